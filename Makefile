@@ -1,0 +1,40 @@
+# `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PIP_QUIET := --quiet --disable-pip-version-check
+
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+
+.PHONY: run test lint bench check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install $(PIP_QUIET) -e . 2>&1 | grep -v "is ignored" || true
+	$(BIN)/python -c "import prefect, duckdb, flows.cli"
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install $(PIP_QUIET) -e '.[test]' 2>&1 | grep -v "is ignored" || true
+	$(BIN)/python -c "import prefect, duckdb, pytest, requests_mock, flows.cli"
+	touch $@ $(STAMP)
+
+run: $(STAMP)  ## run the sync (the offline demo when no Discogs credentials are set)
+	$(BIN)/discogs-sync run
+
+check: $(STAMP)  ## try your credentials on one album
+	$(BIN)/discogs-sync check
+
+test: $(TEST_STAMP)  ## lint, then the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+bench: $(TEST_STAMP)  ## benchmark figures (see BENCHMARKS.md)
+	$(BIN)/python -m tasks.match_eval
+
+clean:
+	rm -rf $(VENV) data/site data/demo data/*.duckdb

@@ -1,0 +1,149 @@
+"""The `discogs-sync` command: run the flow, check credentials."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tasks.config import Settings, install_log_redaction
+
+
+def _run(args: argparse.Namespace) -> int:
+    from flows.discogs_sync import discogs_sync
+    from flows.steps import RunFailed
+
+    try:
+        summary = discogs_sync(
+            username=args.username, source=args.source, spotify=not args.no_spotify,
+            ai=not args.no_ai, description_max_chars=args.max_chars, language=args.language,
+            db_path=args.db, out_dir=args.out)
+    except RunFailed as exc:
+        print(f"\nThe sync loaded what it could, but needs attention: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the flow logged the details; say it plainly
+        print(f"\nThe sync failed: {exc}", file=sys.stderr)
+        return 1
+    demo = " (DEMO: bundled sample collection)" if summary.get("demo") else ""
+    print(f"\nSynced {summary['albums']} albums{demo}: {summary['added']} added, "
+          f"{summary['removed']} removed; {summary['spotify_matched']} on Spotify, "
+          f"{summary['ai_described']} with a description.")
+    print(f"Database: {summary['db_path']}")
+    print(f"Page:     {Path(summary['page']).as_uri()}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """With the user's credentials: one collection item, its Spotify search, one description."""
+    from tasks import describe, discogs, enrich, euria, spotify
+    from tasks.http import ServiceError
+
+    settings = Settings.from_env().with_overrides(discogs_username=args.username)
+    failures = 0
+    album = None
+
+    def report(step: str, ok: bool, text: str) -> None:
+        nonlocal failures
+        failures += 0 if ok else 1
+        print(f"[{'ok' if ok else 'FAILED'}] {step}: {text}")
+
+    missing = settings.missing_discogs()
+    if missing:
+        report("Discogs", False, f"set {' and '.join(missing)}")
+    else:
+        try:
+            client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url)
+            fields = discogs.fetch_field_names(client, settings.discogs_username or "")
+            item = next(discogs.iter_collection(client, settings.discogs_username or "",
+                                                per_page=1), None)
+            if item is None:
+                report("Discogs", True, "the collection is empty")
+            else:
+                album = discogs.collection_item_to_album(item, fields)
+                report("Discogs", True, f"{album['artist']} - {album['title']} "
+                       f"({album['year'] or 'year unknown'}), release {album['release_id']}; "
+                       f"custom fields: {', '.join(fields.values()) or 'none'}")
+        except ServiceError as exc:
+            report("Discogs", False, str(exc))
+    if album is None:
+        album = {"album_key": "pink floyd|dark side of the moon", "artist": "Pink Floyd",
+                 "artists": ["Pink Floyd"], "title": "The Dark Side of the Moon", "year": 1973,
+                 "labels": ["Harvest"], "catnos": ["SHVL 804"], "formats": ["Vinyl, LP, Album"],
+                 "genres": ["Rock"], "styles": ["Prog Rock"], "release_id": 0}
+        print(f"        (using {album['artist']} - {album['title']} for the next checks)")
+
+    missing = settings.missing_spotify()
+    if missing:
+        report("Spotify", False, f"step off: set {' and '.join(missing)}")
+    else:
+        try:
+            row = spotify.lookup_album(enrich.spotify_client(settings), album)
+            report("Spotify", True, f"{row['status']} (score {row['score']}): "
+                   f"{row['spotify_name']} by {', '.join(row['spotify_artists'] or [])} "
+                   f"{row['spotify_url'] or ''}")
+        except ServiceError as exc:
+            report("Spotify", False, str(exc))
+
+    missing = settings.missing_euria()
+    if missing:
+        report("EurIA", False, f"step off: set {' and '.join(missing)}")
+    else:
+        client = enrich.euria_client(settings)
+        try:
+            models = client.list_models()
+            known = settings.euria_model in models if models else True
+            report("EurIA models", known, f"{len(models)} available; EURIA_MODEL="
+                   f"{settings.euria_model}{'' if known else ' is NOT among them'}")
+        except ServiceError as exc:
+            report("EurIA models", False, str(exc))
+        try:
+            row = euria.describe_album(client, album, describe.normalize_language(args.language),
+                                       args.max_chars)
+            report("EurIA", True, f"{len(row['description'])} characters, "
+                   f"{row['completion_tokens']} tokens in {row['seconds']} s:\n\n"
+                   f"{row['description']}\n")
+        except ServiceError as exc:
+            report("EurIA", False, str(exc))
+    print("All checks passed." if not failures else f"{failures} check(s) failed.")
+    return 0 if not failures else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="discogs-sync",
+        description="Sync a Discogs collection into DuckDB, with Spotify links and AI "
+                    "descriptions, and write a static collection page.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the sync flow now (the demo when no credentials)")
+    run.add_argument("--username", help="Discogs user (default: DISCOGS_USERNAME)")
+    run.add_argument("--source", default="api",
+                     help="'api' (default) or the path of a Discogs collection CSV export")
+    run.add_argument("--no-spotify", action="store_true", help="skip the Spotify lookups")
+    run.add_argument("--no-ai", action="store_true", help="skip the AI descriptions")
+    run.add_argument("--max-chars", type=int, default=500,
+                     help="description length limit (default 500)")
+    run.add_argument("--language", default="en", help="description language (en, fr, ...)")
+    run.add_argument("--db", help="DuckDB file (default: DISCOGS_SYNC_DB or "
+                                  "data/collection.duckdb)")
+    run.add_argument("--out", help="page folder (default: DISCOGS_SYNC_OUT or data/site)")
+    run.set_defaults(func=_run)
+
+    check = sub.add_parser("check", help="try your credentials on one album, print the result")
+    check.add_argument("--username", help="Discogs user (default: DISCOGS_USERNAME)")
+    check.add_argument("--language", default="en")
+    check.add_argument("--max-chars", type=int, default=500)
+    check.set_defaults(func=_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    args = build_parser().parse_args(argv)
+    install_log_redaction()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

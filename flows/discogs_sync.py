@@ -1,0 +1,85 @@
+"""The discogs-sync flow: extract -> enrich (Spotify, EurIA) -> load (DuckDB) -> export (page)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows import steps
+from tasks import describe, enrich
+from tasks import spotify as spotify_api
+from tasks.config import Settings, install_log_redaction
+
+# Enough threads to keep each API's own concurrency cap busy; Prefect's default has no cap and
+# starts a thread per mapped task (PREFECT_NOTES.md).
+MAX_WORKERS = 12
+
+extract_task = task(steps.extract_collection, name="extract-collection")
+plan_task = task(steps.plan_enrichment, name="plan-enrichment")
+spotify_task = task(
+    enrich.spotify_batch, name="spotify-lookup", persist_result=True,
+    cache_key_fn=lambda _, p: enrich.cache_key("spotify-lookup", p["namespace"], p["albums"]))
+describe_task = task(
+    enrich.describe_batch, name="euria-describe", persist_result=True,
+    cache_key_fn=lambda _, p: enrich.cache_key(
+        "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
+        p["settings"].euria_model, describe.PROMPT_VERSION))
+load_task = task(steps.load_and_export, name="load-and-export")
+
+
+@flow(name="discogs-sync", task_runner=ThreadPoolTaskRunner(max_workers=MAX_WORKERS))
+def discogs_sync(
+    username: str | None = None,
+    source: str = "api",
+    spotify: bool = True,
+    ai: bool = True,
+    description_max_chars: int = 500,
+    language: str = "en",
+    db_path: str | None = None,
+    out_dir: str | None = None,
+) -> dict:
+    """Sync a Discogs collection (API, or a CSV export's path as source) into DuckDB and a page."""
+    logger = get_run_logger()
+    install_log_redaction()
+    started, clock = datetime.now(UTC), time.monotonic()
+    settings = Settings.from_env().with_overrides(discogs_username=username, db_path=db_path,
+                                                  out_dir=out_dir)
+    with steps.demo_services(settings, source, logger) as settings:
+        extraction = extract_task(settings, source)
+        logger.info("Fetched %d albums from %s", len(extraction.albums), extraction.origin)
+
+        plan = plan_task(settings, extraction.albums, spotify, ai, language,
+                         description_max_chars)
+        problems = steps.preflight(settings, plan, logger)
+        namespace = str(Path(settings.db_path).resolve())
+        before = steps.request_counts(settings)
+        spotify_rows = steps.collect_rows(
+            spotify_task.map(plan.spotify_batches, settings=settings, namespace=namespace)
+            if steps.may_run("spotify", plan.spotify_batches, problems) else [],
+            "Spotify", problems, logger)
+        if "spotify-down" in problems:
+            spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
+                            for batch in plan.spotify_batches for album in batch]
+        ai_rows = steps.collect_rows(
+            describe_task.map(plan.ai_batches, settings=settings, namespace=namespace,
+                              language=plan.language, max_chars=description_max_chars)
+            if steps.may_run("euria", plan.ai_batches, problems) else [],
+            "EurIA", problems, logger)
+        requests = steps.request_counts(settings, before, discogs=extraction.requests)
+
+        run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
+                            problems, requests, time.monotonic() - clock)
+        summary = load_task(settings, extraction, spotify_rows, ai_rows, run)
+    logger.info("Sync finished: %d albums added, %d removed", summary["added"],
+                summary["removed"])
+    logger.info("Database: %s", summary["db_path"])
+    logger.info("Page: %s", Path(summary["page"]).as_uri())
+    failed = {k: v for k, v in problems.items() if k in ("spotify", "euria")}
+    if failed:
+        raise steps.RunFailed("; ".join(failed.values()))
+    return summary

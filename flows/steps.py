@@ -1,0 +1,221 @@
+"""The flow's steps between the services: demo mode, planning, preflight, collecting results."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tasks import describe, discogs, enrich, export, load
+from tasks.config import DEFAULT_DB_PATH, DEFAULT_OUT_DIR, Settings, run_logger
+from tasks.http import AuthError, ServiceError
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
+DEMO_DB_PATH = "data/demo/collection.duckdb"
+DEMO_OUT_DIR = "data/demo/site"
+NOT_FOUND_RECHECK_DAYS = 30
+
+
+class RunFailed(RuntimeError):
+    """The sync loaded what it could, but a step needs the user's attention (credentials)."""
+
+
+@contextmanager
+def demo_services(settings: Settings, source: str,
+                  logger: logging.Logger | logging.LoggerAdapter) -> Iterator[Settings]:
+    """With no Discogs credentials, serve the bundled sample through a local fake API."""
+    if source != "api" or not settings.missing_discogs():
+        yield settings
+        return
+    from tasks.fake_apis import Catalog, FakeApis
+
+    logger.warning(
+        "No Discogs credentials (%s not set): running the DEMO on the bundled sample collection "
+        "(%s), served by a local fake of the Discogs, Spotify and EurIA APIs. Set them in .env "
+        "to sync your own collection.", " and ".join(settings.missing_discogs()), SAMPLE_DIR)
+    with FakeApis(Catalog.load_sample(SAMPLE_DIR)) as fake:
+        demo = Settings.from_env(env=fake.env()).with_overrides(
+            db_path=DEMO_DB_PATH if settings.db_path == DEFAULT_DB_PATH else settings.db_path,
+            out_dir=DEMO_OUT_DIR if settings.out_dir == DEFAULT_OUT_DIR else settings.out_dir,
+            demo=True)
+        yield demo
+
+
+@dataclass
+class Extraction:
+    """What the extract step read, and whether it is the whole collection."""
+
+    albums: list[dict]
+    origin: str
+    source: str
+    username: str | None
+    complete: bool = True
+    value: dict | None = None
+    skipped: list[str] = field(default_factory=list)
+    requests: int = 0
+
+
+def extract_collection(settings: Settings, source: str) -> Extraction:
+    """The collection from the Discogs API, or from a CSV export file when source is a path."""
+    logger = run_logger()
+    if source != "api":
+        result = discogs.read_csv_export(source)
+        for message in result.warnings:
+            logger.warning("%s", message)
+        for message in result.skipped:
+            logger.warning("Skipped %s", message)
+        return Extraction(albums=result.albums, origin=f"the CSV export {Path(source).name}",
+                          source=Path(source).name, username=settings.discogs_username,
+                          skipped=result.skipped)
+    missing = settings.missing_discogs()
+    if missing:
+        raise AuthError("Discogs", f"set {' and '.join(missing)} (or pass a CSV export as "
+                        "source)")
+    client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url)
+    username = settings.discogs_username or ""
+    fields = discogs.fetch_field_names(client, username)
+    albums = discogs.number_copies([discogs.collection_item_to_album(item, fields)
+                                    for item in discogs.iter_collection(client, username)])
+    try:
+        value = discogs.fetch_collection_value(client, username)
+    except ServiceError as exc:
+        logger.warning("Collection value not available: %s", exc)
+        value = None
+    return Extraction(albums=albums, origin="Discogs", source="api", username=username,
+                      value=value, requests=client.requests_made)
+
+
+@dataclass
+class EnrichmentPlan:
+    spotify_batches: list[list[dict]]
+    ai_batches: list[list[dict]]
+    language: str
+    spotify_todo: int = 0
+    ai_todo: int = 0
+    albums: int = 0
+
+
+def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
+                    language: str, max_chars: int) -> EnrichmentPlan:
+    """Select in DuckDB the albums whose enrichment is missing, failed or stale, in batches."""
+    logger = run_logger()
+    language = describe.normalize_language(language)
+    chosen = enrich.representatives(albums)
+    spotify_on = spotify and not _step_off(settings.missing_spotify(), "Spotify", logger)
+    ai_on = ai and not _step_off(settings.missing_euria(), "AI description", logger)
+    with load.connect(settings.db_path) as con:
+        spotify_todo = load.spotify_todo(con, chosen, datetime.now(UTC),
+                                         NOT_FOUND_RECHECK_DAYS) if spotify_on else {}
+        ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
+                               max_chars) if ai_on else {}
+    spotify_items = enrich.work_items(chosen, spotify_todo)
+    ai_items = enrich.work_items(chosen, ai_todo)
+    logger.info("%d distinct albums: %d to look up on Spotify, %d to describe", len(chosen),
+                len(spotify_items), len(ai_items))
+    return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
+                          ai_batches=enrich.batches(ai_items), language=language,
+                          spotify_todo=len(spotify_items), ai_todo=len(ai_items),
+                          albums=len(chosen))
+
+
+def _step_off(missing: list[str], step: str, logger: Any) -> bool:
+    if missing:
+        logger.warning("%s step off: set %s to turn it on", step, " and ".join(missing))
+    return bool(missing)
+
+
+def preflight(settings: Settings, plan: EnrichmentPlan, logger: Any) -> dict[str, str]:
+    """Check credentials once before mapping, so a wrong key fails its step early and clearly."""
+    problems: dict[str, str] = {}
+    if plan.spotify_batches:
+        try:
+            enrich.spotify_client(settings).token()
+        except AuthError as exc:
+            problems["spotify"] = str(exc)
+        except ServiceError as exc:
+            logger.warning("Spotify is not answering (%s); its lookups are left for the next "
+                           "run", exc)
+            problems["spotify-down"] = str(exc)
+    for key, message in problems.items():
+        if key == "spotify":
+            logger.error("Spotify step failed: %s", message)
+    return problems
+
+
+def may_run(service: str, batches: list, problems: dict[str, str]) -> bool:
+    return bool(batches) and service not in problems and f"{service}-down" not in problems
+
+
+def request_counts(settings: Settings, before: dict[str, int] | None = None,
+                   discogs: int = 0) -> dict[str, int]:
+    """Requests sent per API by this process's clients (since `before`, when given)."""
+    now = {"spotify": enrich.spotify_client(settings).requests_made,
+           "euria": enrich.euria_client(settings).requests_made}
+    if before is None:
+        return now
+    return {"discogs": discogs, **{k: now[k] - before.get(k, 0) for k in now}}
+
+
+def collect_rows(futures: list, service: str, problems: dict[str, str], logger: Any) -> list[dict]:
+    """Every row of the mapped batches, including those of batches where some albums failed."""
+    rows: list[dict] = []
+    for future in futures:
+        future.wait()
+        state = future.state
+        if state.is_completed():
+            rows.extend(future.result())
+            continue
+        exc = state.result(raise_on_failure=False)
+        if isinstance(exc, enrich.PartialFailure):
+            rows.extend(exc.rows)
+        elif isinstance(exc, AuthError):
+            problems[service.lower()] = str(exc)
+            logger.error("%s step failed: %s", service, exc)
+        else:
+            logger.error("A %s batch failed: %s", service, exc)
+    return rows
+
+
+def run_row(extraction: Extraction, run_id: str, started: datetime, plan: EnrichmentPlan,
+            spotify_rows: list[dict], ai_rows: list[dict], problems: dict[str, str],
+            requests: dict[str, int], seconds: float) -> dict:
+    """The sync_runs row (added/removed are filled in by the load)."""
+    def count(rows: list[dict], status: str) -> int:
+        return sum(1 for r in rows if r["status"] == status)
+
+    return {
+        "run_id": run_id, "started_at": started.isoformat(),
+        "finished_at": datetime.now(UTC).isoformat(), "source": extraction.source,
+        "username": extraction.username, "albums_fetched": len(extraction.albums),
+        "spotify_matched": count(spotify_rows, "matched"),
+        "spotify_uncertain": count(spotify_rows, "uncertain"),
+        "spotify_not_found": count(spotify_rows, "not_found"),
+        "spotify_errors": count(spotify_rows, "error"),
+        "ai_generated": count(ai_rows, "generated"), "ai_failed": count(ai_rows, "error"),
+        "requests": requests, "collection_value": extraction.value,
+        "status": "failed" if any(k in problems for k in ("spotify", "euria"))
+        else "completed",
+        "message": "; ".join(problems.values()) or None, "duration_s": round(seconds, 3),
+    }
+
+
+def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: list[dict],
+                    ai_rows: list[dict], run: dict) -> dict:
+    """Load the run in one transaction, then write the page from what the database holds."""
+    now = datetime.now(UTC)
+    with load.connect(settings.db_path) as con:
+        changes = load.load_run(con, extraction.albums, spotify_rows, ai_rows,
+                                {**run, "demo": settings.demo}, now,
+                                mark_removed=extraction.complete)
+        albums = load.export_albums(con)
+        counts = load.collection_counts(con)
+    summary = {"synced_at": now.isoformat(), **counts, **changes,
+               "source": extraction.source, "demo": settings.demo,
+               "spotify_checked": len(spotify_rows), "ai_generated": run["ai_generated"]}
+    paths = export.write_site(albums, summary, Path(settings.out_dir))
+    return {**summary, "db_path": str(Path(settings.db_path).resolve()),
+            "page": str(Path(paths["html"]).resolve())}

@@ -1,0 +1,12 @@
+-- Albums of this run (`wanted`) that need a description: none yet, failed last time, or written
+-- with another prompt version, language or length.
+SELECT w.album_key, d.generated_at AS previous_attempt
+FROM wanted AS w
+LEFT JOIN ai_descriptions AS d USING (album_key)
+WHERE d.album_key IS NULL
+   OR d.status = 'error'
+   OR d.description IS NULL
+   OR d.prompt_version IS DISTINCT FROM $prompt_version
+   OR d.language IS DISTINCT FROM $language
+   OR d.max_chars IS DISTINCT FROM $max_chars
+ORDER BY w.album_key;

@@ -1,0 +1,150 @@
+"""Enrichment work: which albums to ask about, in batches, with per-album failures recorded.
+
+The flow maps the batch functions below as Prefect tasks. A batch in which any album failed
+raises PartialFailure carrying every row: the task run shows as failed in the UI, Prefect does
+not cache it (so the failures are asked again next time), and the flow still loads the rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+from tasks import euria, spotify
+from tasks.config import Settings, run_logger
+from tasks.http import AuthError, ServiceError
+
+log = logging.getLogger(__name__)
+
+# Prefect loses run history above ~1,000 task runs in one flow run (PREFECT_NOTES.md):
+# at most this many batches per service, whatever the size of the work list.
+MAX_BATCHES_PER_SERVICE = 200
+
+# What the prompt and the matcher read of an album; the rest of the record stays behind.
+ALBUM_FACTS = ("album_key", "artist", "artists", "title", "year", "master_id", "labels",
+               "catnos", "formats", "media", "genres", "styles", "release_id")
+
+
+class PartialFailure(Exception):
+    """Some albums of a batch failed; rows holds the result (or error row) of every album."""
+
+    def __init__(self, message: str, rows: list[dict]):
+        super().__init__(message)
+        self.rows = rows
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PartialFailure, (self.args[0], self.rows))
+
+
+def representatives(albums: Iterable[dict]) -> dict[str, dict]:
+    """One record per album_key (lowest release id): pressings share one lookup."""
+    chosen: dict[str, dict] = {}
+    for album in albums:
+        current = chosen.get(album["album_key"])
+        if current is None or (album["release_id"], album["copy_no"]) < (
+                current["release_id"], current["copy_no"]):
+            chosen[album["album_key"]] = album
+    return chosen
+
+
+def work_items(albums: dict[str, dict], todo: dict[str, str | None]) -> list[dict]:
+    """The facts of each album to enrich, with when it was last tried (part of the cache key)."""
+    return [{**{k: albums[key].get(k) for k in ALBUM_FACTS}, "previous": previous}
+            for key, previous in sorted(todo.items()) if key in albums]
+
+
+def batches(items: list[dict], max_batches: int = MAX_BATCHES_PER_SERVICE) -> list[list[dict]]:
+    """Split a sorted work list into at most max_batches deterministic batches.
+
+    Deterministic so that a rerun after a crash builds the same batches and hits the cache.
+    """
+    if not items:
+        return []
+    size = math.ceil(len(items) / max_batches)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def cache_key(task_name: str, namespace: str, albums: list[dict], *extra: Any) -> str:
+    """Task name + database + each album's key and last attempt (+ prompt settings), hashed.
+
+    The task name keeps Spotify and EurIA records apart; the last attempt makes a recheck of a
+    not-found album (or a retry of a failed one) a new key instead of a stale cache hit.
+    """
+    material = json.dumps([task_name, namespace, [(a["album_key"], a.get("previous"))
+                                                  for a in albums], list(extra)],
+                          ensure_ascii=False, default=str)
+    return f"{task_name}-{hashlib.sha256(material.encode()).hexdigest()[:40]}"
+
+
+@lru_cache(maxsize=16)
+def spotify_client(settings: Settings) -> spotify.SpotifyClient:
+    """One client (token, limiter) per process and settings, shared by every batch task."""
+    return spotify.SpotifyClient(settings.spotify_client_id or "",
+                                 settings.spotify_client_secret or "",
+                                 api_url=settings.spotify_api_url,
+                                 accounts_url=settings.spotify_accounts_url,
+                                 market=settings.spotify_market)
+
+
+@lru_cache(maxsize=16)
+def euria_client(settings: Settings) -> euria.EuriaClient:
+    return euria.EuriaClient(settings.euria_api_key or "", settings.euria_base_url or "",
+                             model=settings.euria_model,
+                             concurrency=settings.euria_concurrency)
+
+
+def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
+               on_error: Callable[[dict, Exception], dict],
+               describe_ok: Callable[[dict], str]) -> list[dict]:
+    log = run_logger()
+    rows: list[dict] = []
+    failed: list[str] = []
+    for album in albums:
+        try:
+            row = work(album)
+            log.info(describe_ok(row), album["title"])
+        except AuthError:
+            raise  # credentials refused mid-run: stop this service, not album by album
+        except ServiceError as exc:
+            row = on_error(album, exc)
+            failed.append(album["title"])
+            log.warning("%s failed for: %s (%s)", service, album["title"], exc)
+        except Exception as exc:  # noqa: BLE001 - one odd album must not stop the others
+            row = on_error(album, exc)
+            failed.append(album["title"])
+            log.exception("%s failed for: %s (%s)", service, album["title"],
+                          type(exc).__name__)
+        rows.append(row)
+    if failed:
+        raise PartialFailure(f"{service} failed for {len(failed)} of {len(albums)} albums: "
+                             + "; ".join(failed[:5]), rows)
+    return rows
+
+
+def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
+                  threshold: float | None = None) -> list[dict]:
+    """Look each album up on Spotify; returns spotify_matches rows."""
+    client = spotify_client(settings)
+
+    def outcome(row: dict) -> str:
+        return {"matched": "Spotify found for: %s", "uncertain": "Spotify uncertain for: %s",
+                }.get(row["status"], "Spotify has nothing for: %s")
+
+    return _run_batch(albums, "Spotify", lambda a: spotify.lookup_album(client, a, threshold),
+                      spotify.error_row, outcome)
+
+
+def describe_batch(albums: list[dict], settings: Settings, namespace: str, language: str,
+                   max_chars: int) -> list[dict]:
+    """Ask EurIA for each album's description; returns ai_descriptions rows."""
+    client = euria_client(settings)
+    return _run_batch(
+        albums, "EurIA",
+        lambda a: euria.describe_album(client, a, language, max_chars),
+        lambda a, exc: euria.error_row(a, exc, language, max_chars),
+        lambda row: "AI description generated for: %s")

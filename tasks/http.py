@@ -1,0 +1,248 @@
+"""HTTP plumbing shared by the three API clients: pacing, retries, errors that name no secret."""
+
+from __future__ import annotations
+
+import collections
+import email.utils
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+
+from tasks.config import redact
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
+RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+class ServiceError(Exception):
+    """A failed call to an API, with the HTTP status when there was one."""
+
+    def __init__(self, service: str, message: str, status: int | None = None,
+                 url: str | None = None):
+        self.service = service
+        self.status = status
+        self.url = redact_url(url) if url else None
+        detail = f" (HTTP {status})" if status else ""
+        where = f" at {self.url}" if self.url else ""
+        super().__init__(redact(f"{service}: {message}{detail}{where}"))
+
+    @property
+    def retryable(self) -> bool:
+        return self.status is None or self.status in RETRYABLE_STATUSES
+
+
+class AuthError(ServiceError):
+    """Credentials missing or refused: the message names the variable to set."""
+
+
+def redact_url(url: str) -> str:
+    """Drop the query string's values that could carry credentials, and any userinfo."""
+    parts = urlsplit(url)
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc += f":{parts.port}"
+    return redact(urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")))
+
+
+def error_message(response: requests.Response) -> str:
+    """The API's own words from an error body, whatever its shape (Discogs, Spotify, OpenAI)."""
+    try:
+        body = response.json()
+    except ValueError:
+        text = response.text.strip()
+        return text[:200] if text else response.reason or "no message"
+    if isinstance(body, dict):
+        err = body.get("error")
+        if isinstance(err, dict):
+            return str(err.get("message") or err.get("description") or err.get("code") or err)
+        if isinstance(err, str):
+            return str(body.get("error_description") or err)
+        if "message" in body:
+            return str(body["message"])
+    return str(body)[:200]
+
+
+def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - now())
+
+
+class RateLimiter:
+    """Paces one API across threads: a sliding window, a concurrency cap, and shared pauses.
+
+    One instance per service per process. When a 429 says "wait", every thread waits, so a
+    burst of concurrent tasks does not turn one 429 into a storm of them.
+    """
+
+    def __init__(self, max_calls: int | None = None, period: float = 60.0,
+                 concurrency: int | None = None, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.max_calls = max_calls
+        self.period = period
+        self.clock = clock
+        self.sleep = sleep
+        self._calls: collections.deque[float] = collections.deque()
+        self._lock = threading.Lock()
+        self._paused_until = 0.0
+        self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
+        self.waited = 0.0
+
+    def _reserve(self) -> float:
+        """Book a call now if allowed, else return how long to wait."""
+        with self._lock:
+            now = self.clock()
+            if now < self._paused_until:
+                return self._paused_until - now
+            while self._calls and now - self._calls[0] >= self.period:
+                self._calls.popleft()
+            if self.max_calls is not None and len(self._calls) >= self.max_calls:
+                return self._calls[0] + self.period - now
+            self._calls.append(now)
+            return 0.0
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        if self._slots:
+            self._slots.acquire()
+        try:
+            while (wait := self._reserve()) > 0:
+                self.waited += wait
+                self.sleep(min(wait, 5.0))
+            yield
+        finally:
+            if self._slots:
+                self._slots.release()
+
+    def pause(self, seconds: float) -> None:
+        """Hold every caller for seconds (a 429's Retry-After, or an exhausted quota)."""
+        with self._lock:
+            self._paused_until = max(self._paused_until, self.clock() + seconds)
+
+    def learn_limit(self) -> None:
+        """After a 429, cap the window at one call fewer than what was just refused."""
+        with self._lock:
+            now = self.clock()
+            recent = sum(1 for t in self._calls if now - t < self.period)
+            cap = max(1, recent - 1)
+            if self.max_calls is None or cap < self.max_calls:
+                self.max_calls = cap
+
+    def set_limit(self, max_calls: int) -> None:
+        with self._lock:
+            self.max_calls = max_calls
+
+
+def backoff_delay(attempt: int, base: float = 1.0, cap: float = 30.0) -> float:
+    """Exponential backoff with full jitter (attempt counts from 1)."""
+    return random.uniform(0, min(cap, base * 2 ** (attempt - 1)))
+
+
+def send(
+    session: requests.Session,
+    method: str,
+    url: str,
+    *,
+    service: str,
+    limiter: RateLimiter | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    max_attempts: int = 4,
+    backoff: float = 1.0,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    on_response: Callable[[requests.Response], None] | None = None,
+    counter: Callable[[], None] | None = None,
+    **kwargs: Any,
+) -> requests.Response:
+    """Send a request, retrying timeouts, connection errors, 5xx and 429 (honouring Retry-After).
+
+    Returns the response for any other status; the caller decides what a 4xx means.
+    A 429 does not use up an attempt unless it keeps coming (a storm is bounded too).
+    """
+    attempt = 0
+    throttled = 0
+    last_problem = "no answer"
+    last_status: int | None = None
+    while True:
+        attempt += 1
+        response = None
+        with limiter.slot() if limiter else _nothing():
+            if counter:
+                counter()
+            try:
+                response = session.request(method, url, timeout=timeout, **kwargs)
+            except requests.Timeout:
+                last_problem, last_status = "timed out", None
+            except requests.ConnectionError as exc:
+                last_problem, last_status = f"connection failed ({type(exc).__name__})", None
+        if response is not None:
+            if on_response:
+                on_response(response)
+            if response.status_code == 429:
+                throttled += 1
+                wait = parse_retry_after(response.headers.get("Retry-After"))
+                if wait is None:
+                    wait = backoff_delay(throttled, base=max(backoff, 1.0))
+                log.warning("%s asked us to slow down (429); waiting %.1f s", service, wait)
+                if limiter:
+                    limiter.learn_limit()
+                    limiter.pause(wait)
+                else:
+                    sleep(wait)
+                if throttled < 10:
+                    attempt -= 1  # pacing, not a failure
+                last_problem, last_status = "rate limited", 429
+            elif response.status_code >= 500:
+                last_problem, last_status = error_message(response), response.status_code
+            else:
+                return response
+        if attempt >= max_attempts:
+            raise ServiceError(service, f"{last_problem} after {max_attempts} attempts",
+                               status=last_status, url=url)
+        if last_status != 429:
+            sleep(backoff_delay(attempt, base=backoff))
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+def json_body(response: requests.Response, service: str) -> Any:
+    """Decode a JSON body, or fail naming the service and URL (never the payload)."""
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise ServiceError(service, f"malformed JSON in the answer ({exc})",
+                           status=response.status_code, url=response.url) from None
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def header_int(headers: Mapping[str, str], name: str) -> int | None:
+    try:
+        return int(headers[name])
+    except (KeyError, ValueError):
+        return None

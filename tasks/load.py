@@ -1,0 +1,190 @@
+"""DuckDB: schema and migrations, what needs enriching, and the one-transaction load of a run."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+log = logging.getLogger(__name__)
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+
+# Column kinds for the frames handed to DuckDB: "int" and "float" become nullable pandas
+# dtypes (a None must arrive as NULL, not NaN), "json" is serialised, the rest are objects.
+RELEASE_COLUMNS = {
+    "release_id": "int", "copy_no": "int", "instance_id": "int", "folder": "str",
+    "master_id": "int", "artist": "str", "artists": "json", "title": "str", "year": "int",
+    "labels": "json", "catnos": "json", "formats": "json", "media": "str", "genres": "json",
+    "styles": "json", "cover_image": "str", "thumb": "str", "date_added": "str",
+    "rating": "int", "media_condition": "str", "sleeve_condition": "str", "notes": "str",
+    "custom_fields": "json", "discogs_url": "str", "album_key": "str",
+}
+SPOTIFY_COLUMNS = {
+    "album_key": "str", "status": "str", "score": "float", "spotify_album_id": "str",
+    "spotify_url": "str", "spotify_name": "str", "spotify_artists": "json",
+    "spotify_album_type": "str", "spotify_release_date": "str", "spotify_total_tracks": "int",
+    "spotify_duration_ms": "int", "spotify_image": "str", "spotify_popularity": "int",
+    "spotify_label": "str", "evidence": "json", "error": "str", "checked_at": "str",
+}
+AI_COLUMNS = {
+    "album_key": "str", "status": "str", "description": "str", "model": "str",
+    "prompt_version": "str", "language": "str", "max_chars": "int", "prompt_tokens": "int",
+    "completion_tokens": "int", "seconds": "float", "error": "str", "generated_at": "str",
+}
+RUN_COLUMNS = {
+    "run_id": "str", "started_at": "str", "finished_at": "str", "source": "str",
+    "username": "str", "demo": "bool", "albums_fetched": "int", "added": "int", "removed": "int",
+    "spotify_matched": "int", "spotify_uncertain": "int", "spotify_not_found": "int",
+    "spotify_errors": "int", "ai_generated": "int", "ai_failed": "int", "requests": "json",
+    "collection_value": "json", "status": "str", "message": "str", "duration_s": "float",
+}
+_DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database (a sync is already running)."""
+
+
+@cache
+def load_sql(name: str) -> str:
+    """The text of sql/NAME.sql."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def frame(rows: Iterable[dict], columns: dict[str, str]) -> pd.DataFrame:
+    """Rows -> a DataFrame with exactly these columns and NULL-safe types."""
+    rows = list(rows)
+    data: dict[str, Any] = {}
+    for name, kind in columns.items():
+        values = [row.get(name) for row in rows]
+        if kind == "json":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        dtype = _DTYPES.get(kind, object)
+        data[name] = pd.Series(values, dtype=dtype)
+    return pd.DataFrame(data, columns=list(columns))
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database (creating it and its folder), upgraded to the current schema."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusy(f"{path} is in use by another process (is a sync already "
+                               "running?); try again when it has finished") from None
+        raise
+    if not read_only:
+        migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply sql/schema.sql, then each sql/migrations/NNNN_*.sql not applied yet, in order."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ)")
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    steps = [(1, "schema", SQL_DIR / "schema.sql")]
+    if MIGRATIONS_DIR.is_dir():
+        for path in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+            steps.append((int(path.name[:4]), path.stem, path))
+    done = []
+    for version, name, path in steps:
+        if version in applied:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        done.append(name)
+    return done
+
+
+def _wanted(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> None:
+    con.register("wanted", pd.DataFrame({"album_key": pd.Series(sorted(set(keys)),
+                                                                  dtype=object)}))
+
+
+def spotify_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], now: datetime,
+                 recheck_days: int = 30) -> dict[str, str | None]:
+    """album_key -> previous check time (None if never), for the albums to look up now."""
+    _wanted(con, keys)
+    rows = con.execute(load_sql("spotify_todo"),
+                       {"now": now, "recheck_days": recheck_days}).fetchall()
+    con.unregister("wanted")
+    return {key: (prev.isoformat() if prev else None) for key, prev in rows}
+
+
+def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version: str,
+            language: str, max_chars: int) -> dict[str, str | None]:
+    """album_key -> previous attempt time (None if never), for the albums to describe now."""
+    _wanted(con, keys)
+    rows = con.execute(load_sql("ai_todo"), {"prompt_version": prompt_version,
+                                             "language": language,
+                                             "max_chars": max_chars}).fetchall()
+    con.unregister("wanted")
+    return {key: (prev.isoformat() if prev else None) for key, prev in rows}
+
+
+def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows: list[dict],
+             ai_rows: list[dict], run: dict, now: datetime,
+             mark_removed: bool = True) -> dict[str, int]:
+    """Load everything of one run in a single transaction: all of it, or nothing."""
+    con.register("incoming", frame(releases, RELEASE_COLUMNS))
+    con.register("incoming_spotify", frame(spotify_rows, SPOTIFY_COLUMNS))
+    con.register("incoming_ai", frame(ai_rows, AI_COLUMNS))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        added = con.execute(load_sql("count_added")).fetchone()[0]
+        con.execute(load_sql("upsert_releases"), {"now": now})
+        removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
+            if mark_removed else 0
+        if spotify_rows:
+            con.execute(load_sql("upsert_spotify_matches"))
+        if ai_rows:
+            con.execute(load_sql("upsert_ai_descriptions"))
+        run = {**run, "added": added, "removed": removed}
+        con.register("incoming_run", frame([run], RUN_COLUMNS))
+        con.execute(load_sql("insert_sync_run"))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in ("incoming", "incoming_spotify", "incoming_ai", "incoming_run"):
+            with contextlib.suppress(duckdb.Error):
+                con.unregister(name)
+    return {"added": added, "removed": removed}
+
+
+def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The albums the page shows, as plain dicts."""
+    cursor = con.execute(load_sql("export_albums"))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def collection_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Albums, artists and enrichment coverage of the current collection."""
+    row = con.execute(
+        "SELECT count(DISTINCT release_id), count(DISTINCT artist), "
+        "count(DISTINCT album_key) FILTER (WHERE spotify_url IS NOT NULL), "
+        "count(DISTINCT album_key) FILTER (WHERE ai_description IS NOT NULL) FROM albums"
+    ).fetchone()
+    return dict(zip(("albums", "artists", "spotify_matched", "ai_described"), row, strict=True))

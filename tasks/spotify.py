@@ -1,0 +1,173 @@
+"""Spotify: client-credentials token, album search, and the lookup of one album's best match."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from tasks.http import (
+    AuthError,
+    RateLimiter,
+    ServiceError,
+    error_message,
+    json_body,
+    now_utc,
+    send,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.spotify.com/v1"
+DEFAULT_ACCOUNTS_URL = "https://accounts.spotify.com"
+SEARCH_LIMIT = 10  # apps in development mode get a 400 above 10 (February 2026)
+WINDOW_SECONDS = 30.0  # Spotify counts calls over a rolling 30-second window
+CONCURRENCY = 4
+TOKEN_MARGIN = 60  # renew a minute before expiry rather than fail a call on it
+
+
+class SpotifyClient:
+    """Search and album calls with a shared, self-renewing app token."""
+
+    def __init__(self, client_id: str, client_secret: str, api_url: str = DEFAULT_API_URL,
+                 accounts_url: str = DEFAULT_ACCOUNTS_URL, market: str | None = None,
+                 sleep: Callable[[float], None] = time.sleep, limiter: RateLimiter | None = None,
+                 max_calls_per_window: int | None = None):
+        self.api_url = api_url.rstrip("/")
+        self.accounts_url = accounts_url.rstrip("/")
+        self._auth = (client_id, client_secret)
+        self.market = market
+        self.sleep = sleep
+        # No published limit: start unbounded and learn the ceiling from the first 429.
+        self.limiter = limiter or RateLimiter(max_calls_per_window, period=WINDOW_SECONDS,
+                                              concurrency=CONCURRENCY, sleep=sleep)
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = "discogs-sync/0.1"
+        self._token: str | None = None
+        self._expires_at = 0.0
+        self._token_lock = threading.Lock()
+        self._count_lock = threading.Lock()
+        self.requests_made = 0
+
+    def _counted(self) -> None:
+        with self._count_lock:
+            self.requests_made += 1
+
+    def token(self, force: bool = False) -> str:
+        """The app token, fetched once and reused until a minute before it expires."""
+        with self._token_lock:
+            if force or not self._token or time.monotonic() >= self._expires_at:
+                response = send(self.session, "POST", f"{self.accounts_url}/api/token",
+                                service="Spotify", data={"grant_type": "client_credentials"},
+                                auth=self._auth, sleep=self.sleep, counter=self._counted)
+                if response.status_code in (400, 401, 403):
+                    raise AuthError("Spotify", "the client credentials were refused "
+                                    f"({error_message(response)}): check SPOTIFY_CLIENT_ID and "
+                                    "SPOTIFY_CLIENT_SECRET", response.status_code)
+                if response.status_code >= 300:
+                    raise ServiceError("Spotify", f"token request failed: "
+                                       f"{error_message(response)}", response.status_code)
+                body = json_body(response, "Spotify")
+                if not isinstance(body, dict) or not body.get("access_token"):
+                    raise ServiceError("Spotify", "token answer without an access_token")
+                self._token = str(body["access_token"])
+                lifetime = float(body.get("expires_in") or 3600)
+                self._expires_at = time.monotonic() + max(0.0, lifetime - TOKEN_MARGIN)
+            return self._token
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        """GET an API path; an expired token (401) is renewed and the call retried once."""
+        url = f"{self.api_url}{path}"
+        for attempt in (1, 2):
+            token = self.token(force=attempt == 2)
+            response = send(self.session, "GET", url, service="Spotify", params=params,
+                            headers={"Authorization": f"Bearer {token}"}, limiter=self.limiter,
+                            sleep=self.sleep, counter=self._counted)
+            if response.status_code == 401 and attempt == 1:
+                log.info("Spotify token expired; renewing it")
+                continue
+            if response.status_code >= 400:
+                raise ServiceError("Spotify", error_message(response), response.status_code,
+                                   response.url)
+            return json_body(response, "Spotify")
+        raise AuthError("Spotify", "a fresh token was refused: check SPOTIFY_CLIENT_ID and "
+                        "SPOTIFY_CLIENT_SECRET", 401)
+
+    def search_albums(self, query: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+        params: dict[str, Any] = {"q": query, "type": "album", "limit": min(limit, SEARCH_LIMIT)}
+        if self.market:
+            params["market"] = self.market
+        body = self.get("/search", params)
+        items = ((body or {}).get("albums") or {}).get("items") or []
+        return [item for item in items if isinstance(item, dict)]
+
+    def fetch_album(self, album_id: str) -> dict:
+        params = {"market": self.market} if self.market else None
+        body = self.get(f"/albums/{album_id}", params)
+        if not isinstance(body, dict):
+            raise ServiceError("Spotify", f"album {album_id}: unexpected answer")
+        return body
+
+
+def album_summary(album: dict) -> dict:
+    """What we keep of a Spotify album object; absent fields stay None (dev-mode apps)."""
+    images = [i for i in album.get("images") or [] if isinstance(i, dict) and i.get("url")]
+    images.sort(key=lambda i: -(i.get("width") or 0))
+    tracks = ((album.get("tracks") or {}).get("items")) or []
+    durations = [t.get("duration_ms") for t in tracks if isinstance(t, dict)]
+    return {
+        "spotify_album_id": album.get("id"),
+        "spotify_url": (album.get("external_urls") or {}).get("spotify")
+        or (f"https://open.spotify.com/album/{album['id']}" if album.get("id") else None),
+        "spotify_name": album.get("name"),
+        "spotify_artists": [a.get("name") for a in album.get("artists") or []
+                            if isinstance(a, dict) and a.get("name")],
+        "spotify_album_type": album.get("album_type"),
+        "spotify_release_date": album.get("release_date"),
+        "spotify_total_tracks": album.get("total_tracks"),
+        "spotify_duration_ms": sum(d for d in durations if isinstance(d, int)) or None,
+        "spotify_image": images[0]["url"] if images else None,
+        "spotify_popularity": album.get("popularity"),
+        "spotify_label": album.get("label"),
+    }
+
+
+def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = None) -> dict:
+    """Search one album, choose the best candidate, and return its spotify_matches row."""
+    from tasks.matching import DEFAULT_THRESHOLD, MatchQuery, best_spotify_match, search_queries
+
+    query = MatchQuery.from_album(album)
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    best = None
+    queries_sent = 0
+    for q in search_queries(query):
+        queries_sent += 1
+        match = best_spotify_match(query, client.search_albums(q), threshold=limit)
+        if best is None or match.score > best.score:
+            best = match
+        if match.status == "matched":
+            break
+    row = {
+        "album_key": album["album_key"],
+        "status": best.status if best else "not_found",
+        "score": round(best.score, 4) if best and best.album else None,
+        "evidence": dict(best.evidence, queries=queries_sent) if best else {},
+        "error": None,
+        "checked_at": now_utc().isoformat(),
+        **album_summary(best.album if best and best.album else {}),
+    }
+    if row["status"] != "matched":
+        # An uncertain candidate is kept for review (its id and name), never offered as a link.
+        row["spotify_url"] = None
+    return row
+
+
+def error_row(album: dict, exc: Exception) -> dict:
+    """A spotify_matches row recording why the lookup failed (retried on the next run)."""
+    return {"album_key": album["album_key"], "status": "error", "score": None, "evidence": {},
+            "error": str(exc)[:500], "checked_at": now_utc().isoformat(),
+            **album_summary({})}
