@@ -14,7 +14,7 @@ DEFAULT_DISCOGS_API_URL = "https://api.discogs.com"
 DEFAULT_SPOTIFY_API_URL = "https://api.spotify.com/v1"
 DEFAULT_SPOTIFY_ACCOUNTS_URL = "https://accounts.spotify.com"
 EURIA_API_URL_TEMPLATE = "https://api.infomaniak.com/1/ai/{product_id}/openai"
-DEFAULT_EURIA_MODEL = "qwen3"
+DEFAULT_EURIA_MODEL = "mistral3"
 DEFAULT_DB_PATH = "data/collection.duckdb"
 DEFAULT_OUT_DIR = "data/site"
 

@@ -52,10 +52,19 @@ def representatives(albums: Iterable[dict]) -> dict[str, dict]:
     return chosen
 
 
-def work_items(albums: dict[str, dict], todo: dict[str, str | None]) -> list[dict]:
-    """The facts of each album to enrich, with when it was last tried (part of the cache key)."""
-    return [{**{k: albums[key].get(k) for k in ALBUM_FACTS}, "previous": previous}
-            for key, previous in sorted(todo.items()) if key in albums]
+def work_items(albums: dict[str, dict], todo: dict[str, Any]) -> list[dict]:
+    """The facts of each album to enrich, with when it was last tried (part of the cache key).
+
+    todo maps album_key to the previous attempt's time, or to a dict of extra facts that
+    holds it under "previous".
+    """
+    items = []
+    for key, extra in sorted(todo.items()):
+        if key not in albums:
+            continue
+        extra = extra if isinstance(extra, dict) else {"previous": extra}
+        items.append({**{k: albums[key].get(k) for k in ALBUM_FACTS}, **extra})
+    return items
 
 
 def batches(items: list[dict], max_batches: int = MAX_BATCHES_PER_SERVICE) -> list[list[dict]]:

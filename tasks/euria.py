@@ -24,7 +24,8 @@ from tasks.http import (
 log = logging.getLogger(__name__)
 
 DEFAULT_API_URL_TEMPLATE = "https://api.infomaniak.com/1/ai/{product_id}/openai"
-DEFAULT_MODEL = "qwen3"
+# A model that answers directly: a "thinking" model spends the token budget on its reasoning.
+DEFAULT_MODEL = "mistral3"
 CONCURRENCY = 4
 TIMEOUT = (5, 90)  # a long answer takes tens of seconds
 
@@ -102,8 +103,8 @@ def describe_album(client: EuriaClient, album: dict, language: str, max_chars: i
     """Ask for one album's description and return its ai_descriptions row."""
     from tasks.describe import PROMPT_VERSION, build_messages, clean_description, max_tokens_for
 
-    messages = build_messages(album, language=language, max_chars=max_chars,
-                              spotify=album.get("spotify"))
+    # The work item carries spotify_release_date / spotify_total_tracks when a match is known.
+    messages = build_messages(album, language=language, max_chars=max_chars, spotify=album)
     completion = client.complete(messages, max_tokens=max_tokens_for(max_chars))
     try:
         text = clean_description(completion.content, max_chars)

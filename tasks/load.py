@@ -132,14 +132,16 @@ def spotify_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], now: datet
 
 
 def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version: str,
-            language: str, max_chars: int) -> dict[str, str | None]:
-    """album_key -> previous attempt time (None if never), for the albums to describe now."""
+            language: str, max_chars: int) -> dict[str, dict]:
+    """album_key -> {previous attempt time, known Spotify facts}, for the albums to describe."""
     _wanted(con, keys)
     rows = con.execute(load_sql("ai_todo"), {"prompt_version": prompt_version,
                                              "language": language,
                                              "max_chars": max_chars}).fetchall()
     con.unregister("wanted")
-    return {key: (prev.isoformat() if prev else None) for key, prev in rows}
+    return {key: {"previous": prev.isoformat() if prev else None,
+                  "spotify_release_date": release_date, "spotify_total_tracks": tracks}
+            for key, prev, release_date, tracks in rows}
 
 
 def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows: list[dict],
