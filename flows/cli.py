@@ -18,7 +18,7 @@ def _run(args: argparse.Namespace) -> int:
         summary = discogs_sync(
             username=args.username, source=args.source, spotify=not args.no_spotify,
             ai=not args.no_ai, description_max_chars=args.max_chars, language=args.language,
-            db_path=args.db, out_dir=args.out)
+            db_path=args.db, out_dir=args.out, max_ai_calls=args.max_ai_calls)
     except RunFailed as exc:
         print(f"\nThe sync loaded what it could, but needs attention: {exc}", file=sys.stderr)
         return 2
@@ -125,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-chars", type=int, default=500,
                      help="description length limit (default 500)")
     run.add_argument("--language", default="en", help="description language (en, fr, ...)")
+    run.add_argument("--max-ai-calls", type=int, default=None,
+                     help="at most N descriptions this run (the oldest additions first)")
     run.add_argument("--db", help="DuckDB file (default: DISCOGS_SYNC_DB or "
                                   "data/collection.duckdb)")
     run.add_argument("--out", help="page folder (default: DISCOGS_SYNC_OUT or data/site)")

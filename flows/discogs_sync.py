@@ -42,6 +42,7 @@ def discogs_sync(
     language: str = "en",
     db_path: str | None = None,
     out_dir: str | None = None,
+    max_ai_calls: int | None = None,
 ) -> dict:
     """Sync a Discogs collection (API, or a CSV export's path as source) into DuckDB and a page."""
     logger = get_run_logger()
@@ -54,7 +55,7 @@ def discogs_sync(
         logger.info("Fetched %d albums from %s", len(extraction.albums), extraction.origin)
 
         plan = plan_task(settings, extraction.albums, spotify, ai, language,
-                         description_max_chars)
+                         description_max_chars, max_ai_calls)
         problems = steps.preflight(settings, plan, logger)
         namespace = str(Path(settings.db_path).resolve())
         before = steps.request_counts(settings)
@@ -75,6 +76,9 @@ def discogs_sync(
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
         summary = load_task(settings, extraction, spotify_rows, ai_rows, run)
+    steps.publish_summary(run, summary)
+    logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
+                run["ai_tokens"], run["ai_pending"])
     logger.info("Sync finished: %d albums added, %d removed", summary["added"],
                 summary["removed"])
     logger.info("Database: %s", summary["db_path"])

@@ -96,11 +96,13 @@ class EnrichmentPlan:
     language: str
     spotify_todo: int = 0
     ai_todo: int = 0
+    ai_deferred: int = 0
     albums: int = 0
 
 
 def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
-                    language: str, max_chars: int) -> EnrichmentPlan:
+                    language: str, max_chars: int,
+                    max_ai_calls: int | None = None) -> EnrichmentPlan:
     """Select in DuckDB the albums whose enrichment is missing, failed or stale, in batches."""
     logger = run_logger()
     language = describe.normalize_language(language)
@@ -114,12 +116,22 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                                max_chars) if ai_on else {}
     spotify_items = enrich.work_items(chosen, spotify_todo)
     ai_items = enrich.work_items(chosen, ai_todo)
+    deferred = 0
+    if max_ai_calls is not None and len(ai_items) > max_ai_calls:
+        # The quota goes to the albums added first; the rest wait for the next run.
+        by_age = sorted(ai_items, key=lambda a: (chosen[a["album_key"]].get("date_added") or "",
+                                                 a["album_key"]))
+        keep = {a["album_key"] for a in by_age[:max(0, max_ai_calls)]}
+        deferred = len(ai_items) - len(keep)
+        ai_items = [a for a in ai_items if a["album_key"] in keep]
+        logger.info("AI quota: %d descriptions this run, %d left for the next runs",
+                    len(ai_items), deferred)
     logger.info("%d distinct albums: %d to look up on Spotify, %d to describe", len(chosen),
                 len(spotify_items), len(ai_items))
     return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
-                          albums=len(chosen))
+                          ai_deferred=deferred, albums=len(chosen))
 
 
 def _step_off(missing: list[str], step: str, logger: Any) -> bool:
@@ -196,6 +208,11 @@ def run_row(extraction: Extraction, run_id: str, started: datetime, plan: Enrich
         "spotify_not_found": count(spotify_rows, "not_found"),
         "spotify_errors": count(spotify_rows, "error"),
         "ai_generated": count(ai_rows, "generated"), "ai_failed": count(ai_rows, "error"),
+        "ai_tokens": sum((r.get("prompt_tokens") or 0) + (r.get("completion_tokens") or 0)
+                         for r in ai_rows),
+        "spotify_pending": plan.spotify_todo - count(spotify_rows, "matched")
+        - count(spotify_rows, "uncertain") - count(spotify_rows, "not_found"),
+        "ai_pending": plan.ai_deferred + plan.ai_todo - count(ai_rows, "generated"),
         "requests": requests, "collection_value": extraction.value,
         "status": "failed" if any(k in problems for k in ("spotify", "euria"))
         else "completed",
@@ -219,3 +236,39 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
     paths = export.write_site(albums, summary, Path(settings.out_dir))
     return {**summary, "db_path": str(Path(settings.db_path).resolve()),
             "page": str(Path(paths["html"]).resolve())}
+
+
+def run_markdown(run: dict, summary: dict) -> str:
+    """The run's summary as the markdown artifact a user reads in the Prefect UI."""
+    requests = run.get("requests") or {}
+    lines = [
+        f"# discogs-sync run{' (demo)' if summary.get('demo') else ''}",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Albums fetched | {run['albums_fetched']} (source: {run['source']}) |",
+        f"| Added / removed | {summary['added']} / {summary['removed']} |",
+        f"| Spotify matched / uncertain / not found / errors | {run['spotify_matched']} / "
+        f"{run['spotify_uncertain']} / {run['spotify_not_found']} / {run['spotify_errors']} |",
+        f"| Descriptions generated / failed / left to do | {run['ai_generated']} / "
+        f"{run['ai_failed']} / {run['ai_pending']} |",
+        f"| AI tokens | {run['ai_tokens']} |",
+        "| Requests | " + ", ".join(f"{k} {v}" for k, v in requests.items()) + " |",
+        f"| Duration | {run['duration_s']:.1f} s |",
+        f"| Collection | {summary['albums']} albums, {summary['spotify_matched']} on Spotify, "
+        f"{summary['ai_described']} described |",
+    ]
+    if run.get("message"):
+        lines += ["", f"**Needs attention:** {run['message']}"]
+    return "\n".join(lines) + "\n"
+
+
+def publish_summary(run: dict, summary: dict) -> None:
+    """Leave the run's summary as a Prefect artifact (shown on the flow run page)."""
+    from prefect.artifacts import create_markdown_artifact
+
+    try:
+        create_markdown_artifact(key="discogs-sync-summary", markdown=run_markdown(run, summary),
+                                 description="What this sync fetched, matched and described")
+    except Exception as exc:  # noqa: BLE001 - a missing artifact must not fail a loaded run
+        run_logger().warning("Could not publish the run summary artifact: %s", exc)

@@ -87,6 +87,9 @@ CREATE TABLE IF NOT EXISTS sync_runs (
     spotify_errors     INTEGER,
     ai_generated       INTEGER,
     ai_failed          INTEGER,
+    ai_tokens          INTEGER,            -- prompt + completion tokens used by this run
+    spotify_pending    INTEGER,            -- lookups left for a later run
+    ai_pending         INTEGER,            -- descriptions left for a later run (quota)
     requests           JSON,               -- requests sent per API
     collection_value   JSON,               -- Discogs' minimum / median / maximum estimate
     status             VARCHAR,

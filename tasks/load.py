@@ -45,7 +45,8 @@ RUN_COLUMNS = {
     "run_id": "str", "started_at": "str", "finished_at": "str", "source": "str",
     "username": "str", "demo": "bool", "albums_fetched": "int", "added": "int", "removed": "int",
     "spotify_matched": "int", "spotify_uncertain": "int", "spotify_not_found": "int",
-    "spotify_errors": "int", "ai_generated": "int", "ai_failed": "int", "requests": "json",
+    "spotify_errors": "int", "ai_generated": "int", "ai_failed": "int", "ai_tokens": "int",
+    "spotify_pending": "int", "ai_pending": "int", "requests": "json",
     "collection_value": "json", "status": "str", "message": "str", "duration_s": "float",
 }
 _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
