@@ -43,6 +43,7 @@ def discogs_sync(
     db_path: str | None = None,
     out_dir: str | None = None,
     max_ai_calls: int | None = None,
+    confirm_removals: bool = False,
 ) -> dict:
     """Sync a Discogs collection (API, or a CSV export's path as source) into DuckDB and a page."""
     logger = get_run_logger()
@@ -50,7 +51,8 @@ def discogs_sync(
     started, clock = datetime.now(UTC), time.monotonic()
     settings = Settings.from_env().with_overrides(discogs_username=username, db_path=db_path,
                                                   out_dir=out_dir)
-    with steps.demo_services(settings, source, logger) as settings:
+    with steps.demo_services(settings, source, logger) as settings, \
+            steps.run_lock(settings.db_path):
         extraction = extract_task(settings, source)
         logger.info("Fetched %d albums from %s", len(extraction.albums), extraction.origin)
 
@@ -75,7 +77,8 @@ def discogs_sync(
 
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
-        summary = load_task(settings, extraction, spotify_rows, ai_rows, run)
+        summary = load_task(settings, extraction, spotify_rows, ai_rows, run,
+                            confirm_removals=confirm_removals)
     steps.publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
                 run["ai_tokens"], run["ai_pending"])
@@ -84,6 +87,8 @@ def discogs_sync(
     logger.info("Database: %s", summary["db_path"])
     logger.info("Page: %s", Path(summary["page"]).as_uri())
     failed = {k: v for k, v in problems.items() if k in ("spotify", "euria")}
+    if extraction.problem:
+        failed["discogs"] = extraction.problem
     if failed:
         raise steps.RunFailed("; ".join(failed.values()))
     return summary

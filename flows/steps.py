@@ -45,6 +45,38 @@ def demo_services(settings: Settings, source: str,
         yield demo
 
 
+@contextmanager
+def run_lock(db_path: str) -> Iterator[None]:
+    """Hold an exclusive lock beside the database for the whole run: one sync at a time.
+
+    DuckDB would refuse a second writer only while the first holds the file, which a run does
+    briefly; the lock makes a second run stop at once instead of repeating the API calls.
+    """
+    import fcntl
+    import os
+
+    lock_path = Path(f"{db_path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise load.DatabaseBusy(f"another sync is running on {db_path} ({holder}); "
+                                    "try again when it has finished") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @dataclass
 class Extraction:
     """What the extract step read, and whether it is the whole collection."""
@@ -57,6 +89,7 @@ class Extraction:
     value: dict | None = None
     skipped: list[str] = field(default_factory=list)
     requests: int = 0
+    problem: str | None = None
 
 
 def extract_collection(settings: Settings, source: str) -> Extraction:
@@ -77,16 +110,40 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
                         "source)")
     client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url)
     username = settings.discogs_username or ""
-    fields = discogs.fetch_field_names(client, username)
-    albums = discogs.number_copies([discogs.collection_item_to_album(item, fields)
-                                    for item in discogs.iter_collection(client, username)])
+    try:
+        fields = discogs.fetch_field_names(client, username)
+    except AuthError:
+        raise
+    except ServiceError as exc:
+        logger.warning("Custom field names not available (%s); using the standard ones", exc)
+        fields = dict(discogs.STANDARD_FIELD_IDS)
+    albums: list[dict] = []
+    skipped: list[str] = []
+    problem = None
+    try:
+        for position, item in enumerate(discogs.iter_collection(client, username), start=1):
+            try:
+                albums.append(discogs.collection_item_to_album(item, fields))
+            except (ValueError, TypeError, AttributeError, KeyError) as exc:
+                skipped.append(f"collection item {position}: {type(exc).__name__}: {exc}")
+                logger.warning("Skipped collection item %d: %s", position, exc)
+    except AuthError:
+        raise
+    except ServiceError as exc:
+        if not albums:
+            raise
+        # Keep what was fetched, but an unfinished extraction must not mark anything removed.
+        problem = f"Discogs extraction stopped after {len(albums)} albums: {exc}"
+        logger.error("%s; loading those, marking nothing removed", problem)
+    discogs.number_copies(albums)
     try:
         value = discogs.fetch_collection_value(client, username)
     except ServiceError as exc:
         logger.warning("Collection value not available: %s", exc)
         value = None
     return Extraction(albums=albums, origin="Discogs", source="api", username=username,
-                      value=value, requests=client.requests_made)
+                      value=value, requests=client.requests_made, complete=problem is None,
+                      problem=problem, skipped=skipped)
 
 
 @dataclass
@@ -214,22 +271,30 @@ def run_row(extraction: Extraction, run_id: str, started: datetime, plan: Enrich
         - count(spotify_rows, "uncertain") - count(spotify_rows, "not_found"),
         "ai_pending": plan.ai_deferred + plan.ai_todo - count(ai_rows, "generated"),
         "requests": requests, "collection_value": extraction.value,
-        "status": "failed" if any(k in problems for k in ("spotify", "euria"))
+        "status": "failed" if extraction.problem or any(k in problems for k in ("spotify", "euria"))
         else "completed",
-        "message": "; ".join(problems.values()) or None, "duration_s": round(seconds, 3),
+        "message": "; ".join(filter(None, [*problems.values(), extraction.problem])) or None,
+        "duration_s": round(seconds, 3),
     }
 
 
 def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: list[dict],
-                    ai_rows: list[dict], run: dict) -> dict:
+                    ai_rows: list[dict], run: dict, confirm_removals: bool = False,
+                    max_removed_share: float = 0.1) -> dict:
     """Load the run in one transaction, then write the page from what the database holds."""
     now = datetime.now(UTC)
     with load.connect(settings.db_path) as con:
         changes = load.load_run(con, extraction.albums, spotify_rows, ai_rows,
                                 {**run, "demo": settings.demo}, now,
-                                mark_removed=extraction.complete)
+                                mark_removed=extraction.complete,
+                                max_removed_share=None if confirm_removals else max_removed_share)
         albums = load.export_albums(con)
         counts = load.collection_counts(con)
+    if changes["removal_held_back"]:
+        run_logger().warning(
+            "%d copies are gone from Discogs, more than %.0f%% of the collection: not marked "
+            "removed. If that is right, run again with confirm_removals (--confirm-removals).",
+            changes["removal_held_back"], max_removed_share * 100)
     summary = {"synced_at": now.isoformat(), **counts, **changes,
                "source": extraction.source, "demo": settings.demo,
                "spotify_checked": len(spotify_rows), "ai_generated": run["ai_generated"]}

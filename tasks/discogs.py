@@ -44,6 +44,9 @@ STANDARD_FIELDS = {
     "notes": "notes",
 }
 
+# Every collection has these three fields under these ids (the fields endpoint names them).
+STANDARD_FIELD_IDS = {1: "Media Condition", 2: "Sleeve Condition", 3: "Notes"}
+
 # Discogs format names and CSV export abbreviations, to one primary medium.
 MEDIA = {
     "vinyl": "Vinyl", "lp": "Vinyl", '7"': "Vinyl", '10"': "Vinyl", '12"': "Vinyl",

@@ -146,15 +146,25 @@ def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version:
 
 
 def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows: list[dict],
-             ai_rows: list[dict], run: dict, now: datetime,
-             mark_removed: bool = True) -> dict[str, int]:
-    """Load everything of one run in a single transaction: all of it, or nothing."""
+             ai_rows: list[dict], run: dict, now: datetime, mark_removed: bool = True,
+             max_removed_share: float | None = None) -> dict[str, int]:
+    """Load everything of one run in a single transaction: all of it, or nothing.
+
+    Copies missing from the extraction are marked removed only when it was complete
+    (mark_removed) and, if max_removed_share is set, when they are not more than that share of
+    the collection: a sudden mass removal waits for the user's confirmation instead.
+    """
     con.register("incoming", frame(releases, RELEASE_COLUMNS))
     con.register("incoming_spotify", frame(spotify_rows, SPOTIFY_COLUMNS))
     con.register("incoming_ai", frame(ai_rows, AI_COLUMNS))
     con.execute("BEGIN TRANSACTION")
     try:
         added = con.execute(load_sql("count_added")).fetchone()[0]
+        removable, active = con.execute(load_sql("count_removable")).fetchone()
+        held_back = 0
+        if mark_removed and max_removed_share is not None and active \
+                and removable / active > max_removed_share:
+            held_back, mark_removed = removable, False
         con.execute(load_sql("upsert_releases"), {"now": now})
         removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
             if mark_removed else 0
@@ -163,6 +173,10 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
         if ai_rows:
             con.execute(load_sql("upsert_ai_descriptions"))
         run = {**run, "added": added, "removed": removed}
+        if held_back:
+            run["message"] = "; ".join(filter(None, [run.get("message"), (
+                f"{held_back} of {active} copies are gone from Discogs: not marked removed "
+                "(more than the allowed share); rerun with confirm_removals to apply")]))
         con.register("incoming_run", frame([run], RUN_COLUMNS))
         con.execute(load_sql("insert_sync_run"))
         con.execute("COMMIT")
@@ -173,7 +187,7 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
         for name in ("incoming", "incoming_spotify", "incoming_ai", "incoming_run"):
             with contextlib.suppress(duckdb.Error):
                 con.unregister(name)
-    return {"added": added, "removed": removed}
+    return {"added": added, "removed": removed, "removal_held_back": held_back}
 
 
 def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:
