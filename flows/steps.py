@@ -11,12 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from tasks import describe, discogs, enrich, export, load
-from tasks.config import DEFAULT_DB_PATH, DEFAULT_OUT_DIR, Settings, run_logger
+from tasks.config import (
+    DEFAULT_DB_PATH,
+    DEFAULT_OUT_DIR,
+    DEMO_DB_PATH,
+    DEMO_OUT_DIR,
+    Settings,
+    run_logger,
+)
 from tasks.http import AuthError, ServiceError
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
-DEMO_DB_PATH = "data/demo/collection.duckdb"
-DEMO_OUT_DIR = "data/demo/site"
 NOT_FOUND_RECHECK_DAYS = 30
 
 
@@ -108,7 +113,8 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
     if missing:
         raise AuthError("Discogs", f"set {' and '.join(missing)} (or pass a CSV export as "
                         "source)")
-    client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url)
+    client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url,
+                                   time_scale=settings.time_scale)
     username = settings.discogs_username or ""
     try:
         fields = discogs.fetch_field_names(client, username)

@@ -17,9 +17,18 @@ EURIA_API_URL_TEMPLATE = "https://api.infomaniak.com/1/ai/{product_id}/openai"
 DEFAULT_EURIA_MODEL = "mistral3"
 DEFAULT_DB_PATH = "data/collection.duckdb"
 DEFAULT_OUT_DIR = "data/site"
+# The demo writes beside, not into, the user's own database and page.
+DEMO_DB_PATH = "data/demo/collection.duckdb"
+DEMO_OUT_DIR = "data/demo/site"
 
 # Every secret that has been read goes here, so the log filter can mask it wherever it shows up.
 _SECRETS: set[str] = set()
+
+
+def register_secret(secret: str | None) -> None:
+    """Remember a secret so that redact() and the log filter mask it."""
+    if secret and len(secret) >= 4:
+        _SECRETS.add(secret)
 
 
 def redact(text: str) -> str:
@@ -66,6 +75,10 @@ class Settings:
     spotify_accounts_url: str = DEFAULT_SPOTIFY_ACCOUNTS_URL
     euria_api_url: str | None = None
     euria_concurrency: int = 4
+    spotify_max_per_window: int | None = None  # known Spotify ceiling per 30 s, else learned
+    # Below 1, every pacing period and backoff shrinks by this factor: for the benchmark's
+    # time-compressed fake APIs only.
+    time_scale: float = 1.0
     db_path: str = DEFAULT_DB_PATH
     out_dir: str = DEFAULT_OUT_DIR
     demo: bool = False
@@ -96,6 +109,8 @@ class Settings:
             spotify_accounts_url=get("SPOTIFY_ACCOUNTS_URL") or DEFAULT_SPOTIFY_ACCOUNTS_URL,
             euria_api_url=get("EURIA_API_URL"),
             euria_concurrency=int(get("EURIA_CONCURRENCY") or 4),
+            spotify_max_per_window=int(get("SPOTIFY_MAX_PER_WINDOW") or 0) or None,
+            time_scale=float(get("DISCOGS_SYNC_TIME_SCALE") or 1.0),
             db_path=get("DISCOGS_SYNC_DB") or DEFAULT_DB_PATH,
             out_dir=get("DISCOGS_SYNC_OUT") or DEFAULT_OUT_DIR,
         )
@@ -105,8 +120,7 @@ class Settings:
     def register_secrets(self) -> None:
         for secret in (self.discogs_token, self.spotify_client_id, self.spotify_client_secret,
                        self.euria_api_key):
-            if secret and len(secret) >= 4:
-                _SECRETS.add(secret)
+            register_secret(secret)
 
     def with_overrides(self, **overrides: object) -> Settings:
         """Return a copy with the non-None overrides applied (CLI options and flow parameters)."""

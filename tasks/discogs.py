@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import requests
 
+from tasks.config import register_secret
 from tasks.http import (
     AuthError,
     RateLimiter,
@@ -55,6 +56,7 @@ MEDIA = {
     "cassette": "Cassette", "cass": "Cassette", "file": "File", "flac": "File", "mp3": "File",
     "wav": "File", "dvd": "DVD", "dvdr": "DVD", "blu-ray": "Blu-ray", "box set": "Box Set",
     "8-track cartridge": "8-Track", "reel-to-reel": "Reel-To-Reel", "all media": "All Media",
+    "dvd-v": "DVD", "box": "Box Set",
 }
 
 
@@ -63,7 +65,8 @@ class DiscogsClient:
 
     def __init__(self, token: str, base_url: str = DEFAULT_API_URL,
                  user_agent: str = USER_AGENT, sleep: Callable[[float], None] = time.sleep,
-                 limiter: RateLimiter | None = None):
+                 limiter: RateLimiter | None = None, time_scale: float = 1.0):
+        register_secret(token)
         self.base_url = base_url.rstrip("/")
         self.session = requests.Session()
         self.session.headers.update({
@@ -73,7 +76,9 @@ class DiscogsClient:
         })
         self.sleep = sleep
         # A little under the advertised window: the server stamps our calls later than we do.
-        self.limiter = limiter or RateLimiter(RATE_PER_MINUTE - 1, period=61.0, sleep=sleep)
+        self.limiter = limiter or RateLimiter(RATE_PER_MINUTE - 1, period=61.0 * time_scale,
+                                              sleep=sleep)
+        self.backoff = time_scale
         self._lock = threading.Lock()
         self.requests_made = 0
 
@@ -94,7 +99,7 @@ class DiscogsClient:
         url = path_or_url if "://" in path_or_url else f"{self.base_url}{path_or_url}"
         response = send(self.session, "GET", url, service="Discogs", params=params,
                         limiter=self.limiter, sleep=self.sleep, on_response=self._pace,
-                        counter=self._counted)
+                        counter=self._counted, backoff=self.backoff)
         if response.status_code == 401:
             raise AuthError("Discogs", "the token was refused: check DISCOGS_TOKEN", 401,
                             response.url)
@@ -121,12 +126,14 @@ def iter_collection(client: DiscogsClient, username: str, folder_id: int = 0,
         page += 1
         try:
             body = client.get(url, params)
+        except AuthError:
+            raise
         except ServiceError as exc:
             if exc.status == 404 and page == 1:
                 raise ServiceError("Discogs", f"user {username!r} not found: check "
                                    "DISCOGS_USERNAME", 404) from None
-            raise ServiceError("Discogs", f"collection page {page} failed: {exc}",
-                               exc.status) from None
+            raise ServiceError("Discogs", f"collection page {page} failed: {exc.detail}",
+                               exc.status, exc.url) from None
         if not isinstance(body, dict) or not isinstance(body.get("releases"), list):
             raise ServiceError("Discogs", f"collection page {page} has no 'releases' list")
         yield from body["releases"]
@@ -178,14 +185,18 @@ def format_to_text(fmt: dict) -> str:
     return ", ".join(p for p in parts if p)
 
 
+CONTAINERS = {"Box Set", "All Media"}
+
+
 def primary_media(formats: Iterable[str]) -> str | None:
-    """The first recognised medium in format strings ("2xLP, Album" -> "Vinyl")."""
-    for text in formats:
-        for token in text.split(","):
-            token = re.sub(r"^\d+x", "", token.strip()).strip().lower()
-            if token in MEDIA:
-                return MEDIA[token]
-    return None
+    """The first recognised medium in format strings ("2xLP, Album" -> "Vinyl").
+
+    A box set is a container: the medium inside it wins ("Box, Comp + 3xCass" -> Cassette).
+    """
+    found = [MEDIA[token] for text in formats for token in (
+        re.sub(r"^\d+x", "", t.strip()).strip().lower() for t in re.split(r"[,+]", text))
+        if token in MEDIA]
+    return next((m for m in found if m not in CONTAINERS), found[0] if found else None)
 
 
 def parse_date(value: str | None) -> str | None:
@@ -269,7 +280,8 @@ def collection_item_to_album(item: dict, field_names: dict[int, str] | None = No
         "title": title,
         "year": parse_year(info.get("year")),
         "labels": _listing(lab.get("name") for lab in labels),
-        "catnos": _listing(lab.get("catno") for lab in labels),
+        "catnos": _listing(c for c in (lab.get("catno") for lab in labels)
+                           if str(c or "").strip().lower() != "none"),
         "formats": formats,
         "media": primary_media(formats),
         "genres": _listing(info.get("genres") or []),
@@ -443,7 +455,8 @@ def _split_list(value: str) -> list[str]:
     text = clean_text(value)
     if not text or text.lower() == "none":
         return []
-    return [part for part in (p.strip() for p in text.split(", ")) if part]
+    return [part for part in (p.strip() for p in text.split(", "))
+            if part and part.lower() != "none"]
 
 
 def read_csv_export(path: str | Path) -> CsvResult:

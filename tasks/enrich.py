@@ -97,14 +97,17 @@ def spotify_client(settings: Settings) -> spotify.SpotifyClient:
                                  settings.spotify_client_secret or "",
                                  api_url=settings.spotify_api_url,
                                  accounts_url=settings.spotify_accounts_url,
-                                 market=settings.spotify_market)
+                                 market=settings.spotify_market,
+                                 max_calls_per_window=settings.spotify_max_per_window,
+                                 time_scale=settings.time_scale)
 
 
 @lru_cache(maxsize=16)
 def euria_client(settings: Settings) -> euria.EuriaClient:
     return euria.EuriaClient(settings.euria_api_key or "", settings.euria_base_url or "",
                              model=settings.euria_model,
-                             concurrency=settings.euria_concurrency)
+                             concurrency=settings.euria_concurrency,
+                             time_scale=settings.time_scale)
 
 
 def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],

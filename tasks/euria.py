@@ -11,6 +11,7 @@ from typing import Any
 
 import requests
 
+from tasks.config import register_secret
 from tasks.http import (
     AuthError,
     RateLimiter,
@@ -44,11 +45,13 @@ class EuriaClient:
 
     def __init__(self, api_key: str, base_url: str, model: str = DEFAULT_MODEL,
                  concurrency: int = CONCURRENCY, sleep: Callable[[float], None] = time.sleep,
-                 limiter: RateLimiter | None = None):
+                 limiter: RateLimiter | None = None, time_scale: float = 1.0):
+        register_secret(api_key)
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.sleep = sleep
         self.limiter = limiter or RateLimiter(concurrency=concurrency, sleep=sleep)
+        self.backoff = time_scale
         self.session = requests.Session()
         self.session.headers.update({"Authorization": f"Bearer {api_key}",
                                      "User-Agent": "discogs-sync/0.1"})
@@ -84,7 +87,7 @@ class EuriaClient:
                    "temperature": temperature}
         response = send(self.session, "POST", f"{self.base_url}/chat/completions",
                         service="EurIA", json=payload, limiter=self.limiter, sleep=self.sleep,
-                        timeout=TIMEOUT, counter=self._counted)
+                        timeout=TIMEOUT, counter=self._counted, backoff=self.backoff)
         body = self._check(response)
         try:
             choice = body["choices"][0]

@@ -6,6 +6,7 @@ import collections
 import email.utils
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -30,6 +31,7 @@ class ServiceError(Exception):
     def __init__(self, service: str, message: str, status: int | None = None,
                  url: str | None = None):
         self.service = service
+        self.detail = redact(message)
         self.status = status
         self.url = redact_url(url) if url else None
         detail = f" (HTTP {status})" if status else ""
@@ -45,13 +47,18 @@ class AuthError(ServiceError):
     """Credentials missing or refused: the message names the variable to set."""
 
 
+_CREDENTIAL_PARAM = re.compile(
+    r"(?i)([?&](?:[a-z_]*token|[a-z_]*key|apikey|[a-z_]*secret|password|signature|sig)=)[^&#]*")
+
+
 def redact_url(url: str) -> str:
-    """Drop the query string's values that could carry credentials, and any userinfo."""
+    """Mask query values that could carry credentials, and drop any userinfo."""
     parts = urlsplit(url)
     netloc = parts.hostname or ""
     if parts.port:
         netloc += f":{parts.port}"
-    return redact(urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")))
+    query = _CREDENTIAL_PARAM.sub(r"\1***", f"?{parts.query}")[1:] if parts.query else ""
+    return redact(urlunsplit((parts.scheme, netloc, parts.path, query, "")))
 
 
 def error_message(response: requests.Response) -> str:
@@ -115,7 +122,7 @@ class RateLimiter:
             now = self.clock()
             if now < self._paused_until:
                 return self._paused_until - now
-            while self._calls and now - self._calls[0] >= self.period:
+            while self._calls and self._calls[0] + self.period <= now:
                 self._calls.popleft()
             if self.max_calls is not None and len(self._calls) >= self.max_calls:
                 return self._calls[0] + self.period - now
@@ -128,7 +135,7 @@ class RateLimiter:
             self._slots.acquire()
         try:
             while (wait := self._reserve()) > 0:
-                self.waited += wait
+                self.waited += min(wait, 5.0)
                 self.sleep(min(wait, 5.0))
             yield
         finally:
@@ -145,7 +152,9 @@ class RateLimiter:
         with self._lock:
             now = self.clock()
             recent = sum(1 for t in self._calls if now - t < self.period)
-            cap = max(1, recent - 1)
+            if recent < 2:
+                return  # a 429 on the first call says nothing about the rate
+            cap = recent - 1
             if self.max_calls is None or cap < self.max_calls:
                 self.max_calls = cap
 
@@ -202,7 +211,7 @@ def send(
                 throttled += 1
                 wait = parse_retry_after(response.headers.get("Retry-After"))
                 if wait is None:
-                    wait = backoff_delay(throttled, base=max(backoff, 1.0))
+                    wait = backoff_delay(throttled, base=backoff)
                 log.warning("%s asked us to slow down (429); waiting %.1f s", service, wait)
                 if limiter:
                     limiter.learn_limit()

@@ -159,8 +159,9 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
     con.register("incoming_ai", frame(ai_rows, AI_COLUMNS))
     con.execute("BEGIN TRANSACTION")
     try:
-        added = con.execute(load_sql("count_added")).fetchone()[0]
-        removable, active = con.execute(load_sql("count_removable")).fetchone()
+        # fetchall, not fetchone: DuckDB refuses register() while a result is unfinished.
+        added = con.execute(load_sql("count_added")).fetchall()[0][0]
+        removable, active = con.execute(load_sql("count_removable")).fetchall()[0]
         held_back = 0
         if mark_removed and max_removed_share is not None and active \
                 and removable / active > max_removed_share:
@@ -203,5 +204,5 @@ def collection_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         "SELECT count(DISTINCT release_id), count(DISTINCT artist), "
         "count(DISTINCT album_key) FILTER (WHERE spotify_url IS NOT NULL), "
         "count(DISTINCT album_key) FILTER (WHERE ai_description IS NOT NULL) FROM albums"
-    ).fetchone()
+    ).fetchall()[0]
     return dict(zip(("albums", "artists", "spotify_matched", "ai_described"), row, strict=True))

@@ -10,6 +10,7 @@ from typing import Any
 
 import requests
 
+from tasks.config import register_secret
 from tasks.http import (
     AuthError,
     RateLimiter,
@@ -36,15 +37,18 @@ class SpotifyClient:
     def __init__(self, client_id: str, client_secret: str, api_url: str = DEFAULT_API_URL,
                  accounts_url: str = DEFAULT_ACCOUNTS_URL, market: str | None = None,
                  sleep: Callable[[float], None] = time.sleep, limiter: RateLimiter | None = None,
-                 max_calls_per_window: int | None = None):
+                 max_calls_per_window: int | None = None, time_scale: float = 1.0):
         self.api_url = api_url.rstrip("/")
         self.accounts_url = accounts_url.rstrip("/")
         self._auth = (client_id, client_secret)
+        register_secret(client_secret)
         self.market = market
         self.sleep = sleep
         # No published limit: start unbounded and learn the ceiling from the first 429.
-        self.limiter = limiter or RateLimiter(max_calls_per_window, period=WINDOW_SECONDS,
+        self.limiter = limiter or RateLimiter(max_calls_per_window,
+                                              period=WINDOW_SECONDS * time_scale,
                                               concurrency=CONCURRENCY, sleep=sleep)
+        self.backoff = time_scale
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "discogs-sync/0.1"
         self._token: str | None = None
@@ -63,7 +67,8 @@ class SpotifyClient:
             if force or not self._token or time.monotonic() >= self._expires_at:
                 response = send(self.session, "POST", f"{self.accounts_url}/api/token",
                                 service="Spotify", data={"grant_type": "client_credentials"},
-                                auth=self._auth, sleep=self.sleep, counter=self._counted)
+                                auth=self._auth, sleep=self.sleep, counter=self._counted,
+                                backoff=self.backoff)
                 if response.status_code in (400, 401, 403):
                     raise AuthError("Spotify", "the client credentials were refused "
                                     f"({error_message(response)}): check SPOTIFY_CLIENT_ID and "
@@ -86,10 +91,13 @@ class SpotifyClient:
             token = self.token(force=attempt == 2)
             response = send(self.session, "GET", url, service="Spotify", params=params,
                             headers={"Authorization": f"Bearer {token}"}, limiter=self.limiter,
-                            sleep=self.sleep, counter=self._counted)
-            if response.status_code == 401 and attempt == 1:
-                log.info("Spotify token expired; renewing it")
-                continue
+                            sleep=self.sleep, counter=self._counted, backoff=self.backoff)
+            if response.status_code == 401:
+                if attempt == 1:
+                    log.info("Spotify token expired; renewing it")
+                    continue
+                raise AuthError("Spotify", "a fresh token was refused: check SPOTIFY_CLIENT_ID "
+                                "and SPOTIFY_CLIENT_SECRET", 401)
             if response.status_code >= 400:
                 raise ServiceError("Spotify", error_message(response), response.status_code,
                                    response.url)

@@ -1,0 +1,460 @@
+"""tasks/http.py: pacing, retries on the wire (requests-mock), error messages, redaction."""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import threading
+import time
+from contextlib import ExitStack
+from datetime import UTC, datetime
+
+import pytest
+import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.config import RedactingFilter, Settings, redact
+from tasks.http import (
+    AuthError,
+    RateLimiter,
+    ServiceError,
+    error_message,
+    json_body,
+    parse_retry_after,
+    redact_url,
+    send,
+)
+
+URL = "https://api.example.test/v1/things"
+
+
+class FakeClock:
+    """A monotonic clock that only moves when the code under test sleeps."""
+
+    def __init__(self, start: float = 1000.0):
+        self.now = start
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def entry_times(limiter: RateLimiter, clock: FakeClock, calls: int) -> list[float]:
+    times = []
+    for _ in range(calls):
+        with limiter.slot():
+            times.append(clock.now - 1000.0)
+    return times
+
+
+def response_for(requests_mock, status: int = 200, **kwargs) -> requests.Response:
+    requests_mock.get(URL, status_code=status, **kwargs)
+    return requests.get(URL, timeout=5)
+
+
+# --- RateLimiter -----------------------------------------------------------------------------
+
+
+def test_window_lets_max_calls_through_then_waits_for_the_oldest_to_leave():
+    clock = FakeClock()
+    limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep)
+    assert entry_times(limiter, clock, 5) == [0.0, 0.0, 0.0, 10.0, 10.0]
+    # Sleeps come in chunks of at most 5 s, so a pause set meanwhile is noticed.
+    assert clock.sleeps == [5.0, 5.0]
+
+
+def test_window_slides_rather_than_resetting():
+    clock = FakeClock()
+    limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep)
+    times = []
+    for gap in (0.0, 4.0, 4.0, 0.0, 0.0):
+        clock.now += gap
+        with limiter.slot():
+            times.append(clock.now - 1000.0)
+    # The 4th call waits for the call at 0 to leave the window, the 5th for the call at 4.
+    assert times == [0.0, 4.0, 8.0, 10.0, 14.0]
+
+
+def test_unlimited_window_never_sleeps():
+    clock = FakeClock()
+    limiter = RateLimiter(None, clock=clock, sleep=clock.sleep)
+    assert entry_times(limiter, clock, 100) == [0.0] * 100
+    assert clock.sleeps == []
+
+
+def test_pause_holds_every_caller_and_never_shortens():
+    clock = FakeClock()
+    limiter = RateLimiter(None, clock=clock, sleep=clock.sleep)
+    limiter.pause(12.0)
+    limiter.pause(3.0)  # a shorter pause does not cut the longer one
+    assert entry_times(limiter, clock, 2) == [12.0, 12.0]
+    assert clock.sleeps == [5.0, 5.0, 2.0]
+
+
+def test_learn_limit_caps_the_window_below_what_was_refused():
+    clock = FakeClock()
+    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
+    entry_times(limiter, clock, 6)
+    limiter.learn_limit()
+    assert limiter.max_calls == 5
+    # The next window lets 5 through, then waits for the oldest call to leave.
+    clock.now += 30.0
+    assert entry_times(limiter, clock, 6) == [30.0] * 5 + [60.0]
+
+
+def test_concurrency_caps_callers_inside_at_once():
+    limiter = RateLimiter(None, concurrency=2, sleep=lambda s: None)
+    entered = threading.Event()
+
+    def third_caller():
+        with limiter.slot():
+            entered.set()
+
+    with ExitStack() as held:
+        held.enter_context(limiter.slot())
+        held.enter_context(limiter.slot())
+        thread = threading.Thread(target=third_caller)
+        thread.start()
+        assert not entered.wait(0.05), "a third caller got in while two slots were held"
+    assert entered.wait(2.0), "the third caller never got in after a slot was released"
+    thread.join(2.0)
+
+
+def test_slot_is_released_when_the_call_raises():
+    limiter = RateLimiter(None, concurrency=1, sleep=lambda s: None)
+    with pytest.raises(RuntimeError), limiter.slot():
+        raise RuntimeError("boom")
+    done = threading.Event()
+
+    def next_caller():
+        with limiter.slot():
+            done.set()
+
+    thread = threading.Thread(target=next_caller)
+    thread.start()
+    assert done.wait(2.0)
+    thread.join(2.0)
+
+
+# Periods and gaps in quarter seconds keep the clock's arithmetic exact; the floating-point
+# edge is test_a_call_at_the_window_edge_is_still_counted.
+@settings(max_examples=200, deadline=None)
+@given(max_calls=st.integers(1, 6), period=st.integers(1, 360).map(lambda q: q / 4),
+       gaps=st.lists(st.integers(0, 160).map(lambda q: q / 4), min_size=1, max_size=40))
+def test_window_never_lets_more_than_max_calls_into_any_period(max_calls, period, gaps):
+    clock = FakeClock()
+    limiter = RateLimiter(max_calls, period=period, clock=clock, sleep=clock.sleep)
+    times = []
+    for gap in gaps:
+        clock.now += gap
+        with limiter.slot():
+            times.append(clock.now)
+    for earlier, later in zip(times, times[max_calls:], strict=False):
+        assert later - earlier >= period - 1e-9
+
+
+def test_a_call_at_the_window_edge_is_still_counted():
+    clock = FakeClock()
+    limiter = RateLimiter(1, period=1.6081983313322468, clock=clock, sleep=clock.sleep)
+    times = entry_times(limiter, clock, 3)
+    assert times[2] - times[1] >= 1.6081983313322468 - 1e-9
+
+
+def test_waited_counts_the_time_actually_slept():
+    clock = FakeClock()
+    limiter = RateLimiter(None, clock=clock, sleep=clock.sleep)
+    limiter.pause(12.0)
+    entry_times(limiter, clock, 1)
+    assert limiter.waited == sum(clock.sleeps) == 12.0
+
+
+# --- parse_retry_after -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        ("120", 120.0),
+        ("0", 0.0),
+        ("1.5", 1.5),
+        ("-3", 0.0),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 60.0),
+        ("Wed, 21 Oct 2015 07:26:00 GMT", 0.0),  # already past
+        ("soon", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_retry_after(header, seconds):
+    now = datetime(2015, 10, 21, 7, 27, tzinfo=UTC).timestamp()
+    assert parse_retry_after(header, now=lambda: now) == seconds
+
+
+# --- send ------------------------------------------------------------------------------------
+
+
+def test_send_retries_5xx_then_returns_the_answer(requests_mock):
+    requests_mock.get(URL, [
+        {"status_code": 503, "text": "<html><body>Service Unavailable</body></html>"},
+        {"status_code": 502, "json": {"message": "Bad gateway"}},
+        {"status_code": 200, "json": {"things": [1, 2]}},
+    ])
+    clock = FakeClock()
+    response = send(requests.Session(), "GET", URL, service="Discogs", sleep=clock.sleep)
+    assert (response.status_code, response.json()) == (200, {"things": [1, 2]})
+    assert requests_mock.call_count == 3
+    # Full-jitter backoff: between 0 and 1 s, then between 0 and 2 s.
+    assert len(clock.sleeps) == 2
+    assert 0 <= clock.sleeps[0] <= 1 and 0 <= clock.sleeps[1] <= 2
+
+
+def test_send_gives_up_on_5xx_with_the_api_message(requests_mock):
+    requests_mock.get(URL, status_code=500, json={"message": "Internal server error"})
+    with pytest.raises(ServiceError) as info:
+        send(requests.Session(), "GET", URL, service="Discogs", sleep=lambda s: None)
+    assert str(info.value) == (
+        f"Discogs: Internal server error after 4 attempts (HTTP 500) at {URL}")
+    assert (info.value.status, info.value.retryable) == (500, True)
+    assert requests_mock.call_count == 4
+
+
+def test_send_timeouts_then_failure_names_the_service_and_hides_the_token(requests_mock):
+    token = "dsc-TIMEOUT-token-9f8e7d"
+    requests_mock.get(URL, exc=requests.exceptions.ReadTimeout)
+    session = requests.Session()
+    session.headers["Authorization"] = f"Discogs token={token}"
+    with pytest.raises(ServiceError) as info:
+        send(session, "GET", URL, service="Discogs", sleep=lambda s: None,
+             params={"page": 1})
+    assert str(info.value) == f"Discogs: timed out after 4 attempts at {URL}"
+    assert token not in str(info.value) and token not in repr(info.value)
+    assert (info.value.service, info.value.status, info.value.retryable) == (
+        "Discogs", None, True)
+    assert requests_mock.call_count == 4
+
+
+def test_send_recovers_from_timeouts(requests_mock):
+    requests_mock.get(URL, [
+        {"exc": requests.exceptions.ConnectTimeout},
+        {"exc": requests.exceptions.ReadTimeout},
+        {"json": {"ok": True}},
+    ])
+    response = send(requests.Session(), "GET", URL, service="EurIA", sleep=lambda s: None)
+    assert response.json() == {"ok": True}
+
+
+def test_send_retries_a_connection_reset(requests_mock):
+    reset = requests.exceptions.ConnectionError("('Connection aborted.', ConnectionResetError("
+                                                "104, 'Connection reset by peer'))")
+    requests_mock.get(URL, [{"exc": reset}, {"json": {"ok": True}}])
+    response = send(requests.Session(), "GET", URL, service="Spotify", sleep=lambda s: None)
+    assert response.json() == {"ok": True}
+
+
+def test_send_connection_resets_until_failure(requests_mock):
+    requests_mock.get(URL, exc=requests.exceptions.ConnectionError("reset by peer"))
+    with pytest.raises(ServiceError) as info:
+        send(requests.Session(), "GET", URL, service="Spotify", sleep=lambda s: None,
+             max_attempts=2)
+    assert str(info.value) == (
+        f"Spotify: connection failed (ConnectionError) after 2 attempts at {URL}")
+
+
+def test_send_returns_4xx_without_retrying(requests_mock):
+    requests_mock.get(URL, status_code=404, json={"message": "Release not found."})
+    response = send(requests.Session(), "GET", URL, service="Discogs", sleep=lambda s: None)
+    assert (response.status_code, error_message(response)) == (404, "Release not found.")
+    assert requests_mock.call_count == 1
+
+
+def test_send_429_waits_retry_after_seconds(requests_mock):
+    requests_mock.get(URL, [
+        {"status_code": 429, "headers": {"Retry-After": "7"},
+         "json": {"error": {"status": 429, "message": "API rate limit exceeded"}}},
+        {"json": {"ok": True}},
+    ])
+    clock = FakeClock()
+    # A 429 is pacing, not a failure: it does not use up the single attempt allowed here.
+    response = send(requests.Session(), "GET", URL, service="Spotify", sleep=clock.sleep,
+                    max_attempts=1)
+    assert response.json() == {"ok": True}
+    assert clock.sleeps == [7.0]
+
+
+def test_send_429_waits_until_an_http_date(requests_mock):
+    when = email.utils.formatdate(time.time() + 120, usegmt=True)
+    requests_mock.get(URL, [
+        {"status_code": 429, "headers": {"Retry-After": when}, "text": "Too Many Requests"},
+        {"json": {"ok": True}},
+    ])
+    clock = FakeClock()
+    response = send(requests.Session(), "GET", URL, service="EurIA", sleep=clock.sleep)
+    assert response.json() == {"ok": True}
+    assert len(clock.sleeps) == 1
+    assert clock.sleeps[0] == pytest.approx(120, abs=3)
+
+
+def test_send_429_without_retry_after_backs_off(requests_mock):
+    requests_mock.get(URL, [{"status_code": 429}, {"json": {"ok": True}}])
+    clock = FakeClock()
+    send(requests.Session(), "GET", URL, service="Discogs", sleep=clock.sleep)
+    assert len(clock.sleeps) == 1 and 0 <= clock.sleeps[0] <= 1
+
+
+def test_send_429_storm_is_bounded(requests_mock):
+    requests_mock.get(URL, status_code=429, headers={"Retry-After": "1"})
+    with pytest.raises(ServiceError) as info:
+        send(requests.Session(), "GET", URL, service="Spotify", sleep=lambda s: None)
+    assert str(info.value) == f"Spotify: rate limited after 4 attempts (HTTP 429) at {URL}"
+    assert info.value.retryable
+
+
+def test_send_429_pauses_the_shared_limiter(requests_mock):
+    clock = FakeClock()
+    sent_at: list[float] = []
+
+    def answer(status):
+        def callback(request, context):
+            sent_at.append(clock.now - 1000.0)
+            context.status_code = status
+            context.headers["Retry-After"] = "20"
+            return {}
+        return callback
+
+    requests_mock.get(URL, [{"json": answer(429)}, {"json": answer(200)}])
+    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
+    send(requests.Session(), "GET", URL, service="Spotify", limiter=limiter,
+         sleep=lambda s: pytest.fail("the limiter, not send, does the waiting"))
+    assert sent_at[0] == 0.0 and sent_at[1] >= 20.0
+
+
+def test_send_429_on_a_fresh_limiter_retries_after_retry_after(requests_mock):
+    requests_mock.get(URL, [
+        {"status_code": 429, "headers": {"Retry-After": "2"}},
+        {"json": {"ok": True}},
+        {"json": {"ok": True}},
+    ])
+    clock = FakeClock()
+    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
+    for _ in range(2):
+        send(requests.Session(), "GET", URL, service="Spotify", limiter=limiter)
+    assert clock.now - 1000.0 == 2.0
+
+
+def test_send_passes_request_options_through(requests_mock):
+    requests_mock.post(URL, json={"ok": True})
+    send(requests.Session(), "POST", URL, service="EurIA", json={"model": "qwen3"},
+         headers={"X-Test": "1"})
+    sent = requests_mock.last_request
+    assert (sent.json(), sent.headers["X-Test"]) == ({"model": "qwen3"}, "1")
+
+
+# --- error messages --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # Discogs
+        ({"message": "The requested resource was not found."},
+         "The requested resource was not found."),
+        # Spotify Web API
+        ({"error": {"status": 401, "message": "The access token expired"}},
+         "The access token expired"),
+        # Spotify accounts (token endpoint)
+        ({"error": "invalid_client", "error_description": "Invalid client"}, "Invalid client"),
+        # OpenAI-compatible (EurIA)
+        ({"error": {"message": "The model `gpt-5.2-proo` does not exist or you do not have "
+                               "access to it.", "type": "invalid_request_error", "param": None,
+                    "code": "model_not_found"}},
+         "The model `gpt-5.2-proo` does not exist or you do not have access to it."),
+        # Infomaniak
+        ({"result": "error", "error": {"code": "not_authorized",
+                                       "description": "Authorization required"}},
+         "Authorization required"),
+        ({"result": "error", "error": {"code": "product_not_found"}}, "product_not_found"),
+    ],
+)
+def test_error_message_reads_each_api_shape(requests_mock, body, message):
+    assert error_message(response_for(requests_mock, 400, json=body)) == message
+
+
+def test_error_message_of_a_non_json_body(requests_mock):
+    html = "<html><head><title>502 Bad Gateway</title></head></html>\n"
+    assert error_message(response_for(requests_mock, 502, text=html)) == html.strip()
+
+
+def test_error_message_of_a_long_non_json_body_is_cut(requests_mock):
+    assert error_message(response_for(requests_mock, 500, text="x" * 5000)) == "x" * 200
+
+
+def test_error_message_of_an_empty_body_is_the_reason(requests_mock):
+    response = response_for(requests_mock, 503, text="", reason="Service Unavailable")
+    assert error_message(response) == "Service Unavailable"
+
+
+def test_json_body_of_a_malformed_answer_names_the_service(requests_mock):
+    response = response_for(requests_mock, 200, text="{not json")
+    with pytest.raises(ServiceError, match=r"^EurIA: malformed JSON in the answer .*\(HTTP 200\)"):
+        json_body(response, "EurIA")
+
+
+# --- errors and redaction --------------------------------------------------------------------
+
+
+def test_service_error_message_and_retryability():
+    error = ServiceError("Spotify", "Invalid limit", 400, "https://api.spotify.com/v1/search?q=x")
+    assert str(error) == "Spotify: Invalid limit (HTTP 400) at https://api.spotify.com/v1/search?q=x"
+    assert not error.retryable
+    assert ServiceError("EurIA", "busy", 503).retryable
+    assert isinstance(AuthError("Discogs", "check DISCOGS_TOKEN", 401), ServiceError)
+
+
+def test_redact_url_drops_userinfo_and_fragment():
+    assert redact_url("https://bob:hunter2@api.example.test:8443/v1/x?page=2#top") == (
+        "https://api.example.test:8443/v1/x?page=2")
+
+
+def test_redact_url_masks_a_known_secret_in_the_query():
+    Settings(discogs_token="dsc-REGISTERED-4242").register_secrets()
+    assert redact_url("https://api.discogs.com/database/search?q=am&token=dsc-REGISTERED-4242") == (
+        "https://api.discogs.com/database/search?q=am&token=***")
+
+
+def test_redact_url_masks_credential_parameters_it_was_not_told_about():
+    url = redact_url("https://api.discogs.com/database/search?q=am&token=unregistered9876"
+                     "&key=k-unregistered&secret=s-unregistered")
+    assert url == "https://api.discogs.com/database/search?q=am&token=***&key=***&secret=***"
+
+
+def test_service_error_masks_registered_secrets():
+    Settings(euria_api_key="eur-SECRET-in-message-77").register_secrets()
+    error = ServiceError("EurIA", "invalid key eur-SECRET-in-message-77", 401,
+                         "https://api.infomaniak.com/1/ai/105/openai/models")
+    assert str(error) == ("EurIA: invalid key *** (HTTP 401) at "
+                          "https://api.infomaniak.com/1/ai/105/openai/models")
+
+
+def test_redacting_filter_masks_secrets_in_log_records():
+    Settings(spotify_client_secret="spt-LOGGED-secret-31").register_secrets()
+    seen: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+
+    handler = Collect()
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger("tests.redaction")
+    logger.addHandler(handler)
+    try:
+        logger.warning("token request with %s failed", "spt-LOGGED-secret-31")
+    finally:
+        logger.removeHandler(handler)
+    assert seen == ["token request with *** failed"]
+    assert redact("nothing secret here") == "nothing secret here"

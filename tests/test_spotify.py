@@ -1,0 +1,352 @@
+"""tasks/spotify.py: token, search and album calls on the wire (requests-mock), album rows."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tasks.http import AuthError, RateLimiter, ServiceError
+from tasks.spotify import SpotifyClient, album_summary, error_row, lookup_album
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TOKEN_URL = "https://accounts.spotify.com/api/token"
+SEARCH_URL = "https://api.spotify.com/v1/search"
+ALBUM_URL = "https://api.spotify.com/v1/albums/5bU1XKYxHhEwukllT20xtk"
+CLIENT_ID = "spt-client-id-4f2a"
+CLIENT_SECRET = "spt-client-secret-9b7c"
+EXPIRED = {"error": {"status": 401, "message": "The access token expired"}}
+
+AM = {"release_id": 5151515, "artist": "Arctic Monkeys", "artists": ["Arctic Monkeys"],
+      "title": "AM", "year": 2013, "formats": ["LP, Album"], "album_key": "arctic monkeys|am"}
+
+
+def fixture(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def token_answer(token: str, expires_in: int = 3600) -> dict:
+    return {"json": {"access_token": token, "token_type": "Bearer", "expires_in": expires_in}}
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def make_client(clock: FakeClock, market: str | None = None) -> SpotifyClient:
+    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+    return SpotifyClient(CLIENT_ID, CLIENT_SECRET, market=market, sleep=clock.sleep,
+                         limiter=limiter)
+
+
+@pytest.fixture
+def client(clock) -> SpotifyClient:
+    return make_client(clock)
+
+
+def sent_query(request) -> dict[str, list[str]]:
+    # Parsed by hand: requests-mock's own .qs lower-cases values.
+    return parse_qs(urlsplit(request.url).query, keep_blank_values=True)
+
+
+def bearers(requests_mock) -> list[str]:
+    return [r.headers["Authorization"] for r in requests_mock.request_history
+            if r.url.startswith(SEARCH_URL) or r.url.startswith(ALBUM_URL)]
+
+
+def token_requests(requests_mock) -> list:
+    return [r for r in requests_mock.request_history if r.url == TOKEN_URL]
+
+
+# --- token -----------------------------------------------------------------------------------
+
+
+def test_token_is_fetched_once_and_reused(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    requests_mock.get(ALBUM_URL, json=fixture("spotify_album.json"))
+    client.search_albums("album:'AM' artist:'Arctic Monkeys'")
+    client.search_albums("AM Arctic Monkeys")
+    client.fetch_album("5bU1XKYxHhEwukllT20xtk")
+    assert bearers(requests_mock) == ["Bearer BQD-fixture-token-1"] * 3
+    [token_request] = token_requests(requests_mock)
+    expected_basic = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
+    assert token_request.headers["Authorization"] == f"Basic {expected_basic}"
+    assert parse_qs(token_request.text) == {"grant_type": ["client_credentials"]}
+
+
+def test_a_token_about_to_expire_is_renewed_before_the_call(requests_mock, client):
+    # A token with less than a minute left is not worth a failed call.
+    requests_mock.post(TOKEN_URL, [token_answer("tok-1", 45), token_answer("tok-2", 3600)])
+    requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    client.search_albums("AM")
+    client.search_albums("AM")
+    client.search_albums("AM")
+    assert bearers(requests_mock) == ["Bearer tok-1", "Bearer tok-2", "Bearer tok-2"]
+
+
+def test_expired_token_is_renewed_and_the_call_retried(requests_mock, client):
+    requests_mock.post(TOKEN_URL, [token_answer("tok-1"), token_answer("tok-2")])
+    requests_mock.get(SEARCH_URL, [{"status_code": 401, "json": EXPIRED},
+                                   {"json": fixture("spotify_search_albums.json")}])
+    items = client.search_albums("AM")
+    assert [i["name"] for i in items] == ["AM", "AM (Live At Finsbury Park)"]
+    assert bearers(requests_mock) == ["Bearer tok-1", "Bearer tok-2"]
+    # The renewed token is kept for the calls that follow.
+    requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    client.search_albums("AM")
+    assert bearers(requests_mock)[-1] == "Bearer tok-2"
+    assert len(token_requests(requests_mock)) == 2
+
+
+def test_a_refused_fresh_token_is_an_auth_error(requests_mock, client):
+    requests_mock.post(TOKEN_URL, [token_answer("tok-1"), token_answer("tok-2")])
+    requests_mock.get(SEARCH_URL, status_code=401, json=EXPIRED)
+    with pytest.raises(AuthError, match="SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET"):
+        client.search_albums("AM")
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "reason"),
+    [
+        (400, {"error": "invalid_client", "error_description": "Invalid client"},
+         "Invalid client"),
+        (400, {"error": "invalid_client", "error_description": "Invalid client secret"},
+         "Invalid client secret"),
+        (401, {"error": "invalid_client"}, "invalid_client"),
+    ],
+)
+def test_bad_client_credentials_are_an_auth_error(requests_mock, client, status, body, reason):
+    requests_mock.post(TOKEN_URL, status_code=status, json=body)
+    with pytest.raises(AuthError) as info:
+        client.search_albums("AM")
+    assert str(info.value) == (
+        f"Spotify: the client credentials were refused ({reason}): check SPOTIFY_CLIENT_ID and "
+        f"SPOTIFY_CLIENT_SECRET (HTTP {status})")
+    assert CLIENT_SECRET not in repr(info.value) and CLIENT_ID not in str(info.value)
+    assert not any(r.url.startswith(SEARCH_URL) for r in requests_mock.request_history)
+
+
+def test_token_endpoint_down_is_a_service_error(requests_mock, client):
+    requests_mock.post(TOKEN_URL, status_code=503, text="upstream connect error")
+    with pytest.raises(ServiceError) as info:
+        client.token()
+    assert not isinstance(info.value, AuthError)
+    assert str(info.value) == (
+        f"Spotify: upstream connect error after 4 attempts (HTTP 503) at {TOKEN_URL}")
+
+
+def test_token_answer_without_access_token(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json={"token_type": "Bearer"})
+    with pytest.raises(ServiceError, match="token answer without an access_token"):
+        client.token()
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "album:'Abbey Road' artist:'The Beatles'",
+        "album:'Tralalalala / Dirty Babylon' artist:'Sigur Rós'",
+        "Ty Dolla $ign & Beyoncé 50% + 1 #2",
+        "album:'Labyrinthine 如迷宮'",
+    ],
+)
+def test_search_sends_the_query_unchanged(requests_mock, client, q):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    client.search_albums(q)
+    assert sent_query(requests_mock.last_request) == {
+        "q": [q], "type": ["album"], "limit": ["10"]}
+
+
+def test_search_limit_is_at_most_10_and_the_market_is_sent(requests_mock, clock):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    client = make_client(clock, market="BE")
+    client.search_albums("AM", limit=50)
+    client.search_albums("AM", limit=3)
+    first, second = (sent_query(r) for r in requests_mock.request_history[1:])
+    assert first == {"q": ["AM"], "type": ["album"], "limit": ["10"], "market": ["BE"]}
+    assert second["limit"] == ["3"]
+
+
+def test_search_returns_the_album_items(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    body = fixture("spotify_search_albums.json")
+    body["albums"]["items"].insert(1, None)  # seen in the wild: null items in a page
+    requests_mock.get(SEARCH_URL, json=body)
+    assert [i["id"] for i in client.search_albums("AM")] == [
+        "78bpIziExqiI9qztvNFlQu", "3vLaOYCNCzngDf8QdBg2V1"]
+
+
+def test_search_with_nothing_found(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json={"albums": {"href": SEARCH_URL, "items": [], "limit": 10,
+                                                   "next": None, "offset": 0, "previous": None,
+                                                   "total": 0}})
+    assert client.search_albums("zzzz qqqq") == []
+
+
+def test_search_429_is_waited_out(requests_mock, client, clock):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, [
+        {"status_code": 429, "headers": {"Retry-After": "4"},
+         "json": {"error": {"status": 429, "message": "API rate limit exceeded"}}},
+        {"json": fixture("spotify_search_albums.json")},
+    ])
+    assert [i["name"] for i in client.search_albums("AM")] == [
+        "AM", "AM (Live At Finsbury Park)"]
+    assert clock.now >= 4.0
+
+
+def test_one_429_does_not_throttle_the_rest_of_the_run(requests_mock, client, clock):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, [
+        {"status_code": 429, "headers": {"Retry-After": "2"}, "json": {}},
+        *[{"json": fixture("spotify_search_albums.json")}] * 4,
+    ])
+    for _ in range(4):
+        client.search_albums("AM")
+    assert clock.now == 2.0
+
+
+def test_search_400_invalid_limit_is_not_retried(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, status_code=400,
+                      json={"error": {"status": 400, "message": "Invalid limit"}})
+    with pytest.raises(ServiceError) as info:
+        client.search_albums("AM")
+    assert str(info.value).startswith("Spotify: Invalid limit (HTTP 400) at " + SEARCH_URL)
+    assert len(requests_mock.request_history) == 2  # token, one search
+
+
+def test_fetch_album_sends_the_market(requests_mock, clock):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(ALBUM_URL, json=fixture("spotify_album.json"))
+    album = make_client(clock, market="ES").fetch_album("5bU1XKYxHhEwukllT20xtk")
+    assert album["name"] == "AM"
+    assert sent_query(requests_mock.last_request) == {"market": ["ES"]}
+
+
+# --- album_summary ---------------------------------------------------------------------------
+
+EMPTY_SUMMARY = {
+    "spotify_album_id": None, "spotify_url": None, "spotify_name": None, "spotify_artists": [],
+    "spotify_album_type": None, "spotify_release_date": None, "spotify_total_tracks": None,
+    "spotify_duration_ms": None, "spotify_image": None, "spotify_popularity": None,
+    "spotify_label": None,
+}
+
+
+def test_album_summary_of_an_old_style_item():
+    item = fixture("spotify_search_albums_old_style.json")["albums"]["items"][0]
+    assert album_summary(item) == {
+        "spotify_album_id": "0eFHYz8NmK75zSplL5qlfM",
+        "spotify_url": "https://open.spotify.com/album/0eFHYz8NmK75zSplL5qlfM",
+        "spotify_name": "Muse", "spotify_artists": ["Earth, Wind & Fire", "Ty Dolla $ign"],
+        "spotify_album_type": "album", "spotify_release_date": None,
+        "spotify_total_tracks": None, "spotify_duration_ms": None,
+        "spotify_image": "https://i.scdn.co/image/muse-640", "spotify_popularity": None,
+        "spotify_label": None,
+    }
+
+
+def test_album_summary_of_a_full_album_sums_track_durations():
+    assert album_summary(fixture("spotify_album.json")) == {
+        "spotify_album_id": "5bU1XKYxHhEwukllT20xtk",
+        "spotify_url": "https://open.spotify.com/album/5bU1XKYxHhEwukllT20xtk",
+        "spotify_name": "AM", "spotify_artists": ["Arctic Monkeys"],
+        "spotify_album_type": "album", "spotify_release_date": "2013-09-09",
+        "spotify_total_tracks": 3, "spotify_duration_ms": 272394 + 183400 + 219946,
+        "spotify_image": "https://i.scdn.co/image/am-full-640", "spotify_popularity": 28,
+        "spotify_label": "Domino Recording Co",
+    }
+
+
+def test_album_summary_builds_the_url_when_external_urls_is_absent():
+    summary = album_summary({"id": "abc123", "name": "X", "images": [{"url": ""}],
+                             "artists": [{"name": ""}, None, {"name": "Y"}]})
+    assert summary == {**EMPTY_SUMMARY, "spotify_album_id": "abc123",
+                       "spotify_url": "https://open.spotify.com/album/abc123",
+                       "spotify_name": "X", "spotify_artists": ["Y"]}
+
+
+def test_album_summary_of_nothing():
+    assert album_summary({}) == EMPTY_SUMMARY
+
+
+# --- lookup_album and error_row --------------------------------------------------------------
+
+
+def row_without_time(row: dict) -> dict:
+    assert row["checked_at"].endswith("+00:00")
+    return {k: v for k, v in row.items() if k != "checked_at"}
+
+
+def test_lookup_album_matched(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    row = lookup_album(client, AM)
+    assert {k: row[k] for k in ("album_key", "status", "score", "error")} == {
+        "album_key": "arctic monkeys|am", "status": "matched", "score": 1.0, "error": None}
+    assert {k: row[k] for k in EMPTY_SUMMARY} == {
+        "spotify_album_id": "78bpIziExqiI9qztvNFlQu",
+        "spotify_url": "https://open.spotify.com/album/78bpIziExqiI9qztvNFlQu",
+        "spotify_name": "AM", "spotify_artists": ["Arctic Monkeys"],
+        "spotify_album_type": "album", "spotify_release_date": "2013-09-09",
+        "spotify_total_tracks": 12, "spotify_duration_ms": None,
+        "spotify_image": "https://i.scdn.co/image/am-640", "spotify_popularity": None,
+        "spotify_label": None,
+    }
+    assert (row["evidence"]["queries"], row["evidence"]["spotify_id"]) == (
+        1, "78bpIziExqiI9qztvNFlQu")
+    assert sent_query(requests_mock.last_request)["q"] == ["album:'AM' artist:'Arctic Monkeys'"]
+
+
+def test_lookup_album_uncertain_keeps_the_candidate_but_offers_no_link(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    compilation = {"id": "1compilation000000000", "name": "AM", "album_type": "compilation",
+                   "release_date": "2023", "artists": [{"name": "Arctic Monkeys"}],
+                   "external_urls": {"spotify": "https://open.spotify.com/album/1compilation"}}
+    requests_mock.get(SEARCH_URL, json={"albums": {"items": [compilation]}})
+    row = lookup_album(client, AM)
+    assert (row["status"], row["spotify_album_id"], row["spotify_name"], row["spotify_url"]) == (
+        "uncertain", "1compilation000000000", "AM", None)
+    assert 0.4 <= row["score"] < 0.8
+
+
+def test_lookup_album_not_found_after_every_query(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json={"albums": {"items": []}})
+    row = lookup_album(client, {**AM, "title": "Nothing Like It"})
+    assert row_without_time(row) == {
+        "album_key": "arctic monkeys|am", "status": "not_found", "score": None,
+        "evidence": {"candidates": 0, "queries": 2}, "error": None, **EMPTY_SUMMARY}
+    assert [sent_query(r)["q"][0] for r in requests_mock.request_history[1:]] == [
+        "album:'Nothing Like It' artist:'Arctic Monkeys'", "Nothing Like It Arctic Monkeys"]
+
+
+def test_error_row_records_the_failure():
+    error = ServiceError("Spotify", "rate limited after 4 attempts", 429, SEARCH_URL)
+    assert row_without_time(error_row(AM, error)) == {
+        "album_key": "arctic monkeys|am", "status": "error", "score": None, "evidence": {},
+        "error": f"Spotify: rate limited after 4 attempts (HTTP 429) at {SEARCH_URL}",
+        **EMPTY_SUMMARY}
