@@ -110,6 +110,67 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if not failures else 1
 
 
+def _database(args: argparse.Namespace) -> Path:
+    """--db, else DISCOGS_SYNC_DB / data/collection.duckdb, else the demo's database."""
+    from tasks.reports import DEMO_DB_PATH, find_database
+
+    path = find_database(args.db)
+    if args.db is None and path == Path(DEMO_DB_PATH):
+        print(f"(no sync yet: reading the demo database {path})", file=sys.stderr)
+    return path
+
+
+def _report(args: argparse.Namespace) -> int:
+    from tasks import reports
+    from tasks.load import DatabaseBusy
+
+    if args.name is None:
+        listed = reports.list_reports()
+        width = max(len(name) for name, _ in listed)
+        for name, description in listed:
+            print(f"{name.ljust(width)}  {description}")
+        print("\nPrint one with: discogs-sync report NAME [--format table|csv|json|markdown]")
+        return 0
+    try:
+        with reports.open_read_only(_database(args)) as con:
+            columns, rows = reports.run_report(con, args.name)
+    except (reports.ReportError, DatabaseBusy) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(reports.format_rows(columns, rows, args.format))
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from tasks import reports
+    from tasks.load import DatabaseBusy
+
+    query = sys.stdin.read() if args.query == "-" else args.query
+    try:
+        columns, rows = reports.run_sql(_database(args), query)
+    except (reports.ReportError, DatabaseBusy, duckdb.Error) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(reports.format_rows(columns, rows, args.format))
+    return 0
+
+
+def _export_parquet(args: argparse.Namespace) -> int:
+    from tasks import parquet, reports
+    from tasks.load import DatabaseBusy
+
+    try:
+        written = parquet.export_parquet(_database(args), args.dir)
+    except (reports.ReportError, DatabaseBusy) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for item in written:
+        print(f"{item.path}  {item.rows} rows")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="discogs-sync",
@@ -140,6 +201,28 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--language", default="en")
     check.add_argument("--max-chars", type=int, default=500)
     check.set_defaults(func=_check)
+
+    formats = ("table", "csv", "json", "markdown")  # tasks.reports.FORMATS
+    db_help = ("DuckDB file (default: DISCOGS_SYNC_DB or data/collection.duckdb, else the "
+               "demo's)")
+
+    report = sub.add_parser("report", help="list the reports, or print one",
+                            description="Without NAME: list the reports (sql/reports/*.sql).")
+    report.add_argument("name", nargs="?", help="the report to print")
+    report.add_argument("--format", choices=formats, default="table")
+    report.add_argument("--db", help=db_help)
+    report.set_defaults(func=_report)
+
+    sql = sub.add_parser("sql", help="run any SQL query on the database, read-only")
+    sql.add_argument("query", help="the query, or - to read it from stdin")
+    sql.add_argument("--format", choices=formats, default="table")
+    sql.add_argument("--db", help=db_help)
+    sql.set_defaults(func=_sql)
+
+    export = sub.add_parser("export-parquet", help="write every table and view as Parquet")
+    export.add_argument("dir", help="folder for the NAME.parquet files (created if needed)")
+    export.add_argument("--db", help=db_help)
+    export.set_defaults(func=_export_parquet)
     return parser
 
 
