@@ -27,9 +27,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"\nThe sync failed: {exc}", file=sys.stderr)
         return 1
     demo = " (DEMO: bundled sample collection)" if summary.get("demo") else ""
-    print(f"\nSynced {summary['albums']} albums{demo}: {summary['added']} added, "
-          f"{summary['removed']} removed; {summary['spotify_matched']} on Spotify, "
-          f"{summary['ai_described']} with a description.")
+    print(f"\nSynced{demo}: {summary['albums']} releases in the collection "
+          f"({summary['added']} copies added, {summary['removed']} removed); "
+          f"{summary['spotify_matched']} albums on Spotify, {summary['ai_described']} described.")
     print(f"Database: {summary['db_path']}")
     print(f"Page:     {Path(summary['page']).as_uri()}")
     return 0

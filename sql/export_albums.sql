@@ -8,7 +8,8 @@ SELECT
     a.release_id, a.discogs_url, a.artist, a.artists, a.title, a.year, a.labels, a.catnos,
     a.formats, a.media, a.genres, a.styles, a.cover_image, a.thumb,
     strftime(a.date_added AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS date_added,
-    a.rating, a.media_condition, a.sleeve_condition, a.notes, a.master_id, c.copies,
+    a.rating, a.media_condition, a.sleeve_condition, a.notes, a.custom_fields, a.folder,
+    a.master_id, a.album_key, c.copies,
     a.spotify_status, a.spotify_url, a.spotify_match_score, a.spotify_name, a.spotify_artists,
     a.spotify_release_date, a.spotify_total_tracks, a.spotify_image,
     a.ai_description, a.ai_model, a.ai_language

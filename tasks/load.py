@@ -195,7 +195,11 @@ def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """The albums the page shows, as plain dicts."""
     cursor = con.execute(load_sql("export_albums"))
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    albums = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for album in albums:
+        if isinstance(album.get("custom_fields"), str):  # DuckDB hands JSON back as text
+            album["custom_fields"] = json.loads(album["custom_fields"])
+    return albums
 
 
 def collection_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
