@@ -23,7 +23,8 @@ extract_task = task(steps.extract_collection, name="extract-collection")
 plan_task = task(steps.plan_enrichment, name="plan-enrichment")
 spotify_task = task(
     enrich.spotify_batch, name="spotify-lookup", persist_result=True,
-    cache_key_fn=lambda _, p: enrich.cache_key("spotify-lookup", p["namespace"], p["albums"]))
+    cache_key_fn=lambda _, p: enrich.cache_key("spotify-lookup", p["namespace"], p["albums"],
+                                               p.get("threshold")))
 describe_task = task(
     enrich.describe_batch, name="euria-describe", persist_result=True,
     cache_key_fn=lambda _, p: enrich.cache_key(
@@ -62,7 +63,8 @@ def discogs_sync(
         namespace = str(Path(settings.db_path).resolve())
         before = steps.request_counts(settings)
         spotify_rows = steps.collect_rows(
-            spotify_task.map(plan.spotify_batches, settings=settings, namespace=namespace)
+            spotify_task.map(plan.spotify_batches, settings=settings, namespace=namespace,
+                             threshold=settings.spotify_threshold)
             if steps.may_run("spotify", plan.spotify_batches, problems) else [],
             "Spotify", problems, logger)
         if "spotify-down" in problems:
@@ -78,7 +80,7 @@ def discogs_sync(
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
         summary = load_task(settings, extraction, spotify_rows, ai_rows, run,
-                            confirm_removals=confirm_removals)
+                            confirm_removals=confirm_removals, manual_overrides=plan.overrides)
     steps.publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
                 run["ai_tokens"], run["ai_pending"])

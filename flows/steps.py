@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tasks import describe, discogs, enrich, export, load
+from tasks import describe, discogs, enrich, export, load, overrides
 from tasks.config import (
     DEFAULT_DB_PATH,
     DEFAULT_OUT_DIR,
@@ -22,7 +22,6 @@ from tasks.config import (
 from tasks.http import AuthError, ServiceError
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
-NOT_FOUND_RECHECK_DAYS = 30
 
 
 class RunFailed(RuntimeError):
@@ -161,6 +160,7 @@ class EnrichmentPlan:
     ai_todo: int = 0
     ai_deferred: int = 0
     albums: int = 0
+    overrides: list[dict] = field(default_factory=list)
 
 
 def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
@@ -172,9 +172,16 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
     chosen = enrich.representatives(albums)
     spotify_on = spotify and not _step_off(settings.missing_spotify(), "Spotify", logger)
     ai_on = ai and not _step_off(settings.missing_euria(), "AI description", logger)
+    manual = overrides.read_overrides(settings.overrides_path)
+    for problem in manual.problems:
+        logger.warning("Override skipped: %s", problem)
+    if manual.rows:
+        logger.info("%d manual Spotify overrides from %s", len(manual.rows),
+                    settings.overrides_path)
     with load.connect(settings.db_path) as con:
         spotify_todo = load.spotify_todo(con, chosen, datetime.now(UTC),
-                                         NOT_FOUND_RECHECK_DAYS) if spotify_on else {}
+                                         settings.spotify_recheck_days,
+                                         overridden=manual.keys) if spotify_on else {}
         ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
                                max_chars) if ai_on else {}
     spotify_items = enrich.work_items(chosen, spotify_todo)
@@ -194,7 +201,7 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
     return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
-                          ai_deferred=deferred, albums=len(chosen))
+                          ai_deferred=deferred, albums=len(chosen), overrides=manual.rows)
 
 
 def _step_off(missing: list[str], step: str, logger: Any) -> bool:
@@ -286,14 +293,16 @@ def run_row(extraction: Extraction, run_id: str, started: datetime, plan: Enrich
 
 def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: list[dict],
                     ai_rows: list[dict], run: dict, confirm_removals: bool = False,
-                    max_removed_share: float = 0.1) -> dict:
+                    max_removed_share: float = 0.1,
+                    manual_overrides: list[dict] | None = None) -> dict:
     """Load the run in one transaction, then write the page from what the database holds."""
     now = datetime.now(UTC)
     with load.connect(settings.db_path) as con:
         changes = load.load_run(con, extraction.albums, spotify_rows, ai_rows,
                                 {**run, "demo": settings.demo}, now,
                                 mark_removed=extraction.complete,
-                                max_removed_share=None if confirm_removals else max_removed_share)
+                                max_removed_share=None if confirm_removals else max_removed_share,
+                                overrides=manual_overrides)
         albums = load.export_albums(con)
         counts = load.collection_counts(con)
     if changes["removal_held_back"]:

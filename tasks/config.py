@@ -81,6 +81,9 @@ class Settings:
     time_scale: float = 1.0
     db_path: str = DEFAULT_DB_PATH
     out_dir: str = DEFAULT_OUT_DIR
+    overrides_path: str = "data/overrides.csv"
+    spotify_threshold: float | None = None  # None: the matcher's tuned default
+    spotify_recheck_days: int = 30
     demo: bool = False
 
     @classmethod
@@ -113,6 +116,9 @@ class Settings:
             time_scale=float(get("DISCOGS_SYNC_TIME_SCALE") or 1.0),
             db_path=get("DISCOGS_SYNC_DB") or DEFAULT_DB_PATH,
             out_dir=get("DISCOGS_SYNC_OUT") or DEFAULT_OUT_DIR,
+            overrides_path=get("DISCOGS_SYNC_OVERRIDES") or "data/overrides.csv",
+            spotify_threshold=float(get("SPOTIFY_MATCH_THRESHOLD") or 0) or None,
+            spotify_recheck_days=int(get("SPOTIFY_RECHECK_DAYS") or 30),
         )
         settings.register_secrets()
         return settings

@@ -36,6 +36,10 @@ SPOTIFY_COLUMNS = {
     "spotify_duration_ms": "int", "spotify_image": "str", "spotify_popularity": "int",
     "spotify_label": "str", "evidence": "json", "error": "str", "checked_at": "str",
 }
+OVERRIDE_COLUMNS = {
+    "album_key": "str", "artist": "str", "title": "str", "spotify_album_id": "str",
+    "spotify_url": "str", "note": "str",
+}
 AI_COLUMNS = {
     "album_key": "str", "status": "str", "description": "str", "model": "str",
     "prompt_version": "str", "language": "str", "max_chars": "int", "prompt_tokens": "int",
@@ -123,12 +127,16 @@ def _wanted(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> None:
 
 
 def spotify_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], now: datetime,
-                 recheck_days: int = 30) -> dict[str, str | None]:
+                 recheck_days: int = 30,
+                 overridden: Iterable[str] = ()) -> dict[str, str | None]:
     """album_key -> previous check time (None if never), for the albums to look up now."""
     _wanted(con, keys)
+    con.register("overridden", pd.DataFrame({"album_key": pd.Series(sorted(set(overridden)),
+                                                                     dtype=object)}))
     rows = con.execute(load_sql("spotify_todo"),
                        {"now": now, "recheck_days": recheck_days}).fetchall()
     con.unregister("wanted")
+    con.unregister("overridden")
     return {key: (prev.isoformat() if prev else None) for key, prev in rows}
 
 
@@ -147,7 +155,8 @@ def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version:
 
 def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows: list[dict],
              ai_rows: list[dict], run: dict, now: datetime, mark_removed: bool = True,
-             max_removed_share: float | None = None) -> dict[str, int]:
+             max_removed_share: float | None = None,
+             overrides: list[dict] | None = None) -> dict[str, int]:
     """Load everything of one run in a single transaction: all of it, or nothing.
 
     Copies missing from the extraction are marked removed only when it was complete
@@ -157,6 +166,7 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
     con.register("incoming", frame(releases, RELEASE_COLUMNS))
     con.register("incoming_spotify", frame(spotify_rows, SPOTIFY_COLUMNS))
     con.register("incoming_ai", frame(ai_rows, AI_COLUMNS))
+    con.register("incoming_overrides", frame(overrides or [], OVERRIDE_COLUMNS))
     con.execute("BEGIN TRANSACTION")
     try:
         # fetchall, not fetchone: DuckDB refuses register() while a result is unfinished.
@@ -173,6 +183,8 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
             con.execute(load_sql("upsert_spotify_matches"))
         if ai_rows:
             con.execute(load_sql("upsert_ai_descriptions"))
+        if overrides is not None:
+            con.execute(load_sql("replace_spotify_overrides"), {"now": now})
         run = {**run, "added": added, "removed": removed}
         if held_back:
             run["message"] = "; ".join(filter(None, [run.get("message"), (
@@ -185,7 +197,8 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
         con.execute("ROLLBACK")
         raise
     finally:
-        for name in ("incoming", "incoming_spotify", "incoming_ai", "incoming_run"):
+        for name in ("incoming", "incoming_spotify", "incoming_ai", "incoming_run",
+                     "incoming_overrides"):
             with contextlib.suppress(duckdb.Error):
                 con.unregister(name)
     return {"added": added, "removed": removed, "removal_held_back": held_back}

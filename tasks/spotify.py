@@ -56,6 +56,7 @@ class SpotifyClient:
         self._token_lock = threading.Lock()
         self._count_lock = threading.Lock()
         self.requests_made = 0
+        self.album_endpoint_refused = False  # set once a 403 says this app may not use it
 
     def _counted(self) -> None:
         with self._count_lock:
@@ -171,7 +172,27 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
     if row["status"] != "matched":
         # An uncertain candidate is kept for review (its id and name), never offered as a link.
         row["spotify_url"] = None
+    elif row["spotify_album_id"]:
+        row.update(album_details(client, row))
     return row
+
+
+def album_details(client: SpotifyClient, row: dict) -> dict:
+    """What the album endpoint adds to a search result (duration, date, cover, and popularity
+    and label for apps with extended quota); {} when the endpoint is refused or missing."""
+    if client.album_endpoint_refused:
+        return {}
+    try:
+        full = client.fetch_album(row["spotify_album_id"])
+    except ServiceError as exc:
+        if exc.status in (403, 404, 400):
+            if not client.album_endpoint_refused:
+                log.warning("Spotify album details not available (%s); keeping what search "
+                            "returned", exc)
+            client.album_endpoint_refused = exc.status == 403
+            return {}
+        raise
+    return {k: v for k, v in album_summary(full).items() if v is not None}
 
 
 def error_row(album: dict, exc: Exception) -> dict:

@@ -127,3 +127,27 @@ def test_csv_export_source(tmp_path, fake):
                     "FROM releases") == [("Pink Floyd", "The Dark Side Of The Moon", 5,
                                           "Near Mint (NM or M-)", "2021-02-03 10:11:12+00")]
     assert rows(db, "SELECT count(*) FROM ai_descriptions")[0][0] == 0
+
+
+def test_manual_overrides_win_and_are_not_looked_up(tmp_path, fake, monkeypatch):
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text(
+        "artist,title,spotify,note\n"
+        "Pink Floyd,The Dark Side Of The Moon,"
+        "https://open.spotify.com/album/0000000000000000000042,my favourite remaster\n"
+        "The Beatles,Abbey Road,none,\n", encoding="utf-8")
+    monkeypatch.setenv("DISCOGS_SYNC_OVERRIDES", str(overrides))
+
+    run_flow(tmp_path, ai=False)
+
+    searches = [q for service, _, q in fake.stats.calls if service == "spotify"]
+    assert searches and not any("Dark" in q or "Abbey" in q for q in searches)
+    db = tmp_path / "c.duckdb"
+    assert rows(db, "SELECT title, spotify_status, spotify_url FROM albums "
+                    "WHERE title IN ('The Dark Side Of The Moon', 'Abbey Road') ORDER BY title") \
+        == [("Abbey Road", "not_on_spotify", None),
+            ("The Dark Side Of The Moon", "manual",
+             "https://open.spotify.com/album/0000000000000000000042")]
+    page = json.loads((tmp_path / "site" / "collection.json").read_text())
+    abbey = next(a for a in page["albums"] if a["title"] == "Abbey Road")
+    assert abbey["spotify_url"] is None

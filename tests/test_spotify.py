@@ -301,24 +301,49 @@ def row_without_time(row: dict) -> dict:
     return {k: v for k, v in row.items() if k != "checked_at"}
 
 
+MATCHED_ALBUM_URL = "https://api.spotify.com/v1/albums/78bpIziExqiI9qztvNFlQu"
+SEARCH_SUMMARY = {
+    "spotify_album_id": "78bpIziExqiI9qztvNFlQu",
+    "spotify_url": "https://open.spotify.com/album/78bpIziExqiI9qztvNFlQu",
+    "spotify_name": "AM", "spotify_artists": ["Arctic Monkeys"],
+    "spotify_album_type": "album", "spotify_release_date": "2013-09-09",
+    "spotify_total_tracks": 12, "spotify_duration_ms": None,
+    "spotify_image": "https://i.scdn.co/image/am-640", "spotify_popularity": None,
+    "spotify_label": None,
+}
+
+
+def test_lookup_album_matched_dev_mode_app_keeps_what_search_returned(requests_mock, client):
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    requests_mock.get(MATCHED_ALBUM_URL, status_code=403,
+                      json={"error": {"status": 403, "message": "Forbidden"}})
+    row = lookup_album(client, AM)
+    assert {k: row[k] for k in EMPTY_SUMMARY} == SEARCH_SUMMARY
+    assert client.album_endpoint_refused
+    lookup_album(client, AM)  # once refused, the album endpoint is not asked again
+    assert sum(1 for r in requests_mock.request_history if r.url.startswith(
+        MATCHED_ALBUM_URL)) == 1
+
+
 def test_lookup_album_matched(requests_mock, client):
     requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
     requests_mock.get(SEARCH_URL, json=fixture("spotify_search_albums.json"))
+    requests_mock.get(MATCHED_ALBUM_URL, json={**fixture("spotify_album.json"),
+                                               "id": "78bpIziExqiI9qztvNFlQu"})
     row = lookup_album(client, AM)
     assert {k: row[k] for k in ("album_key", "status", "score", "error")} == {
         "album_key": "arctic monkeys|am", "status": "matched", "score": 1.0, "error": None}
+    # The album endpoint adds the duration, and popularity and label where the app has them.
     assert {k: row[k] for k in EMPTY_SUMMARY} == {
-        "spotify_album_id": "78bpIziExqiI9qztvNFlQu",
-        "spotify_url": "https://open.spotify.com/album/78bpIziExqiI9qztvNFlQu",
-        "spotify_name": "AM", "spotify_artists": ["Arctic Monkeys"],
-        "spotify_album_type": "album", "spotify_release_date": "2013-09-09",
-        "spotify_total_tracks": 12, "spotify_duration_ms": None,
-        "spotify_image": "https://i.scdn.co/image/am-640", "spotify_popularity": None,
-        "spotify_label": None,
-    }
+        **SEARCH_SUMMARY, "spotify_duration_ms": 675740, "spotify_popularity": 28,
+        "spotify_label": "Domino Recording Co", "spotify_total_tracks": row["spotify_total_tracks"],
+        "spotify_image": row["spotify_image"], "spotify_url": row["spotify_url"]}
+    assert row["spotify_image"].startswith("https://i.scdn.co/image/am-full")
     assert (row["evidence"]["queries"], row["evidence"]["spotify_id"]) == (
         1, "78bpIziExqiI9qztvNFlQu")
-    assert sent_query(requests_mock.last_request)["q"] == ["album:'AM' artist:'Arctic Monkeys'"]
+    searches = [r for r in requests_mock.request_history if r.url.startswith(SEARCH_URL)]
+    assert [sent_query(r)["q"] for r in searches] == [["album:'AM' artist:'Arctic Monkeys'"]]
 
 
 def test_lookup_album_uncertain_keeps_the_candidate_but_offers_no_link(requests_mock, client):
