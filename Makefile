@@ -8,7 +8,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test lint bench check clean
+.PHONY: run test lint bench check clean deploy deploy-stop serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ test: $(TEST_STAMP)  ## lint, then the whole test suite
 
 bench: $(TEST_STAMP)  ## benchmark figures (see BENCHMARKS.md)
 	$(BIN)/python -m tasks.match_eval
+
+deploy: $(STAMP)  ## a local Prefect server, the nightly deployment and a worker (README)
+	scripts/deploy.sh
+
+deploy-stop:  ## stop the worker and the server that `make deploy` started
+	scripts/deploy.sh stop
+
+serve: $(STAMP)  ## serve the nightly deployment in this process (needs PREFECT_API_URL)
+	$(BIN)/discogs-sync serve
 
 clean:
 	rm -rf $(VENV) data/site data/demo data/*.duckdb

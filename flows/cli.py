@@ -35,10 +35,24 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from flows.serve import NoPrefectServer, serve
+
+    try:
+        serve(cron=args.cron, timezone=args.timezone)
+    except NoPrefectServer as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     """With the user's credentials: one collection item, its Spotify search, one description."""
+    from flows.credentials import secret_env
     from tasks import describe, discogs, enrich, euria, spotify
     from tasks.http import ServiceError
+
+    os.environ.update(secret_env())
 
     settings = Settings.from_env().with_overrides(discogs_username=args.username)
     failures = 0
@@ -201,6 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--language", default="en")
     check.add_argument("--max-chars", type=int, default=500)
     check.set_defaults(func=_check)
+
+    serve_cmd = sub.add_parser("serve", help="serve the nightly deployment in this process: its "
+                               "schedule and UI runs, no worker (needs PREFECT_API_URL)")
+    serve_cmd.add_argument("--cron", default="0 3 * * *", help="schedule (default: 03:00 daily)")
+    serve_cmd.add_argument("--timezone",
+                           help="schedule timezone (default: DISCOGS_SYNC_TIMEZONE or UTC)")
+    serve_cmd.set_defaults(func=_serve)
 
     formats = ("table", "csv", "json", "markdown")  # tasks.reports.FORMATS
     db_help = ("DuckDB file (default: DISCOGS_SYNC_DB or data/collection.duckdb, else the "

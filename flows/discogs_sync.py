@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import steps
+from flows.credentials import secret_env
 from tasks import describe, enrich
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
@@ -49,6 +51,7 @@ def discogs_sync(
     """Sync a Discogs collection (API, or a CSV export's path as source) into DuckDB and a page."""
     logger = get_run_logger()
     install_log_redaction()
+    os.environ.update(secret_env())  # credentials from Secret blocks named by <VAR>_BLOCK
     started, clock = datetime.now(UTC), time.monotonic()
     settings = Settings.from_env().with_overrides(discogs_username=username, db_path=db_path,
                                                   out_dir=out_dir)
