@@ -151,3 +151,28 @@ def test_manual_overrides_win_and_are_not_looked_up(tmp_path, fake, monkeypatch)
     page = json.loads((tmp_path / "site" / "collection.json").read_text())
     abbey = next(a for a in page["albums"] if a["title"] == "Abbey Road")
     assert abbey["spotify_url"] is None
+
+
+def test_new_prompt_version_or_language_regenerates_descriptions_once(tmp_path, fake,
+                                                                     monkeypatch):
+    run_flow(tmp_path, spotify=False)
+    albums = fake.stats.endpoints["euria.chat"]
+    assert albums == len({r[0] for r in rows(tmp_path / "c.duckdb",
+                                            "SELECT album_key FROM releases")})
+
+    fake.reset_stats()
+    run_flow(tmp_path, spotify=False, language="French")
+    assert fake.stats.endpoints["euria.chat"] == albums
+    assert rows(tmp_path / "c.duckdb", "SELECT DISTINCT language FROM ai_descriptions") == [
+        ("fr",)]
+
+    fake.reset_stats()
+    monkeypatch.setattr("tasks.describe.PROMPT_VERSION", "test-next-version")
+    run_flow(tmp_path, spotify=False, language="fr")
+    assert fake.stats.endpoints["euria.chat"] == albums
+
+    fake.reset_stats()
+    run_flow(tmp_path, spotify=False, language="fr")
+    assert fake.stats.endpoints["euria.chat"] == 0
+    assert rows(tmp_path / "c.duckdb", "SELECT DISTINCT prompt_version FROM ai_descriptions") \
+        == [("test-next-version",)]
