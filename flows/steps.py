@@ -140,7 +140,7 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
         # Keep what was fetched, but an unfinished extraction must not mark anything removed.
         problem = f"Discogs extraction stopped after {len(albums)} albums: {exc}"
         logger.error("%s; loading those, marking nothing removed", problem)
-    discogs.number_copies(albums)
+    discogs.unify_pressings(discogs.number_copies(albums))
     try:
         value = discogs.fetch_collection_value(client, username)
     except ServiceError as exc:

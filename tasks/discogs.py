@@ -324,6 +324,26 @@ def number_copies(records: list[dict]) -> list[dict]:
     return records
 
 
+def unify_pressings(records: list[dict]) -> list[dict]:
+    """Give every pressing of one Discogs master the same album_key, so they share one lookup.
+
+    Titles of pressings drift ("Abbey Road" / "Abbey Road (Super Deluxe Edition)" / a
+    translated title); the master says they are one album. The key chosen is the one most of
+    the master's pressings have (the smallest on a tie), so it stays put as the collection grows.
+    """
+    by_master: dict[int, list[dict]] = defaultdict(list)
+    for record in records:
+        if record.get("master_id"):
+            by_master[record["master_id"]].append(record)
+    for pressings in by_master.values():
+        keys = [r["album_key"] for r in pressings]
+        if len(set(keys)) > 1:
+            chosen = min(set(keys), key=lambda k: (-keys.count(k), k))
+            for record in pressings:
+                record["album_key"] = chosen
+    return records
+
+
 # ---- CSV export ------------------------------------------------------------------------------
 
 # Header names as the website writes them, matched loosely ("Catalog#", "Catalog.", "catalog").

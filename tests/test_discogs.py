@@ -497,3 +497,19 @@ def test_real_fields_body(requests_mock, client):
                       text=path.read_text(encoding="utf-8"))
     assert fetch_field_names(client, "abuntine") == {
         1: "Media Condition", 2: "Sleeve Condition", 3: "Notes"}
+
+
+def test_pressings_of_one_master_share_one_album_key():
+    from tasks.discogs import unify_pressings
+
+    records = [
+        {"release_id": 1, "master_id": 24047, "album_key": "the beatles|abbey road"},
+        {"release_id": 2, "master_id": 24047, "album_key": "beatles|abbey road super deluxe"},
+        {"release_id": 3, "master_id": 24047, "album_key": "the beatles|abbey road"},
+        {"release_id": 4, "master_id": None, "album_key": "can|tago mago"},
+        {"release_id": 5, "master_id": 99, "album_key": "b|x"},
+        {"release_id": 6, "master_id": 99, "album_key": "a|x"},
+    ]
+    assert [r["album_key"] for r in unify_pressings(records)] == [
+        "the beatles|abbey road", "the beatles|abbey road", "the beatles|abbey road",
+        "can|tago mago", "a|x", "a|x"]

@@ -53,6 +53,17 @@ def test_demo_without_credentials_fills_database_and_page(tmp_path):
     page = (tmp_path / "site" / "index.html").read_text()
     assert "Listen on Spotify" in page and "Data provided by" in page
 
+    # The run's summary is left as an artifact a user reads in the Prefect UI.
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["discogs-sync-summary"])))
+    markdown = artifacts[-1].data
+    assert f"| Albums fetched | {len(releases)} (source: api) |" in markdown
+    assert "| Descriptions generated / failed / left to do | 26 / 0 / 0 |" in markdown
+
 
 @pytest.fixture
 def fake(monkeypatch):
