@@ -15,15 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from support import CHROMIUM, CHROMIUM_ARGS
 
 _WORDS = [
     "blue", "night", "river", "gold", "silent", "electric", "dream", "city", "love", "fire",

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from support import FakeClock, fixture
 
 from tasks.discogs import (
     DiscogsClient,
@@ -19,7 +20,6 @@ from tasks.discogs import (
 )
 from tasks.http import AuthError, RateLimiter, ServiceError
 
-FIXTURES = Path(__file__).parent / "fixtures"
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "discogs"
 
 TOKEN = "dsc-test-token-0123456789"
@@ -28,19 +28,8 @@ RELEASES = f"{API}/users/vinyl_fan/collection/folders/0/releases"
 FIELDS = {1: "Media Condition", 2: "Sleeve Condition", 3: "Notes", 4: "Cost", 5: "Autographed"}
 
 
-def fixture(name: str) -> dict:
-    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

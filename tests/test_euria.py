@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 import requests
+from support import FakeClock, fixture
 
 from tasks.config import Settings
 from tasks.describe import PROMPT_VERSION, build_messages, max_tokens_for
 from tasks.euria import Completion, EuriaClient, describe_album, error_row
 from tasks.http import AuthError, RateLimiter, ServiceError
 
-FIXTURES = Path(__file__).parent / "fixtures"
 BASE = "https://api.infomaniak.com/1/ai/105/openai"
 CHAT = f"{BASE}/chat/completions"
 KEY = "eur-key-0a1b2c3d4e5f6a7b"
@@ -29,19 +26,8 @@ MODEL_NOT_FOUND = ('{"error": {"message": "The model `qwen9` does not exist or y
                    '"code": "model_not_found"}}')
 
 
-def fixture(name: str) -> dict:
-    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import FakeClock
 
 from tasks.config import RedactingFilter, Settings, redact
 from tasks.http import (
@@ -29,19 +30,6 @@ from tasks.http import (
 URL = "https://api.example.test/v1/things"
 
 
-class FakeClock:
-    """A monotonic clock that only moves when the code under test sleeps."""
-
-    def __init__(self, start: float = 1000.0):
-        self.now = start
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def entry_times(limiter: RateLimiter, clock: FakeClock, calls: int) -> list[float]:
@@ -61,7 +49,7 @@ def response_for(requests_mock, status: int = 200, **kwargs) -> requests.Respons
 
 
 def test_window_lets_max_calls_through_then_waits_for_the_oldest_to_leave():
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep)
     assert entry_times(limiter, clock, 5) == [0.0, 0.0, 0.0, 10.0, 10.0]
     # Sleeps come in chunks of at most 5 s, so a pause set meanwhile is noticed.
@@ -69,7 +57,7 @@ def test_window_lets_max_calls_through_then_waits_for_the_oldest_to_leave():
 
 
 def test_window_slides_rather_than_resetting():
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep)
     times = []
     for gap in (0.0, 4.0, 4.0, 0.0, 0.0):
@@ -81,14 +69,14 @@ def test_window_slides_rather_than_resetting():
 
 
 def test_unlimited_window_never_sleeps():
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(None, clock=clock, sleep=clock.sleep)
     assert entry_times(limiter, clock, 100) == [0.0] * 100
     assert clock.sleeps == []
 
 
 def test_pause_holds_every_caller_and_never_shortens():
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(None, clock=clock, sleep=clock.sleep)
     limiter.pause(12.0)
     limiter.pause(3.0)  # a shorter pause does not cut the longer one
@@ -97,7 +85,7 @@ def test_pause_holds_every_caller_and_never_shortens():
 
 
 def test_learn_limit_caps_the_window_below_what_was_refused():
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
     entry_times(limiter, clock, 6)
     limiter.learn_limit()
@@ -147,7 +135,7 @@ def test_slot_is_released_when_the_call_raises():
 @given(max_calls=st.integers(1, 6), period=st.integers(1, 360).map(lambda q: q / 4),
        gaps=st.lists(st.integers(0, 160).map(lambda q: q / 4), min_size=1, max_size=40))
 def test_window_never_lets_more_than_max_calls_into_any_period(max_calls, period, gaps):
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(max_calls, period=period, clock=clock, sleep=clock.sleep)
     times = []
     for gap in gaps:
@@ -159,14 +147,14 @@ def test_window_never_lets_more_than_max_calls_into_any_period(max_calls, period
 
 
 def test_a_call_at_the_window_edge_is_still_counted():
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(1, period=1.6081983313322468, clock=clock, sleep=clock.sleep)
     times = entry_times(limiter, clock, 3)
     assert times[2] - times[1] >= 1.6081983313322468 - 1e-9
 
 
 def test_waited_counts_the_time_actually_slept():
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(None, clock=clock, sleep=clock.sleep)
     limiter.pause(12.0)
     entry_times(limiter, clock, 1)
@@ -204,7 +192,7 @@ def test_send_retries_5xx_then_returns_the_answer(requests_mock):
         {"status_code": 502, "json": {"message": "Bad gateway"}},
         {"status_code": 200, "json": {"things": [1, 2]}},
     ])
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     response = send(requests.Session(), "GET", URL, service="Discogs", sleep=clock.sleep)
     assert (response.status_code, response.json()) == (200, {"things": [1, 2]})
     assert requests_mock.call_count == 3
@@ -278,7 +266,7 @@ def test_send_429_waits_retry_after_seconds(requests_mock):
          "json": {"error": {"status": 429, "message": "API rate limit exceeded"}}},
         {"json": {"ok": True}},
     ])
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     # A 429 is pacing, not a failure: it does not use up the single attempt allowed here.
     response = send(requests.Session(), "GET", URL, service="Spotify", sleep=clock.sleep,
                     max_attempts=1)
@@ -292,7 +280,7 @@ def test_send_429_waits_until_an_http_date(requests_mock):
         {"status_code": 429, "headers": {"Retry-After": when}, "text": "Too Many Requests"},
         {"json": {"ok": True}},
     ])
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     response = send(requests.Session(), "GET", URL, service="EurIA", sleep=clock.sleep)
     assert response.json() == {"ok": True}
     assert len(clock.sleeps) == 1
@@ -301,7 +289,7 @@ def test_send_429_waits_until_an_http_date(requests_mock):
 
 def test_send_429_without_retry_after_backs_off(requests_mock):
     requests_mock.get(URL, [{"status_code": 429}, {"json": {"ok": True}}])
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     send(requests.Session(), "GET", URL, service="Discogs", sleep=clock.sleep)
     assert len(clock.sleeps) == 1 and 0 <= clock.sleeps[0] <= 1
 
@@ -315,7 +303,7 @@ def test_send_429_storm_is_bounded(requests_mock):
 
 
 def test_send_429_pauses_the_shared_limiter(requests_mock):
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     sent_at: list[float] = []
 
     def answer(status):
@@ -339,7 +327,7 @@ def test_send_429_on_a_fresh_limiter_retries_after_retry_after(requests_mock):
         {"json": {"ok": True}},
         {"json": {"ok": True}},
     ])
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
     for _ in range(2):
         send(requests.Session(), "GET", URL, service="Spotify", limiter=limiter)

@@ -11,20 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import CHROMIUM, CHROMIUM_ARGS
 
 from tasks.export import write_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 IMAGE_HOST = "img.test"  # served by the route below
 BROKEN_HOST = "broken.test"  # aborted: stands for an offline cover
@@ -391,9 +383,10 @@ def test_dialog_keyboard_arrows_focus_trap_and_restore(opened):
 def test_deep_link_opens_the_album(browser, site):
     context, page, watch = _open(browser, site, "#release-1003")
     try:
-        assert page.locator("#album").is_visible()
+        page.wait_for_function("() => document.getElementById('album').open", polling=50)
         assert page.inner_text("#album-title") == "Bookends"
         page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.getElementById('album').open", polling=50)
         assert hash_params(page) == ""
         page.evaluate("location.hash = '#release-1006'")
         page.wait_for_function("() => document.getElementById('album').open", polling=50)

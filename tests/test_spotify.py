@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import base64
-import json
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from support import FakeClock, fixture
 
 from tasks.http import AuthError, RateLimiter, ServiceError
 from tasks.spotify import SpotifyClient, album_summary, error_row, lookup_album
 
-FIXTURES = Path(__file__).parent / "fixtures"
 TOKEN_URL = "https://accounts.spotify.com/api/token"
 SEARCH_URL = "https://api.spotify.com/v1/search"
 ALBUM_URL = "https://api.spotify.com/v1/albums/5bU1XKYxHhEwukllT20xtk"
@@ -24,23 +22,12 @@ AM = {"release_id": 5151515, "artist": "Arctic Monkeys", "artists": ["Arctic Mon
       "title": "AM", "year": 2013, "formats": ["LP, Album"], "album_key": "arctic monkeys|am"}
 
 
-def fixture(name: str) -> dict:
-    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
 
 
 def token_answer(token: str, expires_in: int = 3600) -> dict:
     return {"json": {"access_token": token, "token_type": "Bearer", "expires_in": expires_in}}
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture
