@@ -6,6 +6,7 @@ import os
 import time
 import uuid
 from datetime import UTC, datetime
+from itertools import zip_longest
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -65,19 +66,26 @@ def discogs_sync(
         problems = steps.preflight(settings, plan, logger)
         namespace = str(Path(settings.db_path).resolve())
         before = steps.request_counts(settings)
-        spotify_rows = steps.collect_rows(
-            spotify_task.map(plan.spotify_batches, settings=settings, namespace=namespace,
-                             threshold=settings.spotify_threshold)
-            if steps.may_run("spotify", plan.spotify_batches, problems) else [],
-            "Spotify", problems, logger)
+        # Both services at once, their batches interleaved: the run takes as long as the
+        # slower one, not the sum (each client paces itself).
+        spotify_futures, describe_futures = [], []
+        for spotify_batch, ai_batch in zip_longest(
+                plan.spotify_batches if steps.may_run("spotify", plan.spotify_batches, problems)
+                else [], plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems)
+                else []):
+            if spotify_batch:
+                spotify_futures.append(spotify_task.submit(
+                    spotify_batch, settings=settings, namespace=namespace,
+                    threshold=settings.spotify_threshold))
+            if ai_batch:
+                describe_futures.append(describe_task.submit(
+                    ai_batch, settings=settings, namespace=namespace, language=plan.language,
+                    max_chars=description_max_chars))
+        spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
+        ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]
-        ai_rows = steps.collect_rows(
-            describe_task.map(plan.ai_batches, settings=settings, namespace=namespace,
-                              language=plan.language, max_chars=description_max_chars)
-            if steps.may_run("euria", plan.ai_batches, problems) else [],
-            "EurIA", problems, logger)
         requests = steps.request_counts(settings, before, discogs=extraction.requests)
 
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
