@@ -19,7 +19,7 @@ def _run(args: argparse.Namespace) -> int:
             username=args.username, source=args.source, spotify=not args.no_spotify,
             ai=not args.no_ai, description_max_chars=args.max_chars, language=args.language,
             db_path=args.db, out_dir=args.out, max_ai_calls=args.max_ai_calls,
-            confirm_removals=args.confirm_removals)
+            confirm_removals=args.confirm_removals, max_removed_share=args.max_removed_share)
     except RunFailed as exc:
         print(f"\nThe sync loaded what it could, but needs attention: {exc}", file=sys.stderr)
         return 2
@@ -204,7 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-ai-calls", type=int, default=None,
                      help="at most N descriptions this run (the oldest additions first)")
     run.add_argument("--confirm-removals", action="store_true",
-                     help="apply removals even when more than 10%% of the collection is gone")
+                     help="apply removals even when more than --max-removed-share is gone")
+    run.add_argument("--max-removed-share", type=float, default=0.1,
+                     help="the share of the collection that may be marked removed in one run "
+                          "without --confirm-removals (default 0.1)")
     run.add_argument("--db", help="DuckDB file (default: DISCOGS_SYNC_DB or "
                                   "data/collection.duckdb)")
     run.add_argument("--out", help="page folder (default: DISCOGS_SYNC_OUT or data/site)")

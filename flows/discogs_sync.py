@@ -48,6 +48,7 @@ def discogs_sync(
     out_dir: str | None = None,
     max_ai_calls: int | None = None,
     confirm_removals: bool = False,
+    max_removed_share: float = 0.1,
 ) -> dict:
     """Sync a Discogs collection (API, or a CSV export's path as source) into DuckDB and a page."""
     logger = get_run_logger()
@@ -91,7 +92,8 @@ def discogs_sync(
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
         summary = load_task(settings, extraction, spotify_rows, ai_rows, run,
-                            confirm_removals=confirm_removals, manual_overrides=plan.overrides)
+                            confirm_removals=confirm_removals,
+                            max_removed_share=max_removed_share, manual_overrides=plan.overrides)
     steps.publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
                 run["ai_tokens"], run["ai_pending"])

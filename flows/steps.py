@@ -105,9 +105,10 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
             logger.warning("%s", message)
         for message in result.skipped:
             logger.warning("Skipped %s", message)
+        # A row that could not be read may be a copy still owned: nothing is marked removed.
         return Extraction(albums=result.albums, origin=f"the CSV export {Path(source).name}",
                           source=Path(source).name, username=settings.discogs_username,
-                          skipped=result.skipped)
+                          skipped=result.skipped, complete=not result.skipped)
     missing = settings.missing_discogs()
     if missing:
         raise AuthError("Discogs", f"set {' and '.join(missing)} (or pass a CSV export as "
@@ -147,8 +148,8 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
         logger.warning("Collection value not available: %s", exc)
         value = None
     return Extraction(albums=albums, origin="Discogs", source="api", username=username,
-                      value=value, requests=client.requests_made, complete=problem is None,
-                      problem=problem, skipped=skipped)
+                      value=value, requests=client.requests_made,
+                      complete=problem is None and not skipped, problem=problem, skipped=skipped)
 
 
 @dataclass
@@ -286,7 +287,10 @@ def run_row(extraction: Extraction, run_id: str, started: datetime, plan: Enrich
         "requests": requests, "collection_value": extraction.value,
         "status": "failed" if extraction.problem or any(k in problems for k in ("spotify", "euria"))
         else "completed",
-        "message": "; ".join(filter(None, [*problems.values(), extraction.problem])) or None,
+        "message": "; ".join(filter(None, [
+            *problems.values(), extraction.problem,
+            f"{len(extraction.skipped)} rows skipped (unreadable): nothing marked removed this run"
+            if extraction.skipped else None])) or None,
         "duration_s": round(seconds, 3),
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import logging
@@ -373,13 +374,24 @@ def _header_key(name: str) -> str:
 
 
 def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM), else Windows-1252 as Excel writes it, with a warning."""
+    """UTF-8 (with or without BOM) or UTF-16 with its BOM; a line that is not UTF-8 is read as
+    Windows-1252 (as Excel writes it), with a warning naming it, the rest staying UTF-8."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), []
     try:
         return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return data.decode("cp1252", errors="replace"), [
-            f"{source}: not UTF-8 (first bad byte on line {line}); read as Windows-1252"]
+    except UnicodeDecodeError:
+        pass
+    lines, bad = [], []
+    for number, raw in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            lines.append(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("cp1252", errors="replace"))
+            bad.append(number)
+    shown = ", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else "")
+    where = f"line {shown}" if len(bad) == 1 else f"lines {shown}"
+    return "".join(lines), [f"{source}: {where} not UTF-8; read as Windows-1252"]
 
 
 def parse_csv_export(text: str, source: str = "CSV export") -> CsvResult:
@@ -408,16 +420,21 @@ def parse_csv_export(text: str, source: str = "CSV export") -> CsvResult:
             f"found {', '.join(repr(clean_text(h)) for h in header) or 'nothing'}")
     result = CsvResult(albums=[])
     while True:
+        line = reader.line_num + 1  # where this record starts (a quoted field may span lines)
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            result.skipped.append(f"line {reader.line_num}: unreadable row ({exc})")
+            result.skipped.append(f"line {line}: unreadable row ({exc})")
             continue
-        line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # spreadsheets leave blank lines
+        if reader.line_num > line and len(row) < len(header):
+            result.skipped.append(
+                f"line {line}: a quote opened here is never closed (lines {line}-"
+                f"{reader.line_num} read as one row)")
+            continue
 
         def cell(name: str, row: list[str] = row) -> str:
             index = columns.get(name)

@@ -50,7 +50,8 @@ class EuriaClient:
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.sleep = sleep
-        self.limiter = limiter or RateLimiter(concurrency=concurrency, sleep=sleep)
+        # EurIA's 429s are about concurrency and quota, not a window to learn: only pause.
+        self.limiter = limiter or RateLimiter(concurrency=concurrency, sleep=sleep, learn=False)
         self.backoff = time_scale
         self.session = requests.Session()
         self.session.headers.update({"Authorization": f"Bearer {api_key}",

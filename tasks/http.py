@@ -100,45 +100,83 @@ class RateLimiter:
     """Paces one API across threads: a sliding window, a concurrency cap, and shared pauses.
 
     One instance per service per process. When a 429 says "wait", every thread waits, so a
-    burst of concurrent tasks does not turn one 429 into a storm of them.
+    burst of concurrent tasks does not turn one 429 into a storm of them. With learn=True an
+    unknown window limit is learned from the 429s (the calls the server accepted in the window
+    before refusing one), and given back one call per clean window afterwards.
     """
 
     def __init__(self, max_calls: int | None = None, period: float = 60.0,
                  concurrency: int | None = None, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] = time.sleep, learn: bool = True):
         self.max_calls = max_calls
         self.period = period
         self.clock = clock
         self.sleep = sleep
+        self.learn = learn
         self._calls: collections.deque[float] = collections.deque()
         self._lock = threading.Lock()
         self._paused_until = 0.0
+        self._in_flight = 0  # booked, not answered yet
+        self._refused: collections.deque[float] = collections.deque()  # 429s in the window
+        self._learned_at: float | None = None
+        self._ceiling = max_calls  # a configured limit is never raised by the regrowth
         self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
         self.waited = 0.0
 
-    def _reserve(self) -> float:
-        """Book a call now if allowed, else return how long to wait."""
+    def _reserve(self) -> tuple[float, float | None]:
+        """Book a call now if allowed: (0, its stamp); else (how long to wait, None)."""
         with self._lock:
             now = self.clock()
             if now < self._paused_until:
-                return self._paused_until - now
+                return self._paused_until - now, None
             while self._calls and self._calls[0] + self.period <= now:
                 self._calls.popleft()
+            self._regrow(now)
             if self.max_calls is not None and len(self._calls) >= self.max_calls:
-                return self._calls[0] + self.period - now
+                return self._calls[0] + self.period - now, None
             self._calls.append(now)
-            return 0.0
+            self._in_flight += 1
+            return 0.0, now
+
+    def _regrow(self, now: float) -> None:
+        """Two windows without a 429 since the limit was learned: allow one call more."""
+        if self._learned_at is None or now - self._learned_at < 2 * self.period:
+            return
+        if self._refused and now - self._refused[-1] < 2 * self.period:
+            return
+        if self._ceiling is not None and self.max_calls is not None \
+                and self.max_calls >= self._ceiling:
+            return
+        self.max_calls = (self.max_calls or 0) + 1
+        self._learned_at = now
+
+    def _restamp(self, booked: float) -> None:
+        """Count a call from its answer: the server counted it at some moment before that, so
+        our window never frees a place before the server's does (no 429 at the boundary)."""
+        with self._lock:
+            self._in_flight -= 1
+            try:
+                self._calls.remove(booked)
+            except ValueError:
+                return
+            self._calls.append(self.clock())  # the latest stamp: the deque stays in order
 
     @contextmanager
     def slot(self) -> Iterator[None]:
         if self._slots:
             self._slots.acquire()
+        booked = None
         try:
-            while (wait := self._reserve()) > 0:
+            while True:
+                wait, booked = self._reserve()
+                if booked is not None:
+                    break
                 self.waited += min(wait, 5.0)
                 self.sleep(min(wait, 5.0))
             yield
         finally:
+            if booked is not None:
+                self._restamp(booked)
             if self._slots:
                 self._slots.release()
 
@@ -148,19 +186,30 @@ class RateLimiter:
             self._paused_until = max(self._paused_until, self.clock() + seconds)
 
     def learn_limit(self) -> None:
-        """After a 429, cap the window at one call fewer than what was just refused."""
+        """After a 429, cap the window at the calls the server accepted in it."""
+        if not self.learn:
+            return
         with self._lock:
             now = self.clock()
-            recent = sum(1 for t in self._calls if now - t < self.period)
-            if recent < 2:
-                return  # a 429 on the first call says nothing about the rate
-            cap = recent - 1
-            if self.max_calls is None or cap < self.max_calls:
-                self.max_calls = cap
+            storm = bool(self._refused) and now - self._refused[-1] < self.period / 10
+            self._refused.append(now)
+            while self._refused[0] + self.period <= now:
+                self._refused.popleft()
+            if storm:
+                return  # the same burst refused again: learn once per storm
+            # Neither the calls still in flight nor the refused ones counted for the server.
+            accepted = sum(1 for t in self._calls if now - t < self.period) \
+                - self._in_flight - len(self._refused)
+            if accepted < 1:
+                return  # a 429 with nothing accepted before it says nothing about the rate
+            if self.max_calls is None or accepted < self.max_calls:
+                self.max_calls = accepted
+                self._learned_at = now
 
     def set_limit(self, max_calls: int) -> None:
         with self._lock:
             self.max_calls = max_calls
+            self._ceiling = max_calls
 
 
 def backoff_delay(attempt: int, base: float = 1.0, cap: float = 30.0) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
@@ -54,6 +55,7 @@ RUN_COLUMNS = {
     "collection_value": "json", "status": "str", "message": "str", "duration_s": "float",
 }
 _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DatabaseBusy(RuntimeError):
@@ -74,6 +76,11 @@ def frame(rows: Iterable[dict], columns: dict[str, str]) -> pd.DataFrame:
         values = [row.get(name) for row in rows]
         if kind == "json":
             values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        if kind in ("json", "str"):
+            # DuckDB refuses half a surrogate pair (a broken emoji): one bad title would
+            # otherwise stop the whole load.
+            values = [_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+                      for v in values]
         dtype = _DTYPES.get(kind, object)
         data[name] = pd.Series(values, dtype=dtype)
     return pd.DataFrame(data, columns=list(columns))

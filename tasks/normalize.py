@@ -21,6 +21,8 @@ import unicodedata
 # mid-field), plus their relatives and the soft hyphen.
 ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH_CHARS}]")
+# Half of a surrogate pair cannot be stored or written as UTF-8: it becomes U+FFFD.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 # Discogs disambiguates same-named artists with " (n)": "Nirvana (2)". In a joined artist string
 # ("Vendetta (2) & Barber (3) & Bad Kid") the suffix is followed by a space or a separator.
@@ -74,7 +76,7 @@ def clean_text(s: str | None) -> str:
     """Display cleanup: NFC, zero-width characters removed, whitespace collapsed and trimmed."""
     if not s:
         return ""
-    s = _ZERO_WIDTH_RE.sub("", s)
+    s = _ZERO_WIDTH_RE.sub("", _LONE_SURROGATE_RE.sub("\ufffd", s))
     if not s.isprintable():  # control characters, e.g. ESC, left by spreadsheet round trips
         s = "".join(ch for ch in s if ch.isspace() or unicodedata.category(ch) != "Cc")
     s = unicodedata.normalize("NFC", s)
@@ -145,6 +147,10 @@ def _comparable(s: str | None) -> str:
 
 def fold_words(s: str | None) -> str:
     """Comparison words of any text, nothing stripped: "Déjà Vu (Live)" -> "deja vu live"."""
+    return _until_stable(_fold_words_once, _fold_words_once(s))
+
+
+def _fold_words_once(s: str | None) -> str:
     cleaned = _comparable(s)
     return _to_words(cleaned) or _fallback(cleaned)
 
@@ -159,8 +165,23 @@ def _fallback(cleaned: str) -> str:
     return ""
 
 
+def _until_stable(step, s: str) -> str:
+    """Apply a comparison step until it changes nothing (NFKC can leave work for a second
+    pass on odd symbols such as "©℠"), so the forms are idempotent on any text."""
+    for _ in range(4):
+        nxt = step(s)
+        if nxt == s:
+            break
+        s = nxt
+    return s
+
+
 def normalize_artist(s: str) -> str:
     """Comparison form of an artist: "The Beatles", "Beatles, The" and "beatles" are equal."""
+    return _until_stable(_normalize_artist_once, _normalize_artist_once(s))
+
+
+def _normalize_artist_once(s: str) -> str:
     cleaned = _strip_artist_marks(_comparable(s), keep_star_names=False)
     # "Persuader, The" is how Discogs used to file such names; "The X" is how Spotify spells them.
     if cleaned.casefold().endswith(", the"):
@@ -207,6 +228,10 @@ def strip_edition(title: str | None) -> str:
 
 def normalize_title(s: str) -> str:
     """Comparison form of a title: like normalize_artist's words, edition noise stripped."""
+    return _until_stable(_normalize_title_once, _normalize_title_once(s))
+
+
+def _normalize_title_once(s: str) -> str:
     cleaned = _comparable(s)
     full = _to_words(cleaned)
     if not full:

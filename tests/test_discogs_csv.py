@@ -317,7 +317,7 @@ def test_read_csv_export_of_windows_1252_bytes(tmp_path):
     assert [(a["artist"], a["title"], a["labels"]) for a in result.albums] == [
         ("Sigur Rós", "Kveikur", ["Krúnk"]), ("Mötley Crüe", "Dr. Feelgood – Live", ["Elektra"])]
     assert result.warnings == [
-        "excel.csv: not UTF-8 (first bad byte on line 2); read as Windows-1252"]
+        "excel.csv: lines 2, 3 not UTF-8; read as Windows-1252"]
 
 
 # --- the real exports (../shared/real, when present) -----------------------------------------

@@ -56,11 +56,13 @@ def test_demo_without_credentials_fills_database_and_page(tmp_path):
     # The run's summary is left as an artifact a user reads in the Prefect UI.
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
 
     with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
-            key=ArtifactFilterKey(any_=["discogs-sync-summary"])))
-    markdown = artifacts[-1].data
+        [latest] = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["discogs-sync-summary"])),
+            sort=ArtifactSort.CREATED_DESC, limit=1)
+    markdown = latest.data
     assert f"| Albums fetched | {len(releases)} (source: api) |" in markdown
     assert "| Descriptions generated / failed / left to do | 26 / 0 / 0 |" in markdown
 

@@ -446,3 +446,27 @@ def test_redacting_filter_masks_secrets_in_log_records():
         logger.removeHandler(handler)
     assert seen == ["token request with *** failed"]
     assert redact("nothing secret here") == "nothing secret here"
+
+
+def test_a_learned_limit_grows_back_after_clean_windows():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
+    entry_times(limiter, clock, 6)
+    limiter.learn_limit()
+    assert limiter.max_calls == 5
+    clock.now += 61.0
+    entry_times(limiter, clock, 1)
+    assert limiter.max_calls == 6
+
+
+def test_a_storm_of_429s_is_learned_once_and_euria_never_learns():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
+    entry_times(limiter, clock, 10)
+    for _ in range(4):  # the same burst refused four times over
+        limiter.learn_limit()
+    assert limiter.max_calls == 9
+    quiet = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep, learn=False)
+    entry_times(quiet, clock, 10)
+    quiet.learn_limit()
+    assert quiet.max_calls is None
