@@ -11,6 +11,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from flows import steps
 from flows.credentials import secret_env
@@ -62,7 +63,8 @@ def discogs_sync(
         extraction = extract_task(settings, source)
         logger.info("Fetched %d albums from %s", len(extraction.albums), extraction.origin)
 
-        plan = plan_task(settings, extraction.albums, spotify, ai, language,
+        # quote(): large plain values, no futures inside; Prefect need not walk 10,000 dicts.
+        plan = plan_task(settings, quote(extraction.albums), spotify, ai, language,
                          description_max_chars, max_ai_calls)
         problems = steps.preflight(settings, plan, logger)
         namespace = str(Path(settings.db_path).resolve())
@@ -91,7 +93,7 @@ def discogs_sync(
 
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
-        summary = load_task(settings, extraction, spotify_rows, ai_rows, run,
+        summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
                             confirm_removals=confirm_removals,
                             max_removed_share=max_removed_share, manual_overrides=plan.overrides)
     steps.publish_summary(run, summary)
