@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+REGROW_WINDOWS = 5
 
 
 class ServiceError(Exception):
@@ -139,10 +140,11 @@ class RateLimiter:
             return 0.0, now
 
     def _regrow(self, now: float) -> None:
-        """Two windows without a 429 since the limit was learned: allow one call more."""
-        if self._learned_at is None or now - self._learned_at < 2 * self.period:
+        """Five windows without a 429 since the limit was learned: allow one call more (a
+        long-lived process must not stay slow after one storm, nor probe the limit often)."""
+        if self._learned_at is None or now - self._learned_at < REGROW_WINDOWS * self.period:
             return
-        if self._refused and now - self._refused[-1] < 2 * self.period:
+        if self._refused and now - self._refused[-1] < REGROW_WINDOWS * self.period:
             return
         if self._ceiling is not None and self.max_calls is not None \
                 and self.max_calls >= self._ceiling:
