@@ -34,7 +34,7 @@ test: $(TEST_STAMP)  ## lint, then the whole test suite
 	$(BIN)/pytest -q
 
 bench: $(TEST_STAMP)  ## benchmark figures (see BENCHMARKS.md)
-	$(BIN)/python -m tasks.match_eval
+	$(BIN)/python -m flows.bench
 
 deploy: $(STAMP)  ## a local Prefect server, the nightly deployment and a worker (README)
 	scripts/deploy.sh

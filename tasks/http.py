@@ -255,19 +255,23 @@ def send(
                 last_problem, last_status = "timed out", None
             except requests.ConnectionError as exc:
                 last_problem, last_status = f"connection failed ({type(exc).__name__})", None
+            # Still holding the slot: a thread waiting for it must see the pause, not fire
+            # into the same 429 (and the rate-limit headers must pace the next caller).
+            if response is not None:
+                if on_response:
+                    on_response(response)
+                if response.status_code == 429:
+                    throttled += 1
+                    wait = parse_retry_after(response.headers.get("Retry-After"))
+                    if wait is None:
+                        wait = backoff_delay(throttled, base=backoff)
+                    log.warning("%s asked us to slow down (429); waiting %.1f s", service, wait)
+                    if limiter:
+                        limiter.learn_limit()
+                        limiter.pause(wait)
         if response is not None:
-            if on_response:
-                on_response(response)
             if response.status_code == 429:
-                throttled += 1
-                wait = parse_retry_after(response.headers.get("Retry-After"))
-                if wait is None:
-                    wait = backoff_delay(throttled, base=backoff)
-                log.warning("%s asked us to slow down (429); waiting %.1f s", service, wait)
-                if limiter:
-                    limiter.learn_limit()
-                    limiter.pause(wait)
-                else:
+                if not limiter:
                     sleep(wait)
                 if throttled < 10:
                     attempt -= 1  # pacing, not a failure
