@@ -186,19 +186,7 @@ def test_album_key_examples():
     ]
 
 
-@settings(max_examples=400)
-@given(TEXTS)
-def test_functions_never_raise_and_are_idempotent(s):
-    for f in ALL_FUNCTIONS:
-        once = f(s)
-        assert isinstance(once, str)
-        assert f(once) == once, f.__name__
-
-
-@settings(max_examples=300)
-@given(TEXTS, TEXTS)
-def test_album_key_never_raises(artist, title):
-    assert album_key(artist, title).count("|") >= 1
+# Property tests (never raises, idempotent, on any Unicode) are in tests/test_properties.py.
 
 
 @settings(max_examples=300)
