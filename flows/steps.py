@@ -94,6 +94,48 @@ class Extraction:
     skipped: list[str] = field(default_factory=list)
     requests: int = 0
     problem: str | None = None
+    masters: dict[int, int | None] = field(default_factory=dict)  # fetched this run
+
+
+def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: list[dict],
+                     logger: Any) -> dict[int, int | None]:
+    """Give each album its master's original year (the matcher prefers it to a reissue's).
+
+    Years fetched before come from DuckDB; at most settings.master_lookups new masters are
+    fetched per run (one Discogs request each, at 60 a minute), the earliest additions first,
+    so a large first sync is not held up: the rest follow on the next runs.
+    """
+    first_added: dict[int, str] = {}
+    for album in albums:
+        if album.get("master_id"):
+            when = album.get("date_added") or ""
+            first_added[album["master_id"]] = min(first_added.get(album["master_id"], when), when)
+    if not first_added:
+        return {}
+    with load.connect(settings.db_path) as con:
+        years = load.master_years(con)
+    missing = sorted((m for m in first_added if m not in years), key=lambda m: (first_added[m], m))
+    fetched: dict[int, int | None] = {}
+    for master_id in missing[:max(0, settings.master_lookups)]:
+        try:
+            fetched[master_id] = discogs.fetch_master_year(client, master_id)
+        except AuthError:
+            raise
+        except ServiceError as exc:
+            if exc.status == 404:
+                fetched[master_id] = None  # gone from Discogs: do not ask again
+                continue
+            logger.warning("Master years: stopped after %d (%s); the rest next run",
+                           len(fetched), exc)
+            break
+    years.update(fetched)
+    for album in albums:
+        if years.get(album.get("master_id")):
+            album["master_year"] = years[album["master_id"]]
+    if fetched:
+        logger.info("Fetched the original year of %d Discogs masters (%d left for later runs)",
+                    len(fetched), max(0, len(missing) - len(fetched)))
+    return fetched
 
 
 def extract_collection(settings: Settings, source: str) -> Extraction:
@@ -142,13 +184,14 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
         problem = f"Discogs extraction stopped after {len(albums)} albums: {exc}"
         logger.error("%s; loading those, marking nothing removed", problem)
     discogs.unify_pressings(discogs.number_copies(albums))
+    masters = add_master_years(settings, client, albums, logger)
     try:
         value = discogs.fetch_collection_value(client, username)
     except ServiceError as exc:
         logger.warning("Collection value not available: %s", exc)
         value = None
     return Extraction(albums=albums, origin="Discogs", source="api", username=username,
-                      value=value, requests=client.requests_made,
+                      value=value, requests=client.requests_made, masters=masters,
                       complete=problem is None and not skipped, problem=problem, skipped=skipped)
 
 
@@ -306,7 +349,7 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
                                 {**run, "demo": settings.demo}, now,
                                 mark_removed=extraction.complete,
                                 max_removed_share=None if confirm_removals else max_removed_share,
-                                overrides=manual_overrides)
+                                overrides=manual_overrides, masters=extraction.masters)
         albums = load.export_albums(con)
         counts = load.collection_counts(con)
     if changes["removal_held_back"]:

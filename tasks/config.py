@@ -84,6 +84,7 @@ class Settings:
     overrides_path: str = "data/overrides.csv"
     spotify_threshold: float | None = None  # None: the matcher's tuned default
     spotify_recheck_days: int = 30
+    master_lookups: int = 120  # new Discogs master years fetched per run (2 min of budget)
     demo: bool = False
 
     @classmethod
@@ -119,6 +120,7 @@ class Settings:
             overrides_path=get("DISCOGS_SYNC_OVERRIDES") or "data/overrides.csv",
             spotify_threshold=float(get("SPOTIFY_MATCH_THRESHOLD") or 0) or None,
             spotify_recheck_days=int(get("SPOTIFY_RECHECK_DAYS") or 30),
+            master_lookups=int(get("DISCOGS_MASTER_LOOKUPS") or 120),
         )
         settings.register_secrets()
         return settings

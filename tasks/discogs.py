@@ -149,6 +149,11 @@ def fetch_field_names(client: DiscogsClient, username: str) -> dict[int, str]:
             for f in body.get("fields", []) if isinstance(f, dict) and "id" in f}
 
 
+def fetch_master_year(client: DiscogsClient, master_id: int) -> int | None:
+    """The original release year of a master (its pressings carry their own years)."""
+    return parse_year(client.get(f"/masters/{int(master_id)}").get("year"))
+
+
 def fetch_collection_value(client: DiscogsClient, username: str) -> dict[str, str]:
     """Discogs' estimate of the collection's value (formatted strings in the user's currency)."""
     body = client.get(f"{client.user_path(username)}/collection/value")

@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 MAX_BATCHES_PER_SERVICE = 200
 
 # What the prompt and the matcher read of an album; the rest of the record stays behind.
-ALBUM_FACTS = ("album_key", "artist", "artists", "title", "year", "master_id", "labels",
-               "catnos", "formats", "media", "genres", "styles", "release_id")
+ALBUM_FACTS = ("album_key", "artist", "artists", "title", "year", "master_id", "master_year",
+               "labels", "catnos", "formats", "media", "genres", "styles", "release_id")
 
 
 class PartialFailure(Exception):

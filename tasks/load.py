@@ -163,7 +163,8 @@ def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version:
 def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows: list[dict],
              ai_rows: list[dict], run: dict, now: datetime, mark_removed: bool = True,
              max_removed_share: float | None = None,
-             overrides: list[dict] | None = None) -> dict[str, int]:
+             overrides: list[dict] | None = None,
+             masters: dict[int, int | None] | None = None) -> dict[str, int]:
     """Load everything of one run in a single transaction: all of it, or nothing.
 
     Copies missing from the extraction are marked removed only when it was complete
@@ -192,6 +193,7 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
             con.execute(load_sql("upsert_ai_descriptions"))
         if overrides is not None:
             con.execute(load_sql("replace_spotify_overrides"), {"now": now})
+        upsert_master_years(con, masters or {}, now)
         run = {**run, "added": added, "removed": removed}
         if held_back:
             run["message"] = "; ".join(filter(None, [run.get("message"), (
@@ -209,6 +211,24 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
             with contextlib.suppress(duckdb.Error):
                 con.unregister(name)
     return {"added": added, "removed": removed, "removal_held_back": held_back}
+
+
+def master_years(con: duckdb.DuckDBPyConnection) -> dict[int, int | None]:
+    """Master id -> original year, for the masters fetched before."""
+    return dict(con.execute("SELECT master_id, year FROM discogs_masters").fetchall())
+
+
+def upsert_master_years(con: duckdb.DuckDBPyConnection, years: dict[int, int | None],
+                        now: datetime) -> None:
+    """Remember fetched master years (one bulk insert)."""
+    if not years:
+        return
+    con.register("incoming_masters", pd.DataFrame({
+        "master_id": pd.Series(list(years), dtype="Int64"),
+        "year": pd.Series(list(years.values()), dtype="Int64")}))
+    con.execute("INSERT OR REPLACE INTO discogs_masters "
+                "SELECT master_id, year, $now FROM incoming_masters", {"now": now})
+    con.unregister("incoming_masters")
 
 
 def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:

@@ -79,6 +79,11 @@ def test_rerun_sends_no_spotify_or_euria_request(tmp_path, fake):
     first = run_flow(tmp_path)
     assert first["demo"] is False
     assert fake.stats.requests["spotify"] > 0 and fake.stats.requests["euria"] > 0
+    # Each master's original year is fetched once (the matcher prefers it to a reissue's).
+    masters = {r["basic_information"]["master_id"] for r in SAMPLE.releases} - {0, None}
+    assert fake.stats.endpoints["discogs.master"] == len(masters)
+    assert rows(tmp_path / "c.duckdb", "SELECT year FROM discogs_masters WHERE master_id = "
+                "(SELECT master_id FROM releases WHERE title = 'Zombie')") == [(1976,)]
     fake.reset_stats()
 
     second = run_flow(tmp_path)
@@ -86,7 +91,7 @@ def test_rerun_sends_no_spotify_or_euria_request(tmp_path, fake):
     stats = fake.stats
     assert stats.requests["spotify"] == 0 and stats.requests["spotify_token"] == 0
     assert stats.requests["euria"] == 0
-    assert stats.requests["discogs"] > 0
+    assert stats.requests["discogs"] > 0 and stats.endpoints["discogs.master"] == 0
     assert second["added"] == 0 and second["removed"] == 0
     db = tmp_path / "c.duckdb"
     assert rows(db, "SELECT count(*) FROM releases")[0][0] == len(SAMPLE.releases)
@@ -189,3 +194,28 @@ def test_new_prompt_version_or_language_regenerates_descriptions_once(tmp_path, 
     assert fake.stats.endpoints["euria.chat"] == 0
     assert rows(tmp_path / "c.duckdb", "SELECT DISTINCT prompt_version FROM ai_descriptions") \
         == [("test-next-version",)]
+
+
+def test_master_years_are_fetched_a_few_per_run_earliest_additions_first(tmp_path, fake):
+    import logging
+
+    from flows.steps import add_master_years
+    from tasks.config import Settings
+    from tasks.discogs import DiscogsClient, collection_item_to_album
+
+    settings = Settings.from_env().with_overrides(db_path=str(tmp_path / "c.duckdb"),
+                                                  master_lookups=2)
+    client = DiscogsClient(settings.discogs_token, settings.discogs_api_url)
+    albums = [collection_item_to_album(item) for item in SAMPLE.releases]
+
+    fetched = add_master_years(settings, client, albums, logging.getLogger("test"))
+
+    earliest = sorted(albums, key=lambda a: a["date_added"])
+    expected = []
+    for album in earliest:
+        if album["master_id"] and album["master_id"] not in expected:
+            expected.append(album["master_id"])
+    assert list(fetched) == expected[:2]
+    assert fake.stats.endpoints["discogs.master"] == 2
+    assert all(a.get("master_year") == fetched[a["master_id"]] for a in albums
+               if a["master_id"] in fetched)

@@ -417,8 +417,9 @@ def test_export_parquet_writes_every_table_and_view(db_path: Path, tmp_path: Pat
     written = parquet.export_parquet(db_path, out)
     assert [(f.name, f.path, f.rows) for f in written] == [
         ("ai_descriptions", out / "ai_descriptions.parquet", 5),
+        ("discogs_masters", out / "discogs_masters.parquet", 0),
         ("releases", out / "releases.parquet", 9),
-        ("schema_migrations", out / "schema_migrations.parquet", 2),
+        ("schema_migrations", out / "schema_migrations.parquet", 3),
         ("spotify_matches", out / "spotify_matches.parquet", 5),
         ("spotify_overrides", out / "spotify_overrides.parquet", 0),
         ("sync_runs", out / "sync_runs.parquet", 3),
@@ -437,7 +438,7 @@ def test_export_parquet_writes_every_table_and_view(db_path: Path, tmp_path: Pat
                            "WHERE release_id = 2001", [str(out / "albums.parquet")]).fetchall()
     assert albums == [("Miles Davis", "Kind of Blue", "matched")]
     # A second export replaces the files.
-    assert [f.rows for f in parquet.export_parquet(db_path, out)] == [5, 9, 2, 5, 0, 3, 8]
+    assert [f.rows for f in parquet.export_parquet(db_path, out)] == [5, 0, 9, 3, 5, 0, 3, 8]
 
 
 def migration_versions() -> list[int]:
