@@ -169,6 +169,17 @@ def project(wall_1: float, bound_1: float, wall_2: float, bound_2: float,
     return {"growth": growth, "fixed_s": fixed, "real_ratio": real}
 
 
+def rerun_at_real_time(wall_s: float, discogs_s: float, pagination_s: float,
+                       time_scale: float) -> tuple[float, float]:
+    """(projected wall, target) of a rerun at real time, from a run at time_scale.
+
+    The Discogs time (all its requests: pages and any other lookups) grows back to real time,
+    the rest of the wall is the pipeline's own; the target is the pagination alone + the slack.
+    """
+    real = wall_s - discogs_s + discogs_s / time_scale
+    return real, pagination_s / time_scale + RERUN_SLACK_S
+
+
 def ratio(wall_s: float, bound_s: float) -> float | None:
     return wall_s / bound_s if bound_s > 0 else None
 
@@ -236,7 +247,7 @@ class ScenarioResult:
 
     @property
     def bound(self) -> tuple[str, float]:
-        return slowest(self.bounds)
+        return slowest({s: self.bounds[s] for s in SERVICES})
 
 
 # --------------------------------------------------------------------------- the runs
@@ -428,6 +439,9 @@ class Bench:
         cpu_after = self.cpu_elsewhere()
         stats = fake.stats
         requests = {s: stats.requests[s] for s in (*SERVICES, "spotify_token")}
+        # What reading the collection takes: its pages, the field names, the value.
+        requests["discogs_pages"] = sum(stats.endpoints[f"discogs.{e}"]
+                                        for e in ("collection", "fields", "value"))
         limited = {s: stats.rate_limited[s] for s in SERVICES}
         answered = {s: requests[s] - limited[s] for s in SERVICES}  # tokens: no limit
         worst = {s: first_and_later([t for who, t in fake.throttled if who == s],
@@ -437,7 +451,11 @@ class Bench:
             flow_s=report.get("flow_s", 0.0), import_s=report.get("import_s", 0.0),
             rss_mb=usage.ru_maxrss / 1024.0, state=report.get("state", "?"), requests=requests,
             rate_limited=limited, worst_429_window=worst,
-            bounds=api_bounds(answered, self.rules, scale or 0.0), page=report.get("page"),
+            bounds={**api_bounds(answered, self.rules, scale or 0.0),
+                    "discogs_pages": window_bound(requests["discogs_pages"],
+                                                  self.rules.discogs_per_window,
+                                                  self.rules.discogs_window_s) * (scale or 0.0)},
+            page=report.get("page"),
             time_scale=scale,
             cpu_s={"flow": usage.ru_utime + usage.ru_stime,
                    **{k: cpu_after[k] - cpu_before[k] for k in cpu_after}})
@@ -557,9 +575,17 @@ def checks(r: ScenarioResult) -> list[tuple[str, str, bool]]:
     if r.scenario == "rerun, no change":
         sent = r.requests["spotify"] + r.requests.get("spotify_token", 0) + r.requests["euria"]
         out.append(("no Spotify (search, album, token) or EurIA request", str(sent), sent == 0))
-        limit = r.bounds["discogs"] + RERUN_SLACK_S
-        out.append((f"wall <= Discogs pagination {r.bounds['discogs']:.1f} s + "
-                    f"{RERUN_SLACK_S:.0f} s", f"{r.wall_s:.1f} s", r.wall_s <= limit))
+        pagination = r.bounds.get("discogs_pages", r.bounds["discogs"])
+        limit = pagination + RERUN_SLACK_S
+        out.append((f"wall <= Discogs pagination {pagination:.1f} s + {RERUN_SLACK_S:.0f} s",
+                    f"{r.wall_s:.1f} s", r.wall_s <= limit))
+        if r.time_scale:
+            real, target = rerun_at_real_time(r.wall_s, r.bounds["discogs"], pagination,
+                                              r.time_scale)
+            others = r.requests["discogs"] - r.requests.get("discogs_pages", 0)
+            out.append((f"the same at real time: <= {target:.0f} s",
+                        f"{real:.0f} s ({others} Discogs requests besides the pages)",
+                        real <= target))
     worst = max(max(pair) for pair in r.worst_429_window.values())
     out.append((f"<= {MAX_429_PER_WINDOW} 429 per service per window",
                 ", ".join(_429_text(s, *r.worst_429_window[s]) for s in SERVICES),
@@ -589,12 +615,19 @@ def scenario_table(results: Sequence[ScenarioResult]) -> str:
         rows.append([
             r.albums, r.scenario, r.wall_s, bound, service if bound else "-",
             ratio(r.wall_s, bound),
-            "/".join(str(r.requests[s]) for s in SERVICES),
+            _requests_text(r),
             "/".join(str(r.rate_limited[s]) for s in SERVICES),
             None if r.task_runs is None else f"{r.task_runs}/{r.task_runs_expected}",
             r.rss_mb, _cpu(r),
         ])
     return render_table(headers, rows)
+
+
+def _requests_text(r: ScenarioResult) -> str:
+    """D/S/E; Discogs as pages+other requests when it made other requests than the pages."""
+    pages, discogs = r.requests.get("discogs_pages", 0), r.requests["discogs"]
+    d = f"{pages}+{discogs - pages}" if pages and discogs != pages else str(discogs)
+    return "/".join([d, str(r.requests["spotify"]), str(r.requests["euria"])])
 
 
 def _cpu(r: ScenarioResult) -> str:
@@ -621,8 +654,7 @@ def overhead_table(overheads: dict[int, ScenarioResult]) -> str:
     rows = []
     for size, r in sorted(overheads.items()):
         per = r.wall_s / size * 1000
-        rows.append([size, r.wall_s, per, r.rss_mb,
-                     "/".join(str(r.requests[s]) for s in SERVICES), _cpu(r)])
+        rows.append([size, r.wall_s, per, r.rss_mb, _requests_text(r), _cpu(r)])
     return render_table(headers, rows)
 
 

@@ -89,13 +89,15 @@ def discogs_sync(
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]
-        requests = steps.request_counts(settings, before, discogs=extraction.requests)
+        requests = steps.request_counts(settings, before,
+                                        discogs=extraction.requests + plan.discogs_requests)
 
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
         summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
                             confirm_removals=confirm_removals,
-                            max_removed_share=max_removed_share, manual_overrides=plan.overrides)
+                            max_removed_share=max_removed_share, manual_overrides=plan.overrides,
+                            master_years=plan.masters)
     steps.publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
                 run["ai_tokens"], run["ai_pending"])

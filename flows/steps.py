@@ -94,16 +94,16 @@ class Extraction:
     skipped: list[str] = field(default_factory=list)
     requests: int = 0
     problem: str | None = None
-    masters: dict[int, int | None] = field(default_factory=dict)  # fetched this run
 
 
 def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: list[dict],
                      logger: Any) -> dict[int, int | None]:
     """Give each album its master's original year (the matcher prefers it to a reissue's).
 
-    Years fetched before come from DuckDB; at most settings.master_lookups new masters are
-    fetched per run (one Discogs request each, at 60 a minute), the earliest additions first,
-    so a large first sync is not held up: the rest follow on the next runs.
+    Called with the albums about to be looked up on Spotify, so a run with nothing to look up
+    asks Discogs nothing more. Years fetched before come from DuckDB; at most
+    settings.master_lookups new masters are fetched per run (one Discogs request each, at 60 a
+    minute), the earliest additions first; the others are matched on their pressing year.
     """
     first_added: dict[int, str] = {}
     for album in albums:
@@ -184,14 +184,13 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
         problem = f"Discogs extraction stopped after {len(albums)} albums: {exc}"
         logger.error("%s; loading those, marking nothing removed", problem)
     discogs.unify_pressings(discogs.number_copies(albums))
-    masters = add_master_years(settings, client, albums, logger)
     try:
         value = discogs.fetch_collection_value(client, username)
     except ServiceError as exc:
         logger.warning("Collection value not available: %s", exc)
         value = None
     return Extraction(albums=albums, origin="Discogs", source="api", username=username,
-                      value=value, requests=client.requests_made, masters=masters,
+                      value=value, requests=client.requests_made,
                       complete=problem is None and not skipped, problem=problem, skipped=skipped)
 
 
@@ -205,6 +204,8 @@ class EnrichmentPlan:
     ai_deferred: int = 0
     albums: int = 0
     overrides: list[dict] = field(default_factory=list)
+    masters: dict[int, int | None] = field(default_factory=dict)  # fetched this run
+    discogs_requests: int = 0
 
 
 def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
@@ -228,6 +229,14 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                                          overridden=manual.keys) if spotify_on else {}
         ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
                                max_chars) if ai_on else {}
+    masters: dict[int, int | None] = {}
+    discogs_requests = 0
+    to_look_up = [chosen[key] for key in spotify_todo if key in chosen]
+    if any(a.get("master_id") for a in to_look_up) and not settings.missing_discogs():
+        client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url,
+                                       time_scale=settings.time_scale)
+        masters = add_master_years(settings, client, to_look_up, logger)
+        discogs_requests = client.requests_made
     spotify_items = enrich.work_items(chosen, spotify_todo)
     ai_items = enrich.work_items(chosen, ai_todo)
     deferred = 0
@@ -245,7 +254,8 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
     return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
-                          ai_deferred=deferred, albums=len(chosen), overrides=manual.rows)
+                          ai_deferred=deferred, albums=len(chosen), overrides=manual.rows,
+                          masters=masters, discogs_requests=discogs_requests)
 
 
 def _step_off(missing: list[str], step: str, logger: Any) -> bool:
@@ -341,7 +351,8 @@ def run_row(extraction: Extraction, run_id: str, started: datetime, plan: Enrich
 def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: list[dict],
                     ai_rows: list[dict], run: dict, confirm_removals: bool = False,
                     max_removed_share: float = 0.1,
-                    manual_overrides: list[dict] | None = None) -> dict:
+                    manual_overrides: list[dict] | None = None,
+                    master_years: dict[int, int | None] | None = None) -> dict:
     """Load the run in one transaction, then write the page from what the database holds."""
     now = datetime.now(UTC)
     with load.connect(settings.db_path) as con:
@@ -349,7 +360,7 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
                                 {**run, "demo": settings.demo}, now,
                                 mark_removed=extraction.complete,
                                 max_removed_share=None if confirm_removals else max_removed_share,
-                                overrides=manual_overrides, masters=extraction.masters)
+                                overrides=manual_overrides, masters=master_years)
         albums = load.export_albums(con)
         counts = load.collection_counts(con)
     if changes["removal_held_back"]:

@@ -199,9 +199,10 @@ class RateLimiter:
                 self._refused.popleft()
             if storm:
                 return  # the same burst refused again: learn once per storm
-            # Neither the calls still in flight nor the refused ones counted for the server.
+            # Neither the calls still in flight nor the refused ones counted for the server;
+            # the refused call itself (still in its slot) is among both: count it once.
             accepted = sum(1 for t in self._calls if now - t < self.period) \
-                - self._in_flight - len(self._refused)
+                - max(0, self._in_flight - 1) - len(self._refused)
             if accepted < 1:
                 return  # a 429 with nothing accepted before it says nothing about the rate
             if self.max_calls is None or accepted < self.max_calls:
