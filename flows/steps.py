@@ -155,8 +155,8 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
     if missing:
         raise AuthError("Discogs", f"set {' and '.join(missing)} (or pass a CSV export as "
                         "source)")
-    client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url,
-                                   time_scale=settings.time_scale)
+    client = enrich.discogs_client(settings)
+    sent_before = client.requests_made
     username = settings.discogs_username or ""
     try:
         fields = discogs.fetch_field_names(client, username)
@@ -190,7 +190,7 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
         logger.warning("Collection value not available: %s", exc)
         value = None
     return Extraction(albums=albums, origin="Discogs", source="api", username=username,
-                      value=value, requests=client.requests_made,
+                      value=value, requests=client.requests_made - sent_before,
                       complete=problem is None and not skipped, problem=problem, skipped=skipped)
 
 
@@ -233,10 +233,10 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
     discogs_requests = 0
     to_look_up = [chosen[key] for key in spotify_todo if key in chosen]
     if any(a.get("master_id") for a in to_look_up) and not settings.missing_discogs():
-        client = discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url,
-                                       time_scale=settings.time_scale)
+        client = enrich.discogs_client(settings)
+        sent_before = client.requests_made
         masters = add_master_years(settings, client, to_look_up, logger)
-        discogs_requests = client.requests_made
+        discogs_requests = client.requests_made - sent_before
     spotify_items = enrich.work_items(chosen, spotify_todo)
     ai_items = enrich.work_items(chosen, ai_todo)
     deferred = 0

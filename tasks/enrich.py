@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
-from tasks import euria, spotify
+from tasks import discogs, euria, spotify
 from tasks.config import Settings, run_logger
 from tasks.http import AuthError, ServiceError
 
@@ -88,6 +88,14 @@ def cache_key(task_name: str, namespace: str, albums: list[dict], *extra: Any) -
                                                   for a in albums], list(extra)],
                           ensure_ascii=False, default=str)
     return f"{task_name}-{hashlib.sha256(material.encode()).hexdigest()[:40]}"
+
+
+@lru_cache(maxsize=16)
+def discogs_client(settings: Settings) -> discogs.DiscogsClient:
+    """One Discogs client per process and settings: extraction and master lookups share its
+    60-a-minute window."""
+    return discogs.DiscogsClient(settings.discogs_token or "", settings.discogs_api_url,
+                                 time_scale=settings.time_scale)
 
 
 @lru_cache(maxsize=16)
