@@ -252,6 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if not os.environ.get("PREFECT_API_URL"):
+        # The temporary server Prefect starts for this one run logs tracebacks of its own
+        # event queue when it stops; they say nothing about the sync.
+        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     args = build_parser().parse_args(argv)
     install_log_redaction()
     return args.func(args)
