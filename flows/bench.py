@@ -394,21 +394,27 @@ class Bench:
         time.sleep(max(self.rules.discogs_window_s, self.rules.spotify_window_s)
                    * self.time_scale * 1.1 + 0.05)
 
-    def run_size(self, size: int, projection: bool = False) -> None:
-        """The three scenarios, the instant-API run, and (projection) a first sync at 2x scale."""
+    def run_size(self, size: int, projection: bool = False, first_only: bool = False) -> None:
+        """The three scenarios, the instant-API run, and (projection) a first sync at 2x scale.
+
+        first_only: the first sync alone (a quicker loop while working on its speed).
+        """
         from tasks.fake_apis import Catalog
 
         grown = size + max(1, round(size * GROWTH))
         catalog, catalog_grown = Catalog.synthetic(size), Catalog.synthetic(grown)
         db = self.workdir / f"n{size}" / "collection.duckdb"
+        scenarios = [("first sync", size), ("rerun, no change", size),
+                     ("rerun, +1% albums", grown)]
         with _recording_fake(catalog, fake_config(self.time_scale, self.rules)) as fake:
             env = self.child_env(fake, db, self.time_scale)
-            for scenario, albums in (("first sync", size), ("rerun, no change", size),
-                                     ("rerun, +1% albums", grown)):
+            for scenario, albums in scenarios[:1] if first_only else scenarios:
                 if albums != size:
                     fake.catalog = catalog_grown  # new albums appear at the end (date added)
                 self.results.append(self.scenario(env, fake, size, scenario, albums, db,
                                                   self.time_scale))
+        if first_only:
+            return
         # The pipeline's own cost: the same first sync, the fakes answering at once and the
         # clients pacing nothing (their periods scaled to microseconds).
         db = self.workdir / f"n{size}-instant" / "collection.duckdb"
@@ -829,6 +835,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="1,000 albums only, no page timing (a smoke run)")
     parser.add_argument("--no-projection", action="store_true",
                         help="skip the first sync at 2x the time scale (largest size)")
+    parser.add_argument("--first-only", action="store_true",
+                        help="only the first sync of each size (no reruns, no instant-API run)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--child", metavar="RESULT", help=argparse.SUPPRESS)
@@ -850,12 +858,13 @@ def main(argv: list[str] | None = None) -> int:
                            "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
         bench = Bench(workdir, server, args.time_scale)
         for size in sizes:
-            bench.run_size(size, projection=not (args.quick or args.no_projection)
-                           and size == max(sizes))
+            bench.run_size(size, projection=not (args.quick or args.no_projection
+                                                 or args.first_only) and size == max(sizes),
+                           first_only=args.first_only)
     finally:
         server.stop()
     largest = max(sizes)
-    if not args.quick:
+    if not (args.quick or args.first_only):
         # The instant run's page: the first sync's own, never rewritten by a rerun.
         first = bench.overheads.get(largest)
         try:

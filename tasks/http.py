@@ -103,7 +103,9 @@ class RateLimiter:
     One instance per service per process. When a 429 says "wait", every thread waits, so a
     burst of concurrent tasks does not turn one 429 into a storm of them. With learn=True an
     unknown window limit is learned from the 429s (the calls the server accepted in the window
-    before refusing one), and given back one call per clean window afterwards.
+    before refusing one), and given back one call per clean window afterwards. Until it is
+    learned, calls beyond the most a window has taken without a 429 go one at a time: when
+    the ceiling is reached, only that one call is refused, not every call then in flight.
     """
 
     def __init__(self, max_calls: int | None = None, period: float = 60.0,
@@ -121,23 +123,34 @@ class RateLimiter:
         self._refused: collections.deque[float] = collections.deque()  # 429s in the window
         self._learned_at: float | None = None
         self._ceiling = max_calls  # a configured limit is never raised by the regrowth
+        self._proven = 0  # the most calls a window has held without a 429 (limit unknown)
+        self._answered = threading.Condition(self._lock)
         self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
         self.waited = 0.0
 
     def _reserve(self) -> tuple[float, float | None]:
         """Book a call now if allowed: (0, its stamp); else (how long to wait, None)."""
         with self._lock:
-            now = self.clock()
+            while True:
+                now = self.clock()
+                while self._calls and self._calls[0] + self.period <= now:
+                    self._calls.popleft()
+                if not (self._probing() and self._in_flight
+                        and len(self._calls) >= self._proven):
+                    break
+                # Beyond what a window has proven to take: one call at a time.
+                self._answered.wait(timeout=self.period / 10)
             if now < self._paused_until:
                 return self._paused_until - now, None
-            while self._calls and self._calls[0] + self.period <= now:
-                self._calls.popleft()
             self._regrow(now)
             if self.max_calls is not None and len(self._calls) >= self.max_calls:
                 return self._calls[0] + self.period - now, None
             self._calls.append(now)
             self._in_flight += 1
             return 0.0, now
+
+    def _probing(self) -> bool:
+        return self.learn and self.max_calls is None
 
     def _regrow(self, now: float) -> None:
         """Five windows without a 429 since the limit was learned: allow one call more (a
@@ -157,11 +170,14 @@ class RateLimiter:
         our window never frees a place before the server's does (no 429 at the boundary)."""
         with self._lock:
             self._in_flight -= 1
+            self._answered.notify_all()
             try:
                 self._calls.remove(booked)
             except ValueError:
                 return
             self._calls.append(self.clock())  # the latest stamp: the deque stays in order
+            if self._probing():  # still no 429: the window took all of these
+                self._proven = max(self._proven, len(self._calls) - self._in_flight)
 
     @contextmanager
     def slot(self) -> Iterator[None]:

@@ -96,7 +96,7 @@ def test_learn_limit_caps_the_window_below_what_was_refused():
 
 
 def test_concurrency_caps_callers_inside_at_once():
-    limiter = RateLimiter(None, concurrency=2, sleep=lambda s: None)
+    limiter = RateLimiter(None, concurrency=2, sleep=lambda s: None, learn=False)
     entered = threading.Event()
 
     def third_caller():
@@ -473,3 +473,50 @@ def test_a_storm_of_429s_is_learned_once_and_euria_never_learns():
     entry_times(quiet, clock, 10)
     quiet.learn_limit()
     assert quiet.max_calls is None
+
+
+def test_an_unknown_limit_lets_calls_beyond_the_proven_level_through_one_at_a_time():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+    inside = threading.Semaphore(0)
+    release = threading.Event()
+    peak = [0, 0]  # now inside, most inside at once
+    lock = threading.Lock()
+
+    def call() -> None:
+        with limiter.slot():
+            with lock:
+                peak[0] += 1
+                peak[1] = max(peak[1], peak[0])
+            inside.release()
+            release.wait(5)
+            with lock:
+                peak[0] -= 1
+
+    def burst(n: int) -> int:
+        peak[1] = 0
+        release.clear()
+        threads = [threading.Thread(target=call) for _ in range(n)]
+        for t in threads:
+            t.start()
+        inside.acquire(timeout=5)
+        time.sleep(0.2)  # the others had every chance to come in too
+        entered_at_once = peak[1]
+        release.set()
+        for t in threads:
+            t.join(5)
+        return entered_at_once
+
+    # Nothing is proven yet: a burst of four goes in one at a time.
+    assert burst(4) == 1
+    # The window took four calls without a 429; in a fresh window four may go at once,
+    # but a fifth must wait for one of them to be answered.
+    clock.now += 31.0
+    assert burst(5) == 4
+    # Once a 429 has taught the limit, the window cap alone paces the calls.
+    clock.now += 31.0
+    entry_times(limiter, clock, 3)
+    limiter.learn_limit()
+    assert limiter.max_calls == 2
+    clock.now += 31.0
+    assert burst(2) == 2

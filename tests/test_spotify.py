@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -362,3 +363,27 @@ def test_error_row_records_the_failure():
         "album_key": "arctic monkeys|am", "status": "error", "score": None, "evidence": {},
         "error": f"Spotify: rate limited after 4 attempts (HTTP 429) at {SEARCH_URL}",
         **EMPTY_SUMMARY}
+
+
+def test_a_burst_learns_the_unknown_ceiling_with_a_single_429_per_window():
+    """Against a rolling window the client is not told about, eight threads searching at once
+    get one 429 when the ceiling is first reached (not one per call in flight), and at most
+    one in any later window (when the learned limit is probed again)."""
+    from flows.bench import _recording_fake, first_and_later
+    from tasks.fake_apis import Catalog, FakeConfig
+
+    scale, per_window = 0.01, 20
+    config = FakeConfig(spotify_window_s=30, spotify_max_per_window=per_window,
+                        time_scale=scale)
+    with _recording_fake(Catalog.synthetic(20), config) as fake:
+        env = fake.env()
+        client = SpotifyClient(env["SPOTIFY_CLIENT_ID"], env["SPOTIFY_CLIENT_SECRET"],
+                               api_url=fake.spotify_api_url,
+                               accounts_url=fake.spotify_accounts_url, time_scale=scale)
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            found = list(pool.map(lambda i: client.search_albums(f"album:x{i}"), range(240)))
+        refused = [t for service, t in fake.throttled if service == "spotify"]
+    assert len(found) == 240
+    first, later = first_and_later(refused, 30 * scale)
+    assert (first, later) in ((1, 0), (1, 1))
+    assert client.limiter.max_calls in (per_window - 1, per_window)
