@@ -191,7 +191,7 @@ def verdict(ok: bool) -> str:
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """A plain-text table, numbers right-aligned, readable in a terminal and in markdown."""
     cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max(len(str(h)), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    widths = [max([len(str(h)), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str], numeric: Sequence[bool]) -> str:
         return "| " + " | ".join(v.rjust(w) if n else v.ljust(w)
@@ -780,9 +780,8 @@ def report(bench: Bench, rules: Rules, time_scale: float, started: float,
         "from the task runs' start and end times in the Prefect API (enrich: first Spotify or "
         "EurIA start to last end; rest of flow: flow run set-up, passing results, summary):",
         phase_table(bench.results),
-        "",
-        "Pipeline's own overhead (same first sync, fakes answering at once, no pacing):",
-        overhead_table(bench.overheads),
+        *(["", "Pipeline's own overhead (same first sync, fakes answering at once, no pacing):",
+            overhead_table(bench.overheads)] if bench.overheads else []),
         *projection_lines(projections(bench.results)),
         "",
         "Targets:",

@@ -137,3 +137,8 @@ def test_render_table_aligns_numbers_right_and_marks_missing_values():
         "|   1000 | first sync |  12.35 |",
         "|  10000 | rerun      |      - |",
     ]
+
+
+def test_render_table_with_no_rows_is_its_header():
+    assert bench.render_table(["albums", "wall s"], []).splitlines() == [
+        "| albums | wall s |", "|--------|--------|"]

@@ -1,0 +1,65 @@
+"""Batches of enrichment work: what the log says, and what a failed album leaves behind."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tasks import enrich
+from tasks.http import ServiceError
+
+# Prefect configures logging (root handlers included) on its first logger: now, not under a
+# test's caplog.
+enrich.run_logger()
+
+
+def album(title: str) -> dict:
+    return {"album_key": title.lower(), "title": title}
+
+
+def lookup(row_status: dict[str, str]):
+    def work(a: dict) -> dict:
+        status = row_status[a["title"]]
+        if status == "down":
+            raise ServiceError("Spotify", "server error after 4 attempts", status=503)
+        return {"album_key": a["album_key"], "status": status}
+    return work
+
+
+def outcome(row: dict) -> str:
+    return {"matched": "Spotify found for"}.get(row["status"], "Spotify has nothing for")
+
+
+def error_row(a: dict, exc: Exception) -> dict:
+    return {"album_key": a["album_key"], "status": "error", "error": str(exc)}
+
+
+def test_one_log_line_per_outcome_names_every_album(caplog):
+    albums = [album("Zombie"), album("Kind of Blue"), album("Unknown Demo"), album("Blue Train")]
+    statuses = {"Zombie": "matched", "Kind of Blue": "matched", "Unknown Demo": "not_found",
+                "Blue Train": "matched"}
+    with caplog.at_level(logging.INFO, logger="discogs_sync"):
+        rows = enrich._run_batch(albums, "Spotify", lookup(statuses), error_row, outcome)
+
+    assert [r["status"] for r in rows] == ["matched", "matched", "not_found", "matched"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "Spotify found for: Zombie; Kind of Blue; Blue Train",
+        "Spotify has nothing for: Unknown Demo",
+    ]
+
+
+def test_a_failed_album_is_named_and_every_row_is_kept(caplog):
+    albums = [album("Zombie"), album("Expensive Shit"), album("Kind of Blue")]
+    statuses = {"Zombie": "matched", "Expensive Shit": "down", "Kind of Blue": "matched"}
+    with caplog.at_level(logging.INFO, logger="discogs_sync"), \
+            pytest.raises(enrich.PartialFailure) as failure:
+        enrich._run_batch(albums, "Spotify", lookup(statuses), error_row, outcome)
+
+    assert [r["status"] for r in failure.value.rows] == ["matched", "error", "matched"]
+    assert "HTTP 503" in failure.value.rows[1]["error"]
+    assert str(failure.value).startswith("Spotify failed for 1 of 3 albums: Expensive Shit")
+    messages = [(r.levelname, r.getMessage()) for r in caplog.records]
+    assert ("WARNING", "Spotify failed for: Expensive Shit (Spotify: server error after 4 "
+            "attempts (HTTP 503))") in messages
+    assert ("INFO", "Spotify found for: Zombie; Kind of Blue") in messages
