@@ -78,11 +78,11 @@ def discogs_sync(
                 else []):
             if spotify_batch:
                 spotify_futures.append(spotify_task.submit(
-                    spotify_batch, settings=settings, namespace=namespace,
+                    quote(spotify_batch), settings=settings, namespace=namespace,
                     threshold=settings.spotify_threshold))
             if ai_batch:
                 describe_futures.append(describe_task.submit(
-                    ai_batch, settings=settings, namespace=namespace, language=plan.language,
+                    quote(ai_batch), settings=settings, namespace=namespace, language=plan.language,
                     max_chars=description_max_chars))
         spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)

@@ -21,12 +21,15 @@ import requests
 
 from tasks.config import register_secret
 from tasks.http import (
+    USER_AGENT,
     AuthError,
+    HeaderAuth,
     RateLimiter,
     ServiceError,
     error_message,
     header_int,
     json_body,
+    new_session,
     send,
 )
 from tasks.normalize import album_key, clean_artist_name, clean_text
@@ -34,7 +37,6 @@ from tasks.normalize import album_key, clean_artist_name, clean_text
 log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.discogs.com"
-USER_AGENT = "discogs-sync/0.1 +https://github.com/discogs-sync/discogs-sync"
 RELEASE_URL = "https://www.discogs.com/release/{release_id}"
 PER_PAGE = 100  # the API's maximum
 RATE_PER_MINUTE = 60  # authenticated; the X-Discogs-Ratelimit header says the real figure
@@ -69,12 +71,8 @@ class DiscogsClient:
                  limiter: RateLimiter | None = None, time_scale: float = 1.0):
         register_secret(token)
         self.base_url = base_url.rstrip("/")
-        self.session = requests.Session()
-        self.session.headers.update({
-            "Authorization": f"Discogs token={token}",
-            "User-Agent": user_agent,
-            "Accept": "application/json",
-        })
+        self.session = new_session(self.base_url, user_agent,
+                                   HeaderAuth(f"Discogs token={token}"), Accept="application/json")
         self.sleep = sleep
         # A little under the advertised window: the server stamps our calls later than we do.
         self.limiter = limiter or RateLimiter(RATE_PER_MINUTE - 1, period=61.0 * time_scale,

@@ -14,10 +14,12 @@ import requests
 from tasks.config import register_secret
 from tasks.http import (
     AuthError,
+    HeaderAuth,
     RateLimiter,
     ServiceError,
     error_message,
     json_body,
+    new_session,
     now_utc,
     send,
 )
@@ -53,9 +55,7 @@ class EuriaClient:
         # EurIA's 429s are about concurrency and quota, not a window to learn: only pause.
         self.limiter = limiter or RateLimiter(concurrency=concurrency, sleep=sleep, learn=False)
         self.backoff = time_scale
-        self.session = requests.Session()
-        self.session.headers.update({"Authorization": f"Bearer {api_key}",
-                                     "User-Agent": "discogs-sync/0.1"})
+        self.session = new_session(self.base_url, auth=HeaderAuth(f"Bearer {api_key}"))
         self._lock = threading.Lock()
         self.requests_made = 0
 

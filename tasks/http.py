@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import email.utils
 import logging
+import os
 import random
 import re
 import threading
@@ -24,6 +25,44 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 REGROW_WINDOWS = 5
+# Discogs asks for a unique, descriptive User-Agent; the others get the same.
+USER_AGENT = "discogs-sync/0.1 +https://github.com/discogs-sync/discogs-sync"
+
+
+class HeaderAuth(requests.auth.AuthBase):
+    """Sets the Authorization header of each request (the token never goes in a URL).
+
+    An auth object rather than a plain session header: requests drops it on a redirect to
+    another host, and never lets a ~/.netrc login replace it.
+    """
+
+    def __init__(self, value: str):
+        self.value = value
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = self.value
+        return request
+
+    def __repr__(self) -> str:
+        return "HeaderAuth(***)"
+
+
+def new_session(base_url: str, user_agent: str = USER_AGENT,
+                auth: requests.auth.AuthBase | None = None, **headers: str) -> requests.Session:
+    """One session per service: keep-alive connections, its User-Agent and credentials.
+
+    What requests reads from the environment (proxies, NO_PROXY, the CA bundle) is read here,
+    once: on every call it would walk os.environ and look for a ~/.netrc, which at a few
+    hundred calls a second was a tenth of the sync's CPU time.
+    """
+    session = requests.Session()
+    session.headers.update({"User-Agent": user_agent, **headers})
+    session.auth = auth
+    session.proxies.update(requests.utils.get_environ_proxies(base_url))
+    session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get(
+        "CURL_CA_BUNDLE") or True
+    session.trust_env = False
+    return session
 
 
 class ServiceError(Exception):

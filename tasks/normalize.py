@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Invisible characters seen in real Discogs titles (U+200B in "Sci​-​Fi Lullabies", U+FEFF in
 # mid-field), plus their relatives and the soft hyphen.
@@ -176,6 +177,9 @@ def _until_stable(step, s: str) -> str:
     return s
 
 
+# The matcher compares each album with up to 10 candidates per search, over and over the same
+# names: memoized, these pure forms cost a dict lookup instead of a regex pipeline.
+@lru_cache(maxsize=1 << 15)
 def normalize_artist(s: str) -> str:
     """Comparison form of an artist: "The Beatles", "Beatles, The" and "beatles" are equal."""
     return _until_stable(_normalize_artist_once, _normalize_artist_once(s))
@@ -226,6 +230,7 @@ def strip_edition(title: str | None) -> str:
     return _strip_title_segments(cleaned) or cleaned
 
 
+@lru_cache(maxsize=1 << 15)
 def normalize_title(s: str) -> str:
     """Comparison form of a title: like normalize_artist's words, edition noise stripped."""
     return _until_stable(_normalize_title_once, _normalize_title_once(s))

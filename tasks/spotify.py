@@ -8,15 +8,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import requests
-
 from tasks.config import register_secret
 from tasks.http import (
     AuthError,
+    HeaderAuth,
     RateLimiter,
     ServiceError,
     error_message,
     json_body,
+    new_session,
     now_utc,
     send,
 )
@@ -49,8 +49,7 @@ class SpotifyClient:
                                               period=WINDOW_SECONDS * time_scale,
                                               concurrency=CONCURRENCY, sleep=sleep)
         self.backoff = time_scale
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = "discogs-sync/0.1"
+        self.session = new_session(self.api_url)
         self._token: str | None = None
         self._expires_at = 0.0
         self._token_lock = threading.Lock()
@@ -91,7 +90,7 @@ class SpotifyClient:
         for attempt in (1, 2):
             token = self.token(force=attempt == 2)
             response = send(self.session, "GET", url, service="Spotify", params=params,
-                            headers={"Authorization": f"Bearer {token}"}, limiter=self.limiter,
+                            auth=HeaderAuth(f"Bearer {token}"), limiter=self.limiter,
                             sleep=self.sleep, counter=self._counted, backoff=self.backoff)
             if response.status_code == 401:
                 if attempt == 1:

@@ -142,3 +142,16 @@ def test_render_table_aligns_numbers_right_and_marks_missing_values():
 def test_render_table_with_no_rows_is_its_header():
     assert bench.render_table(["albums", "wall s"], []).splitlines() == [
         "| albums | wall s |", "|--------|--------|"]
+
+
+def test_each_size_runs_at_a_time_scale_where_api_time_dominates():
+    # 1,000 albums: 750 s of EurIA at real time; x0.14 gives a bound of 105 s (>= 100 s)
+    assert bench.time_scale_for(1_000) == 0.14
+    # 10,000 albums: 7,500 s; x0.04 (the floor) gives 300 s
+    assert bench.time_scale_for(10_000) == 0.04
+    assert bench.time_scale_for(100_000) == 0.04
+    assert bench.time_scale_for(10) == 1.0  # never slower than real time
+    for size in (1_000, 3_000, 10_000):  # (100 albums: real time, 75 s, is the most)
+        scale = bench.time_scale_for(size)
+        assert scale >= bench.MIN_TIME_SCALE
+        assert bench.concurrency_bound(size, 4, 3.0) * scale >= bench.MIN_BOUND_S

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import email.utils
 import logging
 import threading
@@ -22,6 +23,7 @@ from tasks.http import (
     ServiceError,
     error_message,
     json_body,
+    new_session,
     parse_retry_after,
     redact_url,
     send,
@@ -520,3 +522,54 @@ def test_an_unknown_limit_lets_calls_beyond_the_proven_level_through_one_at_a_ti
     assert limiter.max_calls == 2
     clock.now += 31.0
     assert burst(2) == 2
+
+
+def test_a_netrc_entry_for_an_api_host_does_not_replace_the_token(requests_mock, tmp_path,
+                                                                   monkeypatch):
+    """requests lets a ~/.netrc login override an Authorization header set on the session;
+    the clients' credentials are auth objects, which it does not override."""
+    from tasks.discogs import DiscogsClient
+    from tasks.euria import EuriaClient
+    from tasks.spotify import SpotifyClient
+
+    hosts = ("api.discogs.com", "api.infomaniak.com", "api.spotify.com", "accounts.spotify.com")
+    netrc = tmp_path / "netrc"
+    netrc.write_text("".join(f"machine {h} login someone password elsewhere\n" for h in hosts))
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    requests_mock.get("https://api.discogs.com/masters/1", json={"year": 1969})
+    requests_mock.post("https://api.infomaniak.com/1/ai/7/openai/chat/completions",
+                       json={"choices": [{"message": {"content": "Fine."}}]})
+    requests_mock.post("https://accounts.spotify.com/api/token",
+                       json={"access_token": "spt-access-1", "expires_in": 3600})
+    requests_mock.get("https://api.spotify.com/v1/search", json={"albums": {"items": []}})
+
+    DiscogsClient("dsc-token-1", sleep=lambda s: None).get("/masters/1")
+    EuriaClient("eur-key-1", "https://api.infomaniak.com/1/ai/7/openai",
+                sleep=lambda s: None).complete([{"role": "user", "content": "?"}], 10)
+    SpotifyClient("client-1", "secret-1", sleep=lambda s: None).search_albums("album:'AM'")
+
+    sent = {r.hostname: r.headers["Authorization"] for r in requests_mock.request_history}
+    assert sent["api.discogs.com"] == "Discogs token=dsc-token-1"
+    assert sent["api.infomaniak.com"] == "Bearer eur-key-1"
+    assert sent["api.spotify.com"] == "Bearer spt-access-1"
+    assert sent["accounts.spotify.com"].startswith("Basic ")  # the app's id:secret
+    assert base64.b64decode(sent["accounts.spotify.com"][6:]) == b"client-1:secret-1"
+
+
+def test_a_session_takes_proxies_and_the_ca_bundle_from_the_environment_once(monkeypatch):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "CURL_CA_BUNDLE"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example.test:3128")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/company-ca.pem")
+
+    remote = new_session("https://api.discogs.com")
+    assert remote.proxies["https"] == "http://proxy.example.test:3128"
+    assert remote.verify == "/etc/ssl/company-ca.pem"
+    assert new_session("http://127.0.0.1:8080").proxies == {}  # the fakes, bypassed
+    # Read now, not per call: a later change of the environment does not reach the session.
+    monkeypatch.setenv("HTTPS_PROXY", "http://other.example.test:8080")
+    assert remote.proxies["https"] == "http://proxy.example.test:3128"
+    assert remote.trust_env is False
