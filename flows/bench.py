@@ -1,20 +1,21 @@
 """`make bench`: the sync against fakes of the three APIs that keep the real services' rules.
 
-    python -m flows.bench [--sizes 1000,10000] [--time-scale 0.01] [--quick]
+    python -m flows.bench [--sizes 1000,10000] [--time-scale X] [--quick]
 
 The fakes (tasks/fake_apis.py) enforce Discogs' moving 60-second window with its
 X-Discogs-Ratelimit headers and 429s, Spotify's rolling 30-second budget (429 + Retry-After),
 and EurIA's latency and concurrency cap. Every duration, on both sides, is multiplied by the
-time scale (DISCOGS_SYNC_TIME_SCALE for the clients), so an hour of API pacing takes seconds.
-The pipeline's own work (Python, Prefect, DuckDB, the page) is not scaled: it is what is measured.
+time scale (DISCOGS_SYNC_TIME_SCALE for the clients), so hours of API pacing take minutes; each
+size runs at its own scale (time_scale_for). The pipeline's own work (Python, Prefect, DuckDB,
+the page) is not scaled: it is what is measured.
 
 Per collection size, each scenario is a fresh `python -m flows.bench --child` process running the
 flow against a Prefect server of the benchmark's own (temporary PREFECT_HOME, free port):
 first sync on an empty database, rerun with no change, rerun with 1% new albums; then a first
 sync against fakes that answer at once (no pacing, no latency): the pipeline's own cost; and,
-for the largest size, the first sync at twice the time scale, to tell the pipeline's fixed cost
-from pacing and project the ratio at real time. Task runs are read back from the Prefect API.
-Exit code 0 even when a target is missed (printed MISSED). Results: BENCHMARKS.md.
+for the largest size, the first sync at a quarter of the time scale, to tell the pipeline's
+fixed cost from pacing and project the ratio at real time. Task runs are read back from the
+Prefect API. Exit code 0 even when a target is missed (printed MISSED). Results: BENCHMARKS.md.
 """
 
 from __future__ import annotations

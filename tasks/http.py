@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import email.utils
 import logging
 import os
@@ -210,10 +211,9 @@ class RateLimiter:
         with self._lock:
             self._in_flight -= 1
             self._answered.notify_all()
-            try:
+            # In flight longer than a window, its booking has expired; the call has not.
+            with contextlib.suppress(ValueError):
                 self._calls.remove(booked)
-            except ValueError:
-                return
             self._calls.append(self.clock())  # the latest stamp: the deque stays in order
             if self._probing():  # still no 429: the window took all of these
                 self._proven = max(self._proven, len(self._calls) - self._in_flight)

@@ -573,3 +573,14 @@ def test_a_session_takes_proxies_and_the_ca_bundle_from_the_environment_once(mon
     monkeypatch.setenv("HTTPS_PROXY", "http://other.example.test:8080")
     assert remote.proxies["https"] == "http://proxy.example.test:3128"
     assert remote.trust_env is False
+
+
+def test_a_call_in_flight_longer_than_the_window_still_counts_from_its_answer():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(2, period=10.0, clock=clock, sleep=clock.sleep)
+    with limiter.slot():  # booked at 0 s, answered at 11 s
+        clock.now += 11.0
+        with limiter.slot():  # another caller at 11 s: the first booking has left the window
+            pass
+    # The server counted the slow call after we booked it: it holds a place until 21 s.
+    assert entry_times(limiter, clock, 1) == [21.0]
