@@ -166,10 +166,12 @@ def first_and_later(times: Iterable[float], window_s: float) -> tuple[int, int]:
 
 
 def expected_task_runs(spotify_albums: int, ai_albums: int) -> int:
-    """Task runs of one flow run: extract, plan, load, and one per batch of each service."""
+    """Task runs of one flow run: extract, plan, load, one per batch of each service, and the
+    master years' when there is a Spotify batch."""
     from tasks.enrich import batches
 
-    return 3 + len(batches(list(range(spotify_albums)))) + len(batches(list(range(ai_albums))))
+    spotify = len(batches(list(range(spotify_albums))))
+    return 3 + spotify + (1 if spotify else 0) + len(batches(list(range(ai_albums))))
 
 
 def project(wall_1: float, bound_1: float, wall_2: float, bound_2: float,

@@ -34,6 +34,7 @@ describe_task = task(
     cache_key_fn=lambda _, p: enrich.cache_key(
         "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
         p["settings"].euria_model, describe.PROMPT_VERSION))
+masters_task = task(steps.fetch_master_years, name="discogs-master-years")
 load_task = task(steps.load_and_export, name="load-and-export")
 
 
@@ -72,14 +73,17 @@ def discogs_sync(
         # Both services at once, their batches interleaved: the run takes as long as the
         # slower one, not the sum (each client paces itself).
         spotify_futures, describe_futures = [], []
+        spotify_on = steps.may_run("spotify", plan.spotify_batches, problems)
+        # Submitted first, the master years come while the first EurIA batches run; the
+        # Spotify batches wait for them (the matcher prefers the original year).
+        masters = masters_task.submit(settings, quote(plan.master_todo)) if spotify_on else None
         for spotify_batch, ai_batch in zip_longest(
-                plan.spotify_batches if steps.may_run("spotify", plan.spotify_batches, problems)
-                else [], plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems)
-                else []):
+                plan.spotify_batches if spotify_on else [],
+                plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems) else []):
             if spotify_batch:
                 spotify_futures.append(spotify_task.submit(
                     quote(spotify_batch), settings=settings, namespace=namespace,
-                    threshold=settings.spotify_threshold))
+                    threshold=settings.spotify_threshold, master_years=masters))
             if ai_batch:
                 describe_futures.append(describe_task.submit(
                     quote(ai_batch), settings=settings, namespace=namespace, language=plan.language,
@@ -89,15 +93,16 @@ def discogs_sync(
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]
+        master_years, master_requests = steps.master_outcome(masters, logger)
         requests = steps.request_counts(settings, before,
-                                        discogs=extraction.requests + plan.discogs_requests)
+                                        discogs=extraction.requests + master_requests)
 
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
         summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
                             confirm_removals=confirm_removals,
                             max_removed_share=max_removed_share, manual_overrides=plan.overrides,
-                            master_years=plan.masters)
+                            master_years=master_years)
     steps.publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
                 run["ai_tokens"], run["ai_pending"])

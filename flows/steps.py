@@ -96,14 +96,16 @@ class Extraction:
     problem: str | None = None
 
 
-def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: list[dict],
-                     logger: Any) -> dict[int, int | None]:
+def add_master_years(settings: Settings, client: discogs.DiscogsClient | None,
+                     albums: list[dict], logger: Any,
+                     limit: int | None = None) -> dict[int, int | None]:
     """Give each album its master's original year (the matcher prefers it to a reissue's).
 
     Called with the albums about to be looked up on Spotify, so a run with nothing to look up
     asks Discogs nothing more. Years fetched before come from DuckDB; at most
     settings.master_lookups new masters are fetched per run (one Discogs request each, at 60 a
     minute), the earliest additions first; the others are matched on their pressing year.
+    limit overrides settings.master_lookups (0: the years already known, nothing fetched).
     """
     first_added: dict[int, str] = {}
     for album in albums:
@@ -116,7 +118,8 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: 
         years = load.master_years(con)
     missing = sorted((m for m in first_added if m not in years), key=lambda m: (first_added[m], m))
     fetched: dict[int, int | None] = {}
-    for master_id in missing[:max(0, settings.master_lookups)]:
+    limit = settings.master_lookups if limit is None else limit
+    for master_id in missing[:max(0, limit)] if client else []:
         try:
             fetched[master_id] = discogs.fetch_master_year(client, master_id)
         except AuthError:
@@ -136,6 +139,37 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: 
         logger.info("Fetched the original year of %d Discogs masters (%d left for later runs)",
                     len(fetched), max(0, len(missing) - len(fetched)))
     return fetched
+
+
+def fetch_master_years(settings: Settings, albums: list[dict]) -> tuple[dict[int, int | None], int]:
+    """The master years not known yet of the albums going to Spotify: (fetched, requests).
+
+    A task of its own, started beside the first EurIA batches: at 60 Discogs requests a minute
+    its two minutes would otherwise delay the whole enrichment. Never fails the run: a master
+    not fetched is matched on its pressing year.
+    """
+    logger = run_logger()
+    if not any(a.get("master_id") for a in albums) or settings.missing_discogs():
+        return {}, 0
+    client = enrich.discogs_client(settings)
+    sent_before = client.requests_made
+    try:
+        fetched = add_master_years(settings, client, albums, logger)
+    except ServiceError as exc:
+        logger.warning("Master years not fetched (%s); matching on pressing years", exc)
+        fetched = {}
+    return fetched, client.requests_made - sent_before
+
+
+def master_outcome(future: Any, logger: Any) -> tuple[dict[int, int | None], int]:
+    """The discogs-master-years task's (fetched, requests); nothing if it did not run or broke."""
+    if future is None:
+        return {}, 0
+    outcome = future.result(raise_on_failure=False)
+    if isinstance(outcome, tuple):
+        return outcome
+    logger.warning("Master years not fetched: %s", outcome)
+    return {}, 0
 
 
 def extract_collection(settings: Settings, source: str) -> Extraction:
@@ -204,8 +238,7 @@ class EnrichmentPlan:
     ai_deferred: int = 0
     albums: int = 0
     overrides: list[dict] = field(default_factory=list)
-    masters: dict[int, int | None] = field(default_factory=dict)  # fetched this run
-    discogs_requests: int = 0
+    master_todo: list[dict] = field(default_factory=list)  # albums whose master year may help
 
 
 def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
@@ -229,14 +262,8 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                                          overridden=manual.keys) if spotify_on else {}
         ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
                                max_chars) if ai_on else {}
-    masters: dict[int, int | None] = {}
-    discogs_requests = 0
     to_look_up = [chosen[key] for key in spotify_todo if key in chosen]
-    if any(a.get("master_id") for a in to_look_up) and not settings.missing_discogs():
-        client = enrich.discogs_client(settings)
-        sent_before = client.requests_made
-        masters = add_master_years(settings, client, to_look_up, logger)
-        discogs_requests = client.requests_made - sent_before
+    add_master_years(settings, None, to_look_up, logger, limit=0)  # the years known already
     spotify_items = enrich.work_items(chosen, spotify_todo)
     ai_items = enrich.work_items(chosen, ai_todo)
     deferred = 0
@@ -255,7 +282,7 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
                           ai_deferred=deferred, albums=len(chosen), overrides=manual.rows,
-                          masters=masters, discogs_requests=discogs_requests)
+                          master_todo=to_look_up)
 
 
 def _step_off(missing: list[str], step: str, logger: Any) -> bool:

@@ -152,9 +152,17 @@ def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
 
 
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
-                  threshold: float | None = None) -> list[dict]:
-    """Look each album up on Spotify; returns spotify_matches rows."""
+                  threshold: float | None = None,
+                  master_years: tuple[dict[int, int | None], int] | None = None) -> list[dict]:
+    """Look each album up on Spotify; returns spotify_matches rows.
+
+    master_years: the discogs-master-years task's result, the original years fetched this run.
+    """
     client = spotify_client(settings)
+    years = master_years[0] if master_years else {}
+    albums = [{**a, "master_year": years[a["master_id"]]}
+              if not a.get("master_year") and years.get(a.get("master_id")) else a
+              for a in albums]
 
     def outcome(row: dict) -> str:
         return {"matched": "Spotify found for", "uncertain": "Spotify uncertain for",
