@@ -203,6 +203,12 @@ def rerun_at_real_time(wall_s: float, discogs_s: float, pagination_s: float,
     return real, pagination_s / time_scale + RERUN_SLACK_S
 
 
+def scenario_tag(size: int, name: str) -> str:
+    """A file name for a scenario's log and result: "n10000-first-sync-1-4-time-scale"."""
+    return f"n{size}-" + "-".join("".join(c if c.isalnum() else " " for c in
+                                          name.replace("%", "pct")).split())
+
+
 def ratio(wall_s: float, bound_s: float) -> float | None:
     return wall_s / bound_s if bound_s > 0 else None
 
@@ -467,7 +473,7 @@ class Bench:
         fake.reset_stats()
         fake.throttled.clear()
         self.say(f"[bench] {albums:,} albums: {name} ...")
-        tag = f"n{size}-{name.replace(' ', '-').replace(',', '').replace('%', 'pct')}"
+        tag = scenario_tag(size, name)
         cpu_before = self.cpu_elsewhere()
         report, wall, usage = self.run_child(env, tag)
         cpu_after = self.cpu_elsewhere()

@@ -155,3 +155,9 @@ def test_each_size_runs_at_a_time_scale_where_api_time_dominates():
         scale = bench.time_scale_for(size)
         assert scale >= bench.MIN_TIME_SCALE
         assert bench.concurrency_bound(size, 4, 3.0) * scale >= bench.MIN_BOUND_S
+
+
+def test_scenario_tags_are_plain_file_names():
+    assert bench.scenario_tag(10_000, bench.PROJECTION_SCENARIO) == \
+        "n10000-first-sync-1-4-time-scale"
+    assert bench.scenario_tag(1_000, "rerun, +1% albums") == "n1000-rerun-1pct-albums"
