@@ -97,15 +97,14 @@ class Extraction:
 
 
 def add_master_years(settings: Settings, client: discogs.DiscogsClient | None,
-                     albums: list[dict], logger: Any,
-                     limit: int | None = None) -> dict[int, int | None]:
+                     albums: list[dict], logger: Any) -> dict[int, int | None]:
     """Give each album its master's original year (the matcher prefers it to a reissue's).
 
     Called with the albums about to be looked up on Spotify, so a run with nothing to look up
     asks Discogs nothing more. Years fetched before come from DuckDB; at most
     settings.master_lookups new masters are fetched per run (one Discogs request each, at 60 a
     minute), the earliest additions first; the others are matched on their pressing year.
-    limit overrides settings.master_lookups (0: the years already known, nothing fetched).
+    Without a client: the years already known only, nothing fetched.
     """
     first_added: dict[int, str] = {}
     for album in albums:
@@ -118,8 +117,7 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient | None,
         years = load.master_years(con)
     missing = sorted((m for m in first_added if m not in years), key=lambda m: (first_added[m], m))
     fetched: dict[int, int | None] = {}
-    limit = settings.master_lookups if limit is None else limit
-    for master_id in missing[:max(0, limit)] if client else []:
+    for master_id in missing[:max(0, settings.master_lookups)] if client else []:
         try:
             fetched[master_id] = discogs.fetch_master_year(client, master_id)
         except AuthError:
@@ -263,7 +261,7 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
         ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
                                max_chars) if ai_on else {}
     to_look_up = [chosen[key] for key in spotify_todo if key in chosen]
-    add_master_years(settings, None, to_look_up, logger, limit=0)  # the years known already
+    add_master_years(settings, None, to_look_up, logger)  # the years known already
     spotify_items = enrich.work_items(chosen, spotify_todo)
     ai_items = enrich.work_items(chosen, ai_todo)
     deferred = 0

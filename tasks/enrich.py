@@ -118,6 +118,13 @@ def euria_client(settings: Settings) -> euria.EuriaClient:
                              time_scale=settings.time_scale)
 
 
+def with_master_years(albums: list[dict], years: dict[int, int | None]) -> list[dict]:
+    """The albums, each given its master's original year when it has none and it is known."""
+    return [{**a, "master_year": years[a["master_id"]]}
+            if not a.get("master_year") and years.get(a.get("master_id")) else a
+            for a in albums]
+
+
 def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
                on_error: Callable[[dict, Exception], dict],
                outcome: Callable[[dict], str]) -> list[dict]:
@@ -159,10 +166,7 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
     master_years: the discogs-master-years task's result, the original years fetched this run.
     """
     client = spotify_client(settings)
-    years = master_years[0] if master_years else {}
-    albums = [{**a, "master_year": years[a["master_id"]]}
-              if not a.get("master_year") and years.get(a.get("master_id")) else a
-              for a in albums]
+    albums = with_master_years(albums, master_years[0] if master_years else {})
 
     def outcome(row: dict) -> str:
         return {"matched": "Spotify found for", "uncertain": "Spotify uncertain for",

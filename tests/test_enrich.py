@@ -63,3 +63,18 @@ def test_a_failed_album_is_named_and_every_row_is_kept(caplog):
     assert ("WARNING", "Spotify failed for: Expensive Shit (Spotify: server error after 4 "
             "attempts (HTTP 503))") in messages
     assert ("INFO", "Spotify found for: Zombie; Kind of Blue") in messages
+
+
+def test_master_years_fetched_this_run_reach_the_albums_that_lack_one():
+    albums = [{"album_key": "a", "master_id": 10, "master_year": None},
+              {"album_key": "b", "master_id": 11, "master_year": 1969},  # known before
+              {"album_key": "c", "master_id": 12},  # its master is gone from Discogs
+              {"album_key": "d", "master_id": None}]
+    years = {10: 1973, 11: 1970, 12: None}
+    assert enrich.with_master_years(albums, years) == [
+        {"album_key": "a", "master_id": 10, "master_year": 1973},
+        {"album_key": "b", "master_id": 11, "master_year": 1969},
+        {"album_key": "c", "master_id": 12},
+        {"album_key": "d", "master_id": None},
+    ]
+    assert albums[0]["master_year"] is None  # the task's input is left as it was
