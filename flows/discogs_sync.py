@@ -6,7 +6,6 @@ import os
 import time
 import uuid
 from datetime import UTC, datetime
-from itertools import zip_longest
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -70,24 +69,20 @@ def discogs_sync(
         problems = steps.preflight(settings, plan, logger)
         namespace = str(Path(settings.db_path).resolve())
         before = steps.request_counts(settings)
-        # Both services at once, their batches interleaved: the run takes as long as the
-        # slower one, not the sum (each client paces itself).
-        spotify_futures, describe_futures = [], []
         spotify_on = steps.may_run("spotify", plan.spotify_batches, problems)
         # Submitted first, the master years come while the first EurIA batches run; the
         # Spotify batches wait for them (the matcher prefers the original year).
         masters = masters_task.submit(settings, quote(plan.master_todo)) if spotify_on else None
-        for spotify_batch, ai_batch in zip_longest(
-                plan.spotify_batches if spotify_on else [],
-                plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems) else []):
-            if spotify_batch:
-                spotify_futures.append(spotify_task.submit(
-                    quote(spotify_batch), settings=settings, namespace=namespace,
-                    threshold=settings.spotify_threshold, master_years=masters))
-            if ai_batch:
-                describe_futures.append(describe_task.submit(
-                    quote(ai_batch), settings=settings, namespace=namespace, language=plan.language,
-                    max_chars=description_max_chars))
+        spotify_futures, describe_futures = steps.submit_enrichment(
+            plan.spotify_batches if spotify_on else [],
+            plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems) else [],
+            lambda batch: spotify_task.submit(
+                quote(batch), settings=settings, namespace=namespace,
+                threshold=settings.spotify_threshold, master_years=masters),
+            lambda batch: describe_task.submit(
+                quote(batch), settings=settings, namespace=namespace, language=plan.language,
+                max_chars=description_max_chars),
+            masters, MAX_WORKERS)
         spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +159,36 @@ def fetch_master_years(settings: Settings, albums: list[dict]) -> tuple[dict[int
         logger.warning("Master years not fetched (%s); matching on pressing years", exc)
         fetched = {}
     return fetched, client.requests_made - sent_before
+
+
+def submit_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Any,
+                      submit_ai: Any, masters: Any, workers: int) -> tuple[list, list]:
+    """Submit both services' batches, interleaved (the run takes as long as the slower API,
+    not the sum); returns (Spotify futures, EurIA futures).
+
+    While the master years are being fetched, only EurIA batches go in, no more than there
+    are idle workers: a Spotify batch waits for the years in its worker, and with the pool's
+    queue in submission order, a few of those would leave EurIA no thread to run on.
+    """
+    spotify_left, ai_left = list(spotify_batches), list(ai_batches)
+    spotify_futures: list = []
+    ai_futures: list = []
+    if masters is not None and spotify_left:
+        running: set = set()
+        while ai_left and not masters.wrapped_future.done():
+            running = {f for f in running if not f.done()}
+            if len(running) < workers - 1:  # one worker is fetching the master years
+                ai_futures.append(submit_ai(ai_left.pop(0)))
+                running.add(ai_futures[-1].wrapped_future)
+            else:
+                concurrent.futures.wait([masters.wrapped_future, *running],
+                                        return_when=concurrent.futures.FIRST_COMPLETED)
+    for spotify_batch, ai_batch in zip_longest(spotify_left, ai_left):
+        if spotify_batch:
+            spotify_futures.append(submit_spotify(spotify_batch))
+        if ai_batch:
+            ai_futures.append(submit_ai(ai_batch))
+    return spotify_futures, ai_futures
 
 
 def master_outcome(future: Any, logger: Any) -> tuple[dict[int, int | None], int]:

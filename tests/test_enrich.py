@@ -78,3 +78,37 @@ def test_master_years_fetched_this_run_reach_the_albums_that_lack_one():
         {"album_key": "d", "master_id": None},
     ]
     assert albums[0]["master_year"] is None  # the task's input is left as it was
+
+
+def test_while_master_years_come_only_descriptions_are_submitted_one_per_idle_worker():
+    import concurrent.futures
+    import threading
+
+    from flows.steps import submit_enrichment
+
+    class Future:  # the part of a Prefect future the submission looks at
+        def __init__(self, wrapped):
+            self.wrapped_future = wrapped
+
+    years_in, release = threading.Event(), threading.Event()
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
+    masters = Future(pool.submit(years_in.wait, 5))
+    order: list[str] = []
+
+    def submit(kind: str):
+        def go(batch: str):
+            order.append(batch)
+            if kind == "E" and len(order) == 3:  # the pool is full of descriptions
+                threading.Timer(0.2, years_in.set).start()
+            return Future(pool.submit(release.wait, 5) if kind == "E" and len(order) <= 3
+                          else pool.submit(lambda: None))
+        return go
+
+    spotify, ai = submit_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4", "E5"],
+                                    submit("S"), submit("E"), masters, workers=4)
+    release.set()
+    pool.shutdown()
+    # Three workers for descriptions while the years come (one fetches them), none of them
+    # left waiting; then both services interleaved.
+    assert order == ["E1", "E2", "E3", "S1", "E4", "S2", "E5", "S3"]
+    assert (len(spotify), len(ai)) == (3, 5)
