@@ -70,19 +70,20 @@ def discogs_sync(
         namespace = str(Path(settings.db_path).resolve())
         before = steps.request_counts(settings)
         spotify_on = steps.may_run("spotify", plan.spotify_batches, problems)
-        # Submitted first, the master years come while the first EurIA batches run; the
-        # Spotify batches wait for them (the matcher prefers the original year).
-        masters = masters_task.submit(settings, quote(plan.master_todo)) if spotify_on else None
+        # Submitted first, the master years come while the first batches run; the Spotify
+        # batches of the albums they are for wait for them (the matcher prefers them).
+        masters = masters_task.submit(settings, quote(plan.master_todo)) \
+            if spotify_on and plan.master_todo else None
         spotify_futures, describe_futures = steps.submit_enrichment(
             plan.spotify_batches if spotify_on else [],
             plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems) else [],
-            lambda batch: spotify_task.submit(
+            lambda batch, waits: spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
-                threshold=settings.spotify_threshold, master_years=masters),
+                threshold=settings.spotify_threshold, master_years=masters if waits else None),
             lambda batch: describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
                 max_chars=description_max_chars),
-            masters, MAX_WORKERS)
+            masters, MAX_WORKERS, plan.spotify_waiting)
         spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:

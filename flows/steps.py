@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -98,28 +97,36 @@ class Extraction:
     problem: str | None = None
 
 
-def add_master_years(settings: Settings, client: discogs.DiscogsClient | None,
-                     albums: list[dict], logger: Any) -> dict[int, int | None]:
+def masters_to_fetch(albums: list[dict], limit: int | None,
+                     known: dict[int, int | None] | None = None) -> list[int]:
+    """The masters of these albums whose year is not known (not in known, no master_year yet),
+    earliest added first; at most limit of them (None: all)."""
+    first_added: dict[int, str] = {}
+    for album in albums:
+        master = album.get("master_id")
+        if master and not album.get("master_year") and master not in (known or {}):
+            when = album.get("date_added") or ""
+            first_added[master] = min(first_added.get(master, when), when)
+    missing = sorted(first_added, key=lambda m: (first_added[m], m))
+    return missing if limit is None else missing[:max(0, limit)]
+
+
+def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: list[dict],
+                     logger: Any) -> dict[int, int | None]:
     """Give each album its master's original year (the matcher prefers it to a reissue's).
 
     Called with the albums about to be looked up on Spotify, so a run with nothing to look up
     asks Discogs nothing more. Years fetched before come from DuckDB; at most
     settings.master_lookups new masters are fetched per run (one Discogs request each, at 60 a
     minute), the earliest additions first; the others are matched on their pressing year.
-    Without a client: the years already known only, nothing fetched.
     """
-    first_added: dict[int, str] = {}
-    for album in albums:
-        if album.get("master_id"):
-            when = album.get("date_added") or ""
-            first_added[album["master_id"]] = min(first_added.get(album["master_id"], when), when)
-    if not first_added:
+    if not any(album.get("master_id") for album in albums):
         return {}
     with load.connect(settings.db_path) as con:
         years = load.master_years(con)
-    missing = sorted((m for m in first_added if m not in years), key=lambda m: (first_added[m], m))
+    missing = masters_to_fetch(albums, None, years)
     fetched: dict[int, int | None] = {}
-    for master_id in missing[:max(0, settings.master_lookups)] if client else []:
+    for master_id in missing[:max(0, settings.master_lookups)]:
         try:
             fetched[master_id] = discogs.fetch_master_year(client, master_id)
         except AuthError:
@@ -136,8 +143,7 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient | None,
         if years.get(album.get("master_id")):
             album["master_year"] = years[album["master_id"]]
     if fetched:
-        logger.info("Fetched the original year of %d Discogs masters (%d left for later runs)",
-                    len(fetched), max(0, len(missing) - len(fetched)))
+        logger.info("Fetched the original year of %d Discogs masters", len(fetched))
     return fetched
 
 
@@ -162,32 +168,46 @@ def fetch_master_years(settings: Settings, albums: list[dict]) -> tuple[dict[int
 
 
 def submit_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Any,
-                      submit_ai: Any, masters: Any, workers: int) -> tuple[list, list]:
+                      submit_ai: Any, masters: Any = None, workers: int = 1,
+                      waiting: int = 0) -> tuple[list, list]:
     """Submit both services' batches, interleaved (the run takes as long as the slower API,
     not the sum); returns (Spotify futures, EurIA futures).
 
-    While the master years are being fetched, only EurIA batches go in, no more than there
-    are idle workers: a Spotify batch waits for the years in its worker, and with the pool's
-    queue in submission order, a few of those would leave EurIA no thread to run on.
+    The first `waiting` Spotify batches need the master years being fetched (`masters`, a
+    future): they go in once it is done, submit_spotify(batch, True), ahead of the other
+    Spotify batches. Until then the others go in no faster than workers free up, so that the
+    pool's queue (in submission order) is short when the waiting batches join it.
     """
-    spotify_left, ai_left = list(spotify_batches), list(ai_batches)
+    spotify_left = [(b, False) for b in spotify_batches[waiting if masters else 0:]]
+    later = [(b, True) for b in spotify_batches[:waiting]] if masters else []
+    ai_left = list(ai_batches)
     spotify_futures: list = []
     ai_futures: list = []
-    if masters is not None and spotify_left:
+    spotify_turn = True
+
+    def submit_next() -> Any:
+        nonlocal spotify_turn
+        use_spotify = bool(spotify_left) and (spotify_turn or not ai_left)
+        spotify_turn = not spotify_turn
+        if use_spotify:
+            spotify_futures.append(submit_spotify(*spotify_left.pop(0)))
+            return spotify_futures[-1]
+        ai_futures.append(submit_ai(ai_left.pop(0)))
+        return ai_futures[-1]
+
+    if later:
         running: set = set()
-        while ai_left and not masters.wrapped_future.done():
+        while (spotify_left or ai_left) and not masters.wrapped_future.done():
             running = {f for f in running if not f.done()}
             if len(running) < workers - 1:  # one worker is fetching the master years
-                ai_futures.append(submit_ai(ai_left.pop(0)))
-                running.add(ai_futures[-1].wrapped_future)
+                running.add(submit_next().wrapped_future)
             else:
                 concurrent.futures.wait([masters.wrapped_future, *running],
                                         return_when=concurrent.futures.FIRST_COMPLETED)
-    for spotify_batch, ai_batch in zip_longest(spotify_left, ai_left):
-        if spotify_batch:
-            spotify_futures.append(submit_spotify(spotify_batch))
-        if ai_batch:
-            ai_futures.append(submit_ai(ai_batch))
+        masters.wait()
+        spotify_left[:0] = later
+    while spotify_left or ai_left:
+        submit_next()
     return spotify_futures, ai_futures
 
 
@@ -268,7 +288,8 @@ class EnrichmentPlan:
     ai_deferred: int = 0
     albums: int = 0
     overrides: list[dict] = field(default_factory=list)
-    master_todo: list[dict] = field(default_factory=list)  # albums whose master year may help
+    master_todo: list[dict] = field(default_factory=list)  # albums whose master year to fetch
+    spotify_waiting: int = 0  # the first Spotify batches, which wait for those years
 
 
 def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
@@ -292,9 +313,20 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                                          overridden=manual.keys) if spotify_on else {}
         ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
                                max_chars) if ai_on else {}
+        known = load.master_years(con) if spotify_todo else {}
     to_look_up = [chosen[key] for key in spotify_todo if key in chosen]
-    add_master_years(settings, None, to_look_up, logger)  # the years known already
-    spotify_items = enrich.work_items(chosen, spotify_todo)
+    for album in to_look_up:  # the years earlier runs fetched
+        if known.get(album.get("master_id")):
+            album["master_year"] = known[album["master_id"]]
+    unknown = [] if settings.missing_discogs() else masters_to_fetch(to_look_up, None, known)
+    to_fetch = set(unknown[:max(0, settings.master_lookups)])
+    if unknown:
+        logger.info("Discogs master years: %d to fetch this run, %d left for later runs",
+                    len(to_fetch), len(unknown) - len(to_fetch))
+    # The albums whose master year this run fetches are looked up once it has come; the
+    # others need not wait for it.
+    spotify_items = sorted(enrich.work_items(chosen, spotify_todo),
+                           key=lambda a: a.get("master_id") not in to_fetch)
     ai_items = enrich.work_items(chosen, ai_todo)
     deferred = 0
     if max_ai_calls is not None and len(ai_items) > max_ai_calls:
@@ -308,11 +340,14 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                     len(ai_items), deferred)
     logger.info("%d distinct albums: %d to look up on Spotify, %d to describe", len(chosen),
                 len(spotify_items), len(ai_items))
-    return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
+    spotify_batches = enrich.batches(spotify_items)
+    waiting = sum(1 for b in spotify_batches if any(a.get("master_id") in to_fetch for a in b))
+    return EnrichmentPlan(spotify_batches=spotify_batches, spotify_waiting=waiting,
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
                           ai_deferred=deferred, albums=len(chosen), overrides=manual.rows,
-                          master_todo=to_look_up)
+                          master_todo=[a for a in to_look_up
+                                       if a.get("master_id") in to_fetch])
 
 
 def _step_off(missing: list[str], step: str, logger: Any) -> bool:

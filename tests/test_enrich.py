@@ -80,7 +80,7 @@ def test_master_years_fetched_this_run_reach_the_albums_that_lack_one():
     assert albums[0]["master_year"] is None  # the task's input is left as it was
 
 
-def test_while_master_years_come_only_descriptions_are_submitted_one_per_idle_worker():
+def test_batches_waiting_for_master_years_go_in_when_they_come_ahead_of_the_rest():
     import concurrent.futures
     import threading
 
@@ -90,25 +90,42 @@ def test_while_master_years_come_only_descriptions_are_submitted_one_per_idle_wo
         def __init__(self, wrapped):
             self.wrapped_future = wrapped
 
+        def wait(self):
+            self.wrapped_future.result()
+
     years_in, release = threading.Event(), threading.Event()
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
     masters = Future(pool.submit(years_in.wait, 5))
-    order: list[str] = []
+    order: list[tuple[str, bool]] = []  # (batch, master years in when submitted)
 
-    def submit(kind: str):
-        def go(batch: str):
-            order.append(batch)
-            if kind == "E" and len(order) == 3:  # the pool is full of descriptions
-                threading.Timer(0.2, years_in.set).start()
-            return Future(pool.submit(release.wait, 5) if kind == "E" and len(order) <= 3
-                          else pool.submit(lambda: None))
-        return go
+    def submit(batch: str, *waits: bool) -> Future:
+        assert waits in ((), (batch.startswith("W"),))  # only W batches wait for the years
+        order.append((batch, years_in.is_set()))
+        if len(order) == 3:  # the pool is full: three workers busy, one fetching years
+            threading.Timer(0.2, years_in.set).start()
+        busy = len(order) <= 3
+        return Future(pool.submit(release.wait, 5) if busy else pool.submit(lambda: None))
 
-    spotify, ai = submit_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4", "E5"],
-                                    submit("S"), submit("E"), masters, workers=4)
+    spotify, ai = submit_enrichment(["W1", "S1", "S2"], ["E1", "E2", "E3", "E4"], submit,
+                                    submit, masters, workers=4, waiting=1)
     release.set()
     pool.shutdown()
-    # Three workers for descriptions while the years come (one fetches them), none of them
-    # left waiting; then both services interleaved.
-    assert order == ["E1", "E2", "E3", "S1", "E4", "S2", "E5", "S3"]
-    assert (len(spotify), len(ai)) == (3, 5)
+    assert order == [("S1", False), ("E1", False), ("S2", False),  # no idle worker left: wait
+                     ("E2", True), ("W1", True), ("E3", True), ("E4", True)]
+    assert (len(spotify), len(ai)) == (3, 4)
+
+
+def test_masters_to_fetch_are_the_unknown_ones_earliest_added_first():
+    from flows.steps import masters_to_fetch
+
+    albums = [
+        {"master_id": 30, "date_added": "2024-03-01"},
+        {"master_id": 10, "date_added": "2024-05-01"},
+        {"master_id": 10, "date_added": "2024-01-01"},  # another pressing, added first
+        {"master_id": 20, "date_added": "2024-02-01", "master_year": 1971},  # known
+        {"master_id": 40, "date_added": "2023-01-01"},  # gone from Discogs (known: None)
+        {"master_id": None, "date_added": "2022-01-01"},
+    ]
+    assert masters_to_fetch(albums, None, {40: None}) == [10, 30]
+    assert masters_to_fetch(albums, 1, {40: None}) == [10]
+    assert masters_to_fetch(albums, 0, {}) == []
