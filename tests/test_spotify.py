@@ -386,4 +386,7 @@ def test_a_burst_learns_the_unknown_ceiling_with_a_single_429_per_window():
     assert len(found) == 240
     first, later = first_and_later(refused, 30 * scale)
     assert (first, later) in ((1, 0), (1, 1))
-    assert client.limiter.max_calls in (per_window - 1, per_window)
+    # The client counts a call from its answer, later than the server does: under load a slow
+    # answer can keep one more call in our window than in Spotify's, so the ceiling may come out
+    # a call or two low (a little slower, never a 429), not higher.
+    assert per_window - 2 <= client.limiter.max_calls <= per_window
