@@ -1,0 +1,397 @@
+"""Build classical.json: classical releases as Discogs lists them, Spotify's side as Spotify does.
+
+Run from anywhere: `python tests/data/match_set/build_classical.py`. Each `S.add` is one owned
+Discogs release (the pipeline's album record) with the Spotify albums a search could bring up:
+`ok` are the correct links (the same recording and its reissues by the same performers), the
+decoys are other recordings of the work (other performers; the same conductor's other cycles,
+told apart by year), compilations, the composer's other works and lullaby/karaoke junk. An empty
+`ok` means that recording is not on Spotify.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from set_builder import MatchSet, release, sp
+
+ABOUT = (
+    "Classical releases for the Spotify matcher: real Discogs releases (artist credits as the "
+    "API gives them, or as the CSV export gives them with the ANV, e.g. 'Beethoven' for "
+    "'Ludwig van Beethoven'; titles in the pressing's language: German DG/Archiv/Eterna, French "
+    "Erato/Harmonia Mundi/Pathé, Italian, Czech Supraphon, Russian Melodiya in Cyrillic, "
+    "English Decca/EMI/CBS/RCA). Catalogue numbers, years and track counts are from the "
+    "author's knowledge of the releases and may be off in a few places; the recordings, "
+    "performers and works are real. The Spotify side is Spotify's naming style (composer "
+    "first, English work names, composer + soloists + orchestra + conductor as artists); its "
+    "ids are synthetic (tasks.fake_apis.spotify_id), popularity and dates are plausible "
+    "values. 'acceptable' is set by what the records are (the same recording and its "
+    "reissues/remasters by the same performers; a coupling reissue that carries the same "
+    "recording counts), never by what a matcher scores; [] means the recording is, to the "
+    "author's knowledge, not on Spotify. Built by build_classical.py."
+)
+
+S = MatchSet("cl", "classical", ABOUT)
+r = release
+
+# Spotify artist names
+BEE, MOZ, BACH, VIV = ("Ludwig van Beethoven", "Wolfgang Amadeus Mozart",
+                       "Johann Sebastian Bach", "Antonio Vivaldi")
+MAH, BRA, TCH = "Gustav Mahler", "Johannes Brahms", "Pyotr Ilyich Tchaikovsky"
+DVO = "Antonín Dvořák"
+SCHU, HAY, HAN, CHO = "Franz Schubert", "Joseph Haydn", "George Frideric Handel", "Frédéric Chopin"
+BPO, VPO, KAR = "Berliner Philharmoniker", "Wiener Philharmoniker", "Herbert von Karajan"
+LEN, NYP = "Leonard Bernstein", "New York Philharmonic"
+KLE = "Carlos Kleiber"
+LULL = "Baby Lullaby Academy"
+
+# ---------------------------------------------------------------- Beethoven
+KL57 = sp("Beethoven: Symphonies Nos. 5 & 7", f"{BEE}; {VPO}; {KLE}", "1995-01-01", 8, 64)
+KL7_LIVE = sp("Beethoven: Symphony No. 7 in A Major, Op. 92 (Live)",
+              f"{BEE}; Bayerisches Staatsorchester; {KLE}", "2006-01-01", 4, 33)
+KL4_LIVE = sp("Beethoven: Symphony No. 4 in B-Flat Major, Op. 60 (Live)",
+              f"{BEE}; Bayerisches Staatsorchester; {KLE}", "1984-01-01", 4, 30)
+K62_5 = sp("Beethoven: Symphony No. 5 in C Minor, Op. 67", f"{BEE}; {BPO}; {KAR}",
+           "1962-01-01", 4, 45)
+K62_7 = sp("Beethoven: Symphony No. 7 in A Major, Op. 92", f"{BEE}; {BPO}; {KAR}",
+           "1962-01-01", 4, 41)
+K77_5 = sp("Beethoven: Symphony No. 5 in C Minor, Op. 67", f"{BEE}; {BPO}; {KAR}",
+           "1977-01-01", 4, 37)
+K77_7 = sp("Beethoven: Symphony No. 7 in A Major, Op. 92", f"{BEE}; {BPO}; {KAR}",
+           "1977-01-01", 4, 34)
+K62_9 = sp('Beethoven: Symphony No. 9 in D Minor, Op. 125 "Choral"',
+           f"{BEE}; Gundula Janowitz; Hilde Rössel-Majdan; Waldemar Kmentt; Walter Berry; "
+           f"Wiener Singverein; {BPO}; {KAR}", "1962-01-01", 4, 48)
+K77_9 = sp('Beethoven: Symphony No. 9 in D Minor, Op. 125 "Choral"',
+           f"{BEE}; Anna Tomowa-Sintow; Agnes Baltsa; Peter Schreier; José van Dam; "
+           f"Wiener Singverein; {BPO}; {KAR}", "1977-01-01", 4, 36)
+K84_9 = sp('Beethoven: Symphony No. 9 in D Minor, Op. 125 "Choral"',
+           f"{BEE}; Janet Perry; Agnes Baltsa; Vinson Cole; José van Dam; Wiener Singverein; "
+           f"{BPO}; {KAR}", "1984-01-01", 4, 35)
+K84_9G = sp("Beethoven: Symphony No. 9 - Karajan Gold",
+            f"{BEE}; Janet Perry; Agnes Baltsa; Vinson Cole; José van Dam; Wiener Singverein; "
+            f"{BPO}; {KAR}", "1994-01-01", 4, 27)
+K_9SYM = sp("Beethoven: The 9 Symphonies", f"{BEE}; {BPO}; {KAR}", "1963-01-01", 37, 52)
+LEN_7 = sp("Beethoven: Symphony No. 7 (Live)", f"{BEE}; {VPO}; {LEN}", "1979-01-01", 4, 31)
+LEN_9_1989 = sp("Ode to Freedom - Beethoven: Symphony No. 9 (Live)",
+                f"{BEE}; June Anderson; Sarah Walker; Klaus König; Jan-Hendrik Rootering; "
+                f"Bavarian Radio Chorus; Symphonieorchester des Bayerischen Rundfunks; {LEN}",
+                "1990-01-01", 4, 46)
+BOHM_7 = sp("Beethoven: Symphonies Nos. 7 & 8", f"{BEE}; {VPO}; Karl Böhm", "1972-01-01", 8, 24)
+ABB_579 = sp("Beethoven: Symphonies Nos. 5 & 7", f"{BEE}; {BPO}; Claudio Abbado",
+             "2000-01-01", 8, 32)
+HARN_57 = sp("Beethoven: Symphonies Nos. 5 & 7",
+             f"{BEE}; Chamber Orchestra of Europe; Nikolaus Harnoncourt", "1991-01-01", 8, 22)
+FURT_9_51 = sp('Beethoven: Symphony No. 9 "Choral" (Bayreuth 1951)',
+               f"{BEE}; Elisabeth Schwarzkopf; Elisabeth Höngen; Hans Hopf; Otto Edelmann; "
+               "Chor der Bayreuther Festspiele; Orchester der Bayreuther Festspiele; "
+               "Wilhelm Furtwängler", "1955-01-01", 4, 40)
+FURT_9_51R = sp('Beethoven: Symphony No. 9 "Choral" (Remastered 2010)',
+                f"{BEE}; Elisabeth Schwarzkopf; Elisabeth Höngen; Hans Hopf; Otto Edelmann; "
+                "Chor der Bayreuther Festspiele; Orchester der Bayreuther Festspiele; "
+                "Wilhelm Furtwängler", "2010-03-01", 4, 28)
+FURT_9_42 = sp("Beethoven: Symphony No. 9 (Berlin 1942)",
+               f"{BEE}; {BPO}; Wilhelm Furtwängler", "2012-01-01", 4, 25)
+FURT_9_54 = sp("Beethoven: Symphony No. 9 (Lucerne 1954)",
+               f"{BEE}; Philharmonia Orchestra; Wilhelm Furtwängler", "2004-01-01", 4, 23)
+BEST_BEE = sp("Best of Beethoven", BEE, "2012-03-01", 20, 54, "compilation")
+BEE_100 = sp("100 Best Beethoven", f"{BEE}; Various Artists", "2010-09-20", 100, 38,
+             "compilation")
+BABY_BEE = sp("Baby Beethoven: Lullaby Renditions of Beethoven", LULL, "2016-05-06", 14, 26)
+MOON_BABY = sp("Moonlight Sonata (Lullaby Version)", LULL, "2019-02-01", 1, 22, "single")
+
+S.add("german_title coupling several_recordings ANV_composer",
+      "DG Originals coupling; Kleiber's live Orfeo 7th and other conductors' 5 & 7 are decoys",
+      r(["Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"], "Symphonien Nr. 5 & 7",
+        1995, 1995, 8, "CD, Comp, RM", "Deutsche Grammophon", "447 400-2", "Classical"),
+      [KL57], [KL7_LIVE, ABB_579, HARN_57, K77_5, BEST_BEE, BABY_BEE])
+S.add("german_title catalogue_number several_recordings",
+      "the original 7th LP; Spotify only has the Originals coupling with the 5th (same "
+      "recording); Kleiber's 1982 Munich live 7th is another recording",
+      r(["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+        "Symphonie Nr. 7 A-dur Op. 92", 1976, 1976, 4, "LP, Album", "Deutsche Grammophon",
+        "2530 706", "Classical"),
+      [KL57], [KL7_LIVE, K62_7, K77_7, LEN_7, BOHM_7, BEST_BEE])
+S.add("german_title catalogue_number several_recordings",
+      "the original 5th LP; only the coupling with the 7th carries this recording",
+      r(["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+        "Symphonie Nr. 5 C-moll Op. 67", 1975, 1975, 4, "LP, Album", "Deutsche Grammophon",
+        "2530 516", "Classical"),
+      [KL57], [K62_5, K77_5, ABB_579, KL4_LIVE, BEE_100, BABY_BEE])
+S.add("german_title several_recordings same_conductor year_decides",
+      "Karajan's 1962 cycle; the 1977 recording has the very same Spotify name and artists",
+      r(["Ludwig van Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Symphonie Nr. 7 A-dur Op. 92", 1962, 1962, 4, "LP, Album, Stereo",
+        "Deutsche Grammophon", "SLPM 138 806", "Classical"),
+      [K62_7], [K77_7, KL57, K_9SYM, LEN_7, BOHM_7, BEST_BEE])
+S.add("german_title several_recordings same_conductor year_decides",
+      "Karajan's 1977 cycle; the 1962 recording has the same name and artists",
+      r(["Ludwig van Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Symphonie Nr. 7 A-dur Op. 92", 1977, 1977, 4, "LP, Album", "Deutsche Grammophon",
+        "2531 107", "Classical"),
+      [K77_7], [K62_7, K_9SYM, KL57, KL7_LIVE, BEE_100])
+S.add("german_title several_recordings same_conductor year_decides",
+      "Karajan 1962 5th; 1977 is a same-name decoy",
+      r(["Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Symphonie Nr. 5 C-moll Op. 67", 1962, 1962, 4, "LP, Album, Stereo",
+        "Deutsche Grammophon", "SLPM 138 804", "Classical"),
+      [K62_5], [K77_5, KL57, ABB_579, K_9SYM, BEST_BEE, BABY_BEE])
+S.add("german_title several_recordings same_conductor year_decides",
+      "Karajan 1977 5th; 1962 is a same-name decoy",
+      r(["Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Symphonie Nr. 5 C-moll Op. 67", 1977, 1977, 4, "LP, Album", "Deutsche Grammophon",
+        "2531 105", "Classical"),
+      [K77_5], [K62_5, KL57, HARN_57, BEE_100])
+S.add("german_title several_recordings same_conductor year_decides opera_sacred_many_artists",
+      "Karajan's digital 9th (1984) and its Karajan Gold remaster; the 1962 and 1977 Ninths "
+      "are decoys with the same name",
+      r(["Ludwig van Beethoven", "Janet Perry", "Agnes Baltsa", "Vinson Cole", "José van Dam",
+         "Wiener Singverein", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Symphonie Nr. 9", 1984, 1984, 4, "CD, Album", "Deutsche Grammophon", "410 987-2",
+        "Classical"),
+      [K84_9, K84_9G], [K62_9, K77_9, LEN_9_1989, FURT_9_51, BEST_BEE])
+S.add("german_title several_recordings same_conductor year_decides",
+      "Karajan 1962 Ninth on a 1960s German pressing",
+      r(["Ludwig van Beethoven", "Gundula Janowitz", "Hilde Rössel-Majdan", "Waldemar Kmentt",
+         "Walter Berry", "Wiener Singverein", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Symphonie Nr. 9 D-moll Op. 125", 1963, 1962, 4, "LP, Album, Stereo",
+        "Deutsche Grammophon", "SLPM 138 807", "Classical"),
+      [K62_9], [K77_9, K84_9, K84_9G, K_9SYM, FURT_9_51, LEN_9_1989])
+S.add("english_title several_recordings same_conductor historical",
+      "Furtwängler's Bayreuth 1951 Ninth (and its 2010 remaster); his 1942 and 1954 Ninths "
+      "are other recordings",
+      r(["Beethoven", "Elisabeth Schwarzkopf", "Elisabeth Höngen", "Hans Hopf", "Otto Edelmann",
+         "Bayreuth Festival Orchestra", "Wilhelm Furtwängler"],
+        'Symphony No. 9 In D Minor, Op. 125 "Choral"', 1984, 1955, 5, "CD, Album, RE, Mono",
+        "EMI", "CDH 7 69801 2", "Classical"),
+      [FURT_9_51, FURT_9_51R], [FURT_9_42, FURT_9_54, K62_9, LEN_9_1989, BEST_BEE])
+S.add("french_title several_recordings same_conductor historical",
+      "French Pathé pressing of the Bayreuth 1951 Ninth",
+      r(["Beethoven", "Wilhelm Furtwängler", "Orchestre Du Festival De Bayreuth"],
+        "Symphonie N° 9 En Ré Mineur Op. 125", 1955, 1955, 4, "2xLP, Album, Mono",
+        "La Voix De Son Maître", "FALP 381/382", "Classical"),
+      [FURT_9_51, FURT_9_51R], [FURT_9_42, FURT_9_54, K84_9, K77_9, BEE_100])
+S.add("english_title several_recordings live performer_first",
+      "Bernstein's Berlin 1989 'Ode to Freedom' Ninth; his other Ninths and Karajan's are not it",
+      r(["Leonard Bernstein", "Ludwig van Beethoven"],
+        "Ode To Freedom - Beethoven: Symphony No. 9", 1990, 1990, 4, "CD, Album",
+        "Deutsche Grammophon", "429 861-2", "Classical"),
+      [LEN_9_1989], [K62_9, K84_9, FURT_9_51, LEN_7, BEST_BEE])
+
+# Beethoven concertos, sonatas
+KEM_P = f"{BEE}; Wilhelm Kempff; {BPO}; Ferdinand Leitner"
+KEM5 = sp('Beethoven: Piano Concerto No. 5 in E-Flat Major, Op. 73 "Emperor"', KEM_P,
+          "1962-01-01", 3, 33)
+KEM4 = sp("Beethoven: Piano Concerto No. 4 in G Major, Op. 58", KEM_P, "1962-01-01", 3, 26)
+KEM45 = sp("Beethoven: Piano Concertos Nos. 4 & 5", KEM_P, "1996-01-01", 6, 29)
+KEM5_53 = sp('Beethoven: Piano Concerto No. 5 "Emperor" (Mono)',
+             f"{BEE}; Wilhelm Kempff; {BPO}; Paul van Kempen", "1953", 3, 14)
+POL5 = sp('Beethoven: Piano Concerto No. 5 "Emperor"', f"{BEE}; Maurizio Pollini; {VPO}; Karl Böhm",
+          "1979-01-01", 3, 27)
+ARR5 = sp('Beethoven: Piano Concerto No. 5 in E-Flat Major, Op. 73 "Emperor"',
+          f"{BEE}; Claudio Arrau; Staatskapelle Dresden; Colin Davis", "1985-01-01", 3, 21)
+GIL45 = sp("Beethoven: Piano Concertos Nos. 4 & 5",
+           f"{BEE}; Emil Gilels; The Cleveland Orchestra; George Szell", "1968-01-01", 6, 25)
+ZIM_LEN4 = sp("Beethoven: Piano Concertos Nos. 3 & 4",
+              f"{BEE}; Krystian Zimerman; {VPO}; {LEN}", "1991-01-01", 6, 24)
+MUT_BVC80 = sp("Beethoven: Violin Concerto in D Major, Op. 61",
+               f"{BEE}; Anne-Sophie Mutter; {BPO}; {KAR}", "1980-01-01", 3, 44)
+MUT_BVC02 = sp("Beethoven: Violin Concerto; Romances Nos. 1 & 2 (Live)",
+               f"{BEE}; Anne-Sophie Mutter; {NYP}; Kurt Masur", "2002-09-02", 5, 30)
+PERL_BVC = sp("Beethoven: Violin Concerto",
+              f"{BEE}; Itzhak Perlman; Philharmonia Orchestra; Carlo Maria Giulini",
+              "1981-01-01", 3, 28)
+HAHN_BVC = sp("Beethoven: Violin Concerto / Bernstein: Serenade",
+              f"{BEE}; Hilary Hahn; Baltimore Symphony Orchestra; David Zinman",
+              "1999-01-01", 8, 35)
+OIS_BVC = sp("Beethoven: Violin Concerto in D Major, Op. 61 (Remastered)",
+             f"{BEE}; David Oistrakh; Orchestre National de la Radiodiffusion Française; "
+             "André Cluytens", "2009-01-01", 3, 26)
+OIS_BVC_SZ = sp("Beethoven: Violin Concerto",
+                f"{BEE}; David Oistrakh; Orchestre National de la Radiodiffusion Française; "
+                "André Cluytens", "1959-01-01", 3, 19)
+KEM_SON = sp('Beethoven: Piano Sonatas Nos. 8 "Pathétique", 14 "Moonlight" & 23 "Appassionata"',
+             f"{BEE}; Wilhelm Kempff", "1965-01-01", 9, 40)
+KEM_SON_MONO = sp("Beethoven: The Complete Piano Sonatas (Mono Recordings)",
+                  f"{BEE}; Wilhelm Kempff", "1956-01-01", 102, 22)
+BAR_SON = sp('Beethoven: Piano Sonatas "Pathétique", "Moonlight" & "Appassionata"',
+             f"{BEE}; Daniel Barenboim", "1984-01-01", 9, 31)
+BRE_SON = sp("Beethoven: Piano Sonatas Nos. 8, 14 & 23", f"{BEE}; Alfred Brendel",
+             "1996-01-01", 9, 23)
+
+S.add("german_title catalogue_number several_recordings soloist same_soloist",
+      "Kempff/Leitner stereo Emperor; Kempff's 1953 mono Emperor (van Kempen) is another recording",
+      r(["Ludwig van Beethoven", "Wilhelm Kempff", "Berliner Philharmoniker", "Ferdinand Leitner"],
+        "Klavierkonzert Nr. 5 Es-dur Op. 73", 1962, 1962, 3, "LP, Album, Stereo",
+        "Deutsche Grammophon", "SLPM 138 777", "Classical"),
+      [KEM5, KEM45], [KEM5_53, POL5, ARR5, GIL45, BEST_BEE])
+S.add("german_title catalogue_number soloist",
+      "Kempff/Leitner 4th; the Originals 4 & 5 reissue carries it",
+      r(["Beethoven", "Wilhelm Kempff", "Berliner Philharmoniker", "Ferdinand Leitner"],
+        "Klavierkonzert Nr. 4 G-dur Op. 58", 1962, 1962, 3, "LP, Album, Stereo",
+        "Deutsche Grammophon", "SLPM 138 774", "Classical"),
+      [KEM4, KEM45], [GIL45, ZIM_LEN4, KEM5_53, POL5, BEE_100])
+S.add("german_title catalogue_number performer_first same_soloist soloist",
+      "Mutter/Karajan 1980; Mutter's 2002 live recording with Masur is a decoy",
+      r(["Anne-Sophie Mutter", "Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Violinkonzert D-dur Op. 61", 1980, 1980, 3, "LP, Album", "Deutsche Grammophon",
+        "2531 250", "Classical"),
+      [MUT_BVC80], [MUT_BVC02, PERL_BVC, HAHN_BVC, OIS_BVC, BEST_BEE])
+S.add("french_title soloist historical",
+      "Oistrakh/Cluytens 1958 on a French pressing; the 2009 remaster is the same recording",
+      r(["Beethoven", "David Oistrakh", "Orchestre National De La Radiodiffusion Française",
+         "André Cluytens"],
+        "Concerto Pour Violon Et Orchestre En Ré Majeur Op. 61", 1959, 1959, 3, "LP, Album",
+        "La Voix De Son Maître", "FALP 30190", "Classical"),
+      [OIS_BVC, OIS_BVC_SZ], [MUT_BVC80, PERL_BVC, HAHN_BVC, BEE_100])
+S.add("german_title piano_solo lullaby_decoy",
+      "Kempff's stereo sonata coupling; his mono complete set and other pianists are decoys",
+      r(["Beethoven", "Wilhelm Kempff"],
+        "Pathétique · Mondschein · Appassionata", 1965, 1965, 9, "LP, Comp",
+        "Deutsche Grammophon", "139 300", "Classical"),
+      [KEM_SON], [KEM_SON_MONO, BAR_SON, BRE_SON, MOON_BABY, BEST_BEE, BABY_BEE])
+
+# ---------------------------------------------------------------- Mozart
+MOZ_REQ_K76 = sp("Mozart: Requiem in D Minor, K. 626",
+                 f"{MOZ}; Anna Tomowa-Sintow; Agnes Baltsa; Werner Krenn; José van Dam; "
+                 f"Wiener Singverein; {BPO}; {KAR}", "1976-01-01", 14, 37)
+MOZ_REQ_K87 = sp("Mozart: Requiem in D Minor, K. 626",
+                 f"{MOZ}; Anna Tomowa-Sintow; Helga Müller-Molinari; Vinson Cole; "
+                 f"Paata Burchuladze; Wiener Singverein; {VPO}; {KAR}", "1987-01-01", 14, 33)
+MOZ_REQ_K62 = sp("Mozart: Requiem, K. 626",
+                 f"{MOZ}; Wilma Lipp; Hilde Rössel-Majdan; Anton Dermota; Walter Berry; "
+                 f"Wiener Singverein; {BPO}; {KAR}", "1962-01-01", 14, 29)
+MOZ_REQ_BOHM = sp("Mozart: Requiem", f"{MOZ}; Edith Mathis; Julia Hamari; Wiesław Ochman; "
+                  f"Karl Ridderbusch; Wiener Staatsopernchor; {VPO}; Karl Böhm",
+                  "1971-01-01", 14, 31)
+MOZ_REQ_LEN = sp("Mozart: Requiem (Live)", f"{MOZ}; Marie McLaughlin; Maria Ewing; Jerry Hadley; "
+                 f"Cornelius Hauptmann; Symphonieorchester des Bayerischen Rundfunks; {LEN}",
+                 "1989-01-01", 14, 34)
+MOZ_REQ_GAR = sp("Mozart: Requiem", f"{MOZ}; Monteverdi Choir; English Baroque Soloists; "
+                 "John Eliot Gardiner", "1986-01-01", 14, 30)
+MOZ_BEST = sp("The Best of Mozart", MOZ, "2011-01-01", 25, 55, "compilation")
+MOZ_BABY = sp("Mozart for Babies: Lullabies for Sweet Dreams", LULL, "2017-01-13", 16, 31)
+MOZ_ZF_BOHM = sp("Mozart: Die Zauberflöte, K. 620",
+                 f"{MOZ}; Fritz Wunderlich; Evelyn Lear; Roberta Peters; "
+                 f"Dietrich Fischer-Dieskau; Franz Crass; {BPO}; Karl Böhm", "1964-01-01", 40, 32)
+MOZ_ZF_SOLTI = sp("Mozart: Die Zauberflöte", f"{MOZ}; Stuart Burrows; Pilar Lorengar; "
+                  f"Cristina Deutekom; Hermann Prey; Martti Talvela; {VPO}; Georg Solti",
+                  "1969-01-01", 42, 28)
+MOZ_ZF_KLEMP = sp("Mozart: Die Zauberflöte, K. 620 (Remastered)",
+                  f"{MOZ}; Nicolai Gedda; Gundula Janowitz; Lucia Popp; Walter Berry; "
+                  "Gottlob Frick; Philharmonia Orchestra; Otto Klemperer", "1964-06-01", 38, 27)
+MOZ_ZF_KAR = sp("Mozart: Die Zauberflöte", f"{MOZ}; Francisco Araiza; Edith Mathis; "
+                f"Karin Ott; Gottfried Hornik; José van Dam; {BPO}; {KAR}", "1980-01-01", 40, 22)
+MOZ_ZF_HL = sp("Mozart: The Magic Flute (Highlights)", f"{MOZ}; Various Artists",
+               "1995-01-01", 18, 24, "compilation")
+QUEEN_NIGHT = sp('Die Zauberflöte, K. 620: "Der Hölle Rache kocht in meinem Herzen"',
+                 f"{MOZ}; Diana Damrau", "2008-01-01", 1, 45, "single")
+MOZ_FIG_BOHM = sp("Mozart: Le nozze di Figaro, K. 492",
+                  f"{MOZ}; Dietrich Fischer-Dieskau; Gundula Janowitz; Edith Mathis; "
+                  "Hermann Prey; Tatiana Troyanos; Orchester der Deutschen Oper Berlin; Karl Böhm",
+                  "1968-01-01", 56, 27)
+MOZ_FIG_GIUL = sp("Mozart: Le nozze di Figaro (Remastered)",
+                  f"{MOZ}; Eberhard Wächter; Elisabeth Schwarzkopf; Anna Moffo; "
+                  "Giuseppe Taddei; Philharmonia Orchestra; Carlo Maria Giulini",
+                  "1959-01-01", 52, 22)
+MOZ_FIG_SOLTI = sp("Mozart: Le nozze di Figaro", f"{MOZ}; Kiri Te Kanawa; Lucia Popp; "
+                   "Thomas Allen; Samuel Ramey; London Philharmonic Orchestra; Georg Solti",
+                   "1982-01-01", 58, 20)
+MOZ_DG_GIUL = sp("Mozart: Don Giovanni (Remastered)",
+                 f"{MOZ}; Eberhard Wächter; Joan Sutherland; Elisabeth Schwarzkopf; "
+                 "Graziella Sciutti; Luigi Alva; Giuseppe Taddei; Philharmonia Orchestra; "
+                 "Carlo Maria Giulini", "1961-01-01", 48, 30)
+MOZ_DG_KRIPS = sp("Mozart: Don Giovanni", f"{MOZ}; Cesare Siepi; Suzanne Danco; Lisa della Casa; "
+                  f"{VPO}; Josef Krips", "1955-01-01", 46, 18)
+MOZ_DG_FURT = sp("Mozart: Don Giovanni (Salzburg 1954)",
+                 f"{MOZ}; Cesare Siepi; Elisabeth Grümmer; Lisa della Casa; {VPO}; "
+                 "Wilhelm Furtwängler", "2004-01-01", 42, 16)
+MOZ_DG_KAR = sp("Mozart: Don Giovanni", f"{MOZ}; Samuel Ramey; Anna Tomowa-Sintow; "
+                f"Agnes Baltsa; Kathleen Battle; {BPO}; {KAR}", "1986-01-01", 48, 19)
+MOZ_PC2021_GULDA = sp("Mozart: Piano Concertos Nos. 20 & 21",
+                      f"{MOZ}; Friedrich Gulda; {VPO}; Claudio Abbado", "1975-01-01", 6, 36)
+MOZ_PC2021_UCH = sp("Mozart: Piano Concertos Nos. 20 & 21",
+                    f"{MOZ}; Mitsuko Uchida; English Chamber Orchestra; Jeffrey Tate",
+                    "1986-01-01", 6, 30)
+MOZ_PC2021_BAR = sp("Mozart: Piano Concertos Nos. 20 & 21 (Remastered)",
+                    f"{MOZ}; Daniel Barenboim; English Chamber Orchestra", "1968-01-01", 6, 26)
+ELVIRA = sp("Elvira Madigan: Mozart's Greatest Hits", f"{MOZ}; Various Artists",
+            "2003-01-01", 16, 28, "compilation")
+MOZ_4041_BOHM = sp('Mozart: Symphonies Nos. 40 & 41 "Jupiter"', f"{MOZ}; {BPO}; Karl Böhm",
+                   "1962-01-01", 8, 34)
+MOZ_4041_BOHM76 = sp("Mozart: Symphonies Nos. 40 & 41", f"{MOZ}; {VPO}; Karl Böhm",
+                     "1976-01-01", 8, 25)
+MOZ_4041_LEN = sp('Mozart: Symphonies Nos. 40 & 41 "Jupiter" (Live)', f"{MOZ}; {VPO}; {LEN}",
+                  "1985-01-01", 8, 29)
+MOZ_4041_MACK = sp("Mozart: Symphonies Nos. 40 & 41",
+                   f"{MOZ}; Scottish Chamber Orchestra; Charles Mackerras", "2008-01-01", 8, 24)
+MOZ_40_KAR = sp("Mozart: Symphony No. 40 in G Minor, K. 550", f"{MOZ}; {BPO}; {KAR}",
+                "1970-01-01", 4, 27)
+
+S.add("german_title several_recordings same_conductor year_decides opera_sacred_many_artists",
+      "Karajan's 1975 Requiem; his 1961 and 1986 Requiems are decoys of nearly the same name",
+      r(["Wolfgang Amadeus Mozart", "Anna Tomowa-Sintow", "Agnes Baltsa", "Werner Krenn",
+         "José van Dam", "Wiener Singverein", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Requiem KV 626", 1976, 1976, 14, "LP, Album", "Deutsche Grammophon", "2530 705",
+        "Classical"),
+      [MOZ_REQ_K76], [MOZ_REQ_K87, MOZ_REQ_K62, MOZ_REQ_BOHM, MOZ_REQ_LEN, MOZ_BEST])
+S.add("german_title several_recordings same_conductor year_decides opera_sacred_many_artists",
+      "Karajan's 1986 Vienna Requiem; 1961 and 1975 are decoys",
+      r(["Mozart", "Anna Tomowa-Sintow", "Helga Müller-Molinari", "Vinson Cole",
+         "Paata Burchuladze", "Wiener Singverein", "Wiener Philharmoniker", "Herbert von Karajan"],
+        "Requiem", 1987, 1987, 14, "CD, Album", "Deutsche Grammophon", "419 610-2",
+        "Classical"),
+      [MOZ_REQ_K87], [MOZ_REQ_K76, MOZ_REQ_K62, MOZ_REQ_GAR, MOZ_REQ_LEN, MOZ_BABY])
+S.add("german_title opera_sacred_many_artists several_recordings",
+      "Böhm's 1964 Zauberflöte; Klemperer's of the same year is another recording",
+      r(["Wolfgang Amadeus Mozart", "Fritz Wunderlich", "Evelyn Lear", "Roberta Peters",
+         "Dietrich Fischer-Dieskau", "Franz Crass", "Berliner Philharmoniker", "Karl Böhm"],
+        "Die Zauberflöte", 1964, 1964, 40, "3xLP, Album, Stereo + Box",
+        "Deutsche Grammophon", "SLPM 138 981/83", "Opera"),
+      [MOZ_ZF_BOHM], [MOZ_ZF_KLEMP, MOZ_ZF_SOLTI, MOZ_ZF_KAR, MOZ_ZF_HL, QUEEN_NIGHT])
+S.add("english_title opera_sacred_many_artists several_recordings",
+      "Klemperer's Magic Flute (EMI 1964; the Spotify album is its remaster); Böhm's of the "
+      "same year is a decoy",
+      r(["Mozart", "Otto Klemperer", "Philharmonia Orchestra", "Nicolai Gedda",
+         "Gundula Janowitz", "Lucia Popp", "Walter Berry", "Gottlob Frick"],
+        "Die Zauberflöte (The Magic Flute)", 1964, 1964, 38, "3xLP, Album, Stereo + Box",
+        "Columbia", "SAX 2511-13", "Opera"),
+      [MOZ_ZF_KLEMP], [MOZ_ZF_BOHM, MOZ_ZF_SOLTI, MOZ_ZF_HL, QUEEN_NIGHT])
+S.add("italian_title opera_sacred_many_artists several_recordings",
+      "Böhm's Figaro (1968) on DG; Giulini and Solti are other recordings",
+      r(["Wolfgang Amadeus Mozart", "Dietrich Fischer-Dieskau", "Gundula Janowitz",
+         "Edith Mathis", "Hermann Prey", "Tatiana Troyanos",
+         "Orchester Der Deutschen Oper Berlin", "Karl Böhm"],
+        "Le Nozze Di Figaro", 1968, 1968, 56, "4xLP, Album + Box", "Deutsche Grammophon",
+        "2711 007", "Opera"),
+      [MOZ_FIG_BOHM], [MOZ_FIG_GIUL, MOZ_FIG_SOLTI, MOZ_BEST, MOZ_ZF_HL])
+S.add("italian_title opera_sacred_many_artists several_recordings",
+      "Giulini's EMI Don Giovanni (1961) and its remaster; Krips, Furtwängler, Karajan decoys",
+      r(["Mozart", "Eberhard Waechter", "Joan Sutherland", "Elisabeth Schwarzkopf",
+         "Graziella Sciutti", "Luigi Alva", "Giuseppe Taddei", "Philharmonia Orchestra",
+         "Carlo Maria Giulini"],
+        "Don Giovanni", 1961, 1961, 48, "4xLP, Album, Stereo + Box", "Columbia", "SAX 2369-72",
+        "Opera"),
+      [MOZ_DG_GIUL], [MOZ_DG_KRIPS, MOZ_DG_FURT, MOZ_DG_KAR, MOZ_BEST])
+S.add("german_title coupling catalogue_number soloist",
+      "Gulda/Abbado 20 & 21; same-name couplings by Uchida and Barenboim are decoys",
+      r(["Mozart", "Friedrich Gulda", "Wiener Philharmoniker", "Claudio Abbado"],
+        "Klavierkonzerte Nr. 20 D-moll KV 466 · Nr. 21 C-dur KV 467", 1975, 1975, 6,
+        "LP, Album", "Deutsche Grammophon", "2530 548", "Classical"),
+      [MOZ_PC2021_GULDA], [MOZ_PC2021_UCH, MOZ_PC2021_BAR, ELVIRA, MOZ_BEST, MOZ_BABY])
+S.add("german_title coupling several_recordings same_conductor year_decides",
+      "Böhm's 1962 Berlin 40 & 41; his 1976 Vienna 40 & 41 is a decoy",
+      r(["Wolfgang Amadeus Mozart", "Berliner Philharmoniker", "Karl Böhm"],
+        "Sinfonie Nr. 40 G-moll KV 550 · Sinfonie Nr. 41 C-dur KV 551 »Jupiter«", 1962, 1962, 8,
+        "LP, Album, Stereo", "Deutsche Grammophon", "SLPM 138 815", "Classical"),
+      [MOZ_4041_BOHM], [MOZ_4041_BOHM76, MOZ_4041_LEN, MOZ_4041_MACK, MOZ_40_KAR, MOZ_BEST,
+                        MOZ_BABY])
+S.add("german_title coupling several_recordings live",
+      "Bernstein's live Vienna 40 & 41; Böhm's couplings are decoys",
+      r(["Mozart", "Wiener Philharmoniker", "Leonard Bernstein"],
+        "Symphonien Nr. 40 & 41 »Jupiter«", 1985, 1985, 8,
+        "LP, Album", "Deutsche Grammophon", "413 776-1", "Classical"),
+      [MOZ_4041_LEN], [MOZ_4041_BOHM, MOZ_4041_BOHM76, MOZ_4041_MACK, MOZ_40_KAR, MOZ_BEST])
+
+if __name__ == "__main__":
+    S.write(Path(__file__).with_name("classical.json"))
+    print(S.summary())
