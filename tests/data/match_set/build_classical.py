@@ -392,6 +392,285 @@ S.add("german_title coupling several_recordings live",
         "LP, Album", "Deutsche Grammophon", "413 776-1", "Classical"),
       [MOZ_4041_LEN], [MOZ_4041_BOHM, MOZ_4041_BOHM76, MOZ_4041_MACK, MOZ_40_KAR, MOZ_BEST])
 
+# ---------------------------------------------------------------- Bach
+GOULD55 = sp("Bach: The Goldberg Variations, BWV 988 (1955 Recording)", f"{BACH}; Glenn Gould",
+             "1956-01-01", 32, 47)
+GOULD55R = sp("Bach: Goldberg Variations, BWV 988 (1955 Version) [Remastered]",
+              f"{BACH}; Glenn Gould", "2012-09-21", 32, 36)
+GOULD81 = sp("Bach: The Goldberg Variations, BWV 988 (1981 Recording)", f"{BACH}; Glenn Gould",
+             "1982-01-01", 32, 52)
+PERAHIA_GV = sp("Bach: Goldberg Variations", f"{BACH}; Murray Perahia", "2000-01-01", 32, 38)
+SCHIFF_GV01 = sp("J.S. Bach: Goldberg Variations", f"{BACH}; András Schiff", "2003-01-01", 32, 34)
+SCHIFF_GV83 = sp("Bach: Goldberg Variations, BWV 988", f"{BACH}; András Schiff",
+                 "1983-01-01", 32, 25)
+LANGLANG_GV = sp("Bach: Goldberg Variations", f"{BACH}; Lang Lang", "2020-09-04", 61, 49)
+LOUSSIER = sp("Play Bach No. 1", "Jacques Loussier Trio", "1959-01-01", 6, 30)
+GV_SLEEP = sp("Goldberg Variations for Deep Sleep", LULL, "2020-03-13", 30, 20)
+BACH_BEST = sp("Bach: The Best Of", BACH, "2010-01-01", 24, 50, "compilation")
+RICH_MASS = sp("Bach: Mass in B Minor, BWV 232",
+               f"{BACH}; Maria Stader; Hertha Töpper; Ernst Haefliger; Dietrich Fischer-Dieskau; "
+               "Kieth Engen; Münchener Bach-Chor; Münchener Bach-Orchester; Karl Richter",
+               "1961-01-01", 27, 30)
+GAR_MASS = sp("Bach: Mass in B Minor, BWV 232",
+              f"{BACH}; Monteverdi Choir; English Baroque Soloists; John Eliot Gardiner",
+              "1985-01-01", 27, 35)
+HER_MASS89 = sp("Bach: Mass in B Minor, BWV 232",
+                f"{BACH}; Collegium Vocale Gent; Philippe Herreweghe", "1989-01-01", 27, 24)
+HER_MASS12 = sp("Bach: Messe en si mineur, BWV 232",
+                f"{BACH}; Collegium Vocale Gent; Philippe Herreweghe", "2012-01-01", 27, 27)
+KAR_MASS = sp("Bach: Mass in B Minor, BWV 232", f"{BACH}; Gundula Janowitz; Christa Ludwig; "
+              f"Peter Schreier; Robert Kerns; Wiener Singverein; {BPO}; {KAR}",
+              "1974-01-01", 27, 20)
+KLEMP_MASS = sp("Bach: Mass in B Minor (Remastered)",
+                f"{BACH}; Agnes Giebel; Janet Baker; Nicolai Gedda; Hermann Prey; "
+                "New Philharmonia Orchestra; Otto Klemperer", "1968-01-01", 27, 15)
+RICH_MP58 = sp("Bach: St. Matthew Passion, BWV 244",
+               f"{BACH}; Ernst Haefliger; Irmgard Seefried; Hertha Töpper; "
+               "Dietrich Fischer-Dieskau; Kieth Engen; Münchener Bach-Chor; "
+               "Münchener Bach-Orchester; Karl Richter", "1959-01-01", 68, 29)
+RICH_MP79 = sp("Bach: St. Matthew Passion, BWV 244",
+               f"{BACH}; Peter Schreier; Edith Mathis; Janet Baker; Dietrich Fischer-Dieskau; "
+               "Matti Salminen; Münchener Bach-Chor; Münchener Bach-Orchester; Karl Richter",
+               "1980-01-01", 68, 22)
+GAR_MP = sp("Bach: St. Matthew Passion", f"{BACH}; Monteverdi Choir; English Baroque Soloists; "
+            "John Eliot Gardiner", "1989-01-01", 68, 26)
+KLEMP_MP = sp("Bach: St Matthew Passion, BWV 244 (Remastered)",
+              f"{BACH}; Peter Pears; Dietrich Fischer-Dieskau; Elisabeth Schwarzkopf; "
+              "Christa Ludwig; Philharmonia Orchestra; Otto Klemperer", "1962-01-01", 78, 21)
+MP_CHORALES = sp("Bach: Chorales from the St. Matthew Passion", f"{BACH}; Various Artists",
+                 "2005-01-01", 15, 12, "compilation")
+PIN_BRAND = sp("Bach: Brandenburg Concertos Nos. 1-6, BWV 1046-1051",
+               f"{BACH}; The English Concert; Trevor Pinnock", "1982-01-01", 19, 33)
+PIN_BRAND07 = sp("Bach: Brandenburg Concertos", f"{BACH}; European Brandenburg Ensemble; "
+                 "Trevor Pinnock", "2007-01-01", 19, 27)
+RICH_BRAND = sp("Bach: Brandenburg Concertos Nos. 1-6", f"{BACH}; Münchener Bach-Orchester; "
+                "Karl Richter", "1968-01-01", 19, 25)
+GIARD_BRAND = sp("Bach: Concerti Brandeburghesi", f"{BACH}; Il Giardino Armonico; "
+                 "Giovanni Antonini", "1997-01-01", 19, 23)
+KAR_BRAND = sp("Bach: Brandenburg Concertos Nos. 1-6", f"{BACH}; {BPO}; {KAR}",
+               "1965-01-01", 19, 14)
+CASALS_CS = sp("Bach: Cello Suites Nos. 1-6 (Remastered)", f"{BACH}; Pablo Casals",
+               "2005-01-01", 36, 33)
+MA_CS83 = sp("Bach: The Unaccompanied Cello Suites", f"{BACH}; Yo-Yo Ma", "1983-01-01", 36, 40)
+MA_CS97 = sp("Inspired by Bach: The Cello Suites", f"{BACH}; Yo-Yo Ma", "1997-01-01", 36, 32)
+MA_CS18 = sp("Six Evolutions - Bach: Cello Suites", f"{BACH}; Yo-Yo Ma", "2018-08-17", 37, 55)
+ROSTRO_CS = sp("Bach: Cello Suites", f"{BACH}; Mstislav Rostropovich", "1995-01-01", 36, 37)
+FOURNIER_CS = sp("Bach: 6 Suites for Cello Solo, BWV 1007-1012", f"{BACH}; Pierre Fournier",
+                 "1961-01-01", 36, 22)
+RICHTER_WTC = sp("Bach: The Well-Tempered Clavier, Books I & II",
+                 f"{BACH}; Sviatoslav Richter", "1973-01-01", 96, 30)
+GOULD_WTC = sp("Bach: The Well-Tempered Clavier, Book I, BWV 846-869", f"{BACH}; Glenn Gould",
+               "1965-01-01", 48, 28)
+SCHIFF_WTC = sp("Bach: The Well-Tempered Clavier", f"{BACH}; András Schiff", "2012-01-01", 96, 26)
+WALCHA_TOC = sp("Bach: Toccata and Fugue in D Minor, BWV 565 & Other Organ Works",
+                f"{BACH}; Helmut Walcha", "1963-01-01", 8, 24)
+RICH_TOC = sp("Bach: Toccata and Fugue BWV 565; Organ Works", f"{BACH}; Karl Richter",
+              "1964-01-01", 6, 28)
+TOC_HORROR = sp("Toccata and Fugue in D Minor (Halloween Version)", "Halloween Horror Orchestra",
+                "2018-10-12", 1, 25, "single")
+
+S.add("english_title several_recordings same_soloist year_decides piano_solo catalogue_number",
+      "Gould's 1955 Goldberg (LP 1956) and its remaster; the 1981 remake has a near-identical name",
+      r(["Bach", "Glenn Gould"], "Goldberg Variations", 1956, 1956, 32, "LP, Album, Mono",
+        "Columbia Masterworks", "ML 5060", "Baroque"),
+      [GOULD55, GOULD55R], [GOULD81, PERAHIA_GV, SCHIFF_GV01, LANGLANG_GV, GV_SLEEP, LOUSSIER])
+S.add("english_title several_recordings same_soloist year_decides piano_solo",
+      "Gould's 1981 digital remake; the 1955 recording is the decoy",
+      r(["Johann Sebastian Bach", "Glenn Gould"], "Bach: The Goldberg Variations", 1982, 1982,
+        32, "LP, Album", "CBS Masterworks", "IM 37779", "Baroque"),
+      [GOULD81], [GOULD55, GOULD55R, SCHIFF_GV83, PERAHIA_GV, LANGLANG_GV, BACH_BEST])
+S.add("german_title opera_sacred_many_artists catalogue_number several_recordings",
+      "Richter's 1961 B minor Mass; Gardiner, Herreweghe (twice), Karajan and Klemperer share "
+      "the work and almost the name",
+      r(["Johann Sebastian Bach", "Maria Stader", "Hertha Töpper", "Ernst Haefliger",
+         "Dietrich Fischer-Dieskau", "Kieth Engen", "Münchener Bach-Chor",
+         "Münchener Bach-Orchester", "Karl Richter"],
+        "Messe h-moll BWV 232", 1961, 1961, 27, "3xLP, Album, Stereo + Box",
+        "Archiv Produktion", "SAPM 198 190/92", "Baroque"),
+      [RICH_MASS], [GAR_MASS, HER_MASS89, HER_MASS12, KAR_MASS, KLEMP_MASS, BACH_BEST])
+S.add("english_title opera_sacred_many_artists several_recordings",
+      "Gardiner's 1985 Archiv B minor Mass",
+      r(["Bach", "The Monteverdi Choir", "The English Baroque Soloists", "John Eliot Gardiner"],
+        "Mass In B Minor · h-moll-Messe", 1985, 1985, 27, "2xCD, Album", "Archiv Produktion",
+        "415 514-2", "Baroque"),
+      [GAR_MASS], [RICH_MASS, HER_MASS89, HER_MASS12, KAR_MASS, KLEMP_MASS])
+S.add("french_title opera_sacred_many_artists several_recordings same_conductor year_decides",
+      "Herreweghe's first B minor Mass (Harmonia Mundi 1989); his 2012 remake on his own label "
+      "carries the French name",
+      r(["Jean-Sébastien Bach", "Collegium Vocale", "Philippe Herreweghe"],
+        "Messe En Si Mineur BWV 232", 1989, 1989, 27, "2xCD, Album", "Harmonia Mundi",
+        "HMC 901289.90", "Baroque"),
+      [HER_MASS89], [HER_MASS12, GAR_MASS, RICH_MASS, KAR_MASS, BACH_BEST])
+S.add("german_title opera_sacred_many_artists several_recordings same_conductor year_decides",
+      "Richter's first St Matthew Passion (1958/59); his 1979 remake has the same name",
+      r(["Johann Sebastian Bach", "Ernst Haefliger", "Irmgard Seefried", "Hertha Töpper",
+         "Dietrich Fischer-Dieskau", "Kieth Engen", "Münchener Bach-Chor",
+         "Münchener Bach-Orchester", "Karl Richter"],
+        "Matthäus-Passion BWV 244", 1959, 1959, 68, "4xLP, Album, Stereo + Box",
+        "Archiv Produktion", "SAPM 198 009/12", "Baroque"),
+      [RICH_MP58], [RICH_MP79, GAR_MP, KLEMP_MP, MP_CHORALES, BACH_BEST])
+S.add("german_title opera_sacred_many_artists several_recordings same_conductor year_decides",
+      "Richter's 1979 St Matthew Passion; the 1958 recording is the decoy",
+      r(["Bach", "Peter Schreier", "Edith Mathis", "Janet Baker", "Dietrich Fischer-Dieskau",
+         "Matti Salminen", "Münchener Bach-Chor", "Münchener Bach-Orchester", "Karl Richter"],
+        "Matthäus-Passion", 1980, 1980, 68, "4xLP, Album + Box", "Archiv Produktion",
+        "2723 067", "Baroque"),
+      [RICH_MP79], [RICH_MP58, GAR_MP, KLEMP_MP, MP_CHORALES])
+S.add("german_title catalogue_number several_recordings same_conductor year_decides",
+      "Pinnock's 1982 Brandenburgs; his 2007 remake with a new ensemble is a decoy",
+      r(["Johann Sebastian Bach", "The English Concert", "Trevor Pinnock"],
+        "Brandenburgische Konzerte Nr. 1-6 BWV 1046-1051", 1982, 1982, 19, "2xLP, Album",
+        "Archiv Produktion", "2742 003", "Baroque"),
+      [PIN_BRAND], [PIN_BRAND07, RICH_BRAND, GIARD_BRAND, KAR_BRAND, BACH_BEST])
+S.add("italian_title several_recordings",
+      "Il Giardino Armonico's Brandenburgs, Italian title on Spotify too",
+      r(["Johann Sebastian Bach", "Il Giardino Armonico", "Giovanni Antonini"],
+        "Brandenburgische Konzerte · Concerti Brandeburghesi", 1997, 1997, 19, "2xCD, Album",
+        "Teldec Classics", "0630-13141-2", "Baroque"),
+      [GIARD_BRAND], [PIN_BRAND, PIN_BRAND07, RICH_BRAND, KAR_BRAND])
+S.add("french_title historical several_recordings",
+      "Casals' 1936-39 suites on a French Pathé reissue; Spotify's is a remaster of them",
+      r(["Jean-Sébastien Bach", "Pablo Casals"],
+        "Suites Pour Violoncelle Seul", 1960, None, 36, "3xLP, Comp, Mono + Box",
+        "La Voix De Son Maître", "COLH 16-18", "Baroque"),
+      [CASALS_CS], [MA_CS83, MA_CS18, ROSTRO_CS, FOURNIER_CS, BACH_BEST])
+S.add("english_title several_recordings same_soloist year_decides",
+      "Yo-Yo Ma's first Bach suites (1983); his 1997 and 2018 recordings are decoys",
+      r(["Bach", "Yo-Yo Ma"], "The Unaccompanied Cello Suites", 1983, 1983, 36,
+        "2xLP, Album", "CBS Masterworks", "I2M 37867", "Baroque"),
+      [MA_CS83], [MA_CS97, MA_CS18, ROSTRO_CS, CASALS_CS, FOURNIER_CS])
+S.add("english_title several_recordings same_soloist year_decides",
+      "Yo-Yo Ma's third recording (2018)",
+      r(["Yo-Yo Ma", "Johann Sebastian Bach"], "Six Evolutions - Bach: Cello Suites", 2018, 2018,
+        37, "3xLP, Album", "Sony Classical", "19075843441", "Baroque"),
+      [MA_CS18], [MA_CS83, MA_CS97, ROSTRO_CS, CASALS_CS])
+S.add("russian_cyrillic piano_solo melodiya",
+      "Richter's Well-Tempered Clavier (Melodiya in Cyrillic; Spotify has the same Salzburg "
+      "recordings under the English name)",
+      r(["Иоганн Себастьян Бах", "Святослав Рихтер"],
+        "Хорошо Темперированный Клавир", 1973, 1973, 96, "5xLP + Box", "Мелодия",
+        "С10-04643-52", "Baroque", display="Иоганн Себастьян Бах, Святослав Рихтер"),
+      [RICHTER_WTC], [GOULD_WTC, SCHIFF_WTC, BACH_BEST, GV_SLEEP])
+S.add("german_title catalogue_number organ junk_decoy",
+      "Karl Richter's organ LP; Walcha's and a 'Halloween' single are decoys",
+      r(["Johann Sebastian Bach", "Karl Richter"],
+        "Toccata Und Fuge D-moll BWV 565 · Orgelwerke", 1964, 1964, 6, "LP, Album",
+        "Deutsche Grammophon", "SLPM 138 907", "Baroque"),
+      [RICH_TOC], [WALCHA_TOC, TOC_HORROR, BACH_BEST, GOULD_WTC])
+
+# ---------------------------------------------------------------- Vivaldi, Handel
+VIV_P = f"{VIV}; I Musici"
+MUSICI59 = sp("Vivaldi: The Four Seasons", f"{VIV_P}; Felix Ayo", "1959-01-01", 12, 38)
+MUSICI69 = sp("Vivaldi: The Four Seasons", f"{VIV_P}; Roberto Michelucci", "1970-01-01", 12, 29)
+MUSICI82 = sp("Vivaldi: The Four Seasons", f"{VIV_P}; Pina Carmirelli", "1982-01-01", 12, 30)
+MUSICI88 = sp("Vivaldi: The Four Seasons", f"{VIV_P}; Federico Agostini", "1988-01-01", 12, 26)
+MUSICI59_R = sp("Vivaldi: Le quattro stagioni (Remastered 2015)", f"{VIV_P}; Felix Ayo",
+                "2015-03-01", 12, 27)
+MUTTER_4S84 = sp("Vivaldi: The Four Seasons", f"{VIV}; Anne-Sophie Mutter; {VPO}; {KAR}",
+                 "1984-01-01", 12, 34)
+MUTTER_4S99 = sp("Vivaldi: The Four Seasons", f"{VIV}; Anne-Sophie Mutter; Trondheim Soloists",
+                 "1999-01-01", 13, 40)
+KENNEDY_4S = sp("Vivaldi: The Four Seasons", f"{VIV}; Nigel Kennedy; English Chamber Orchestra",
+                "1989-01-01", 12, 41)
+KENNEDY_4S03 = sp("Vivaldi", f"{VIV}; Nigel Kennedy; {BPO}", "2003-01-01", 16, 22)
+SCIMONE_4S = sp("Vivaldi: Les quatre saisons", f"{VIV}; Piero Toso; I Solisti Veneti; "
+                "Claudio Scimone", "1971-01-01", 12, 20)
+RICHTER_4S = sp("Recomposed By Max Richter: Vivaldi - The Four Seasons",
+                "Max Richter; Daniel Hope; Konzerthaus Kammerorchester Berlin; André de Ridder",
+                "2012-01-01", 14, 58)
+BABY_4S = sp("Vivaldi's Four Seasons for Babies", LULL, "2018-01-01", 12, 21)
+VIV_BEST = sp("Vivaldi: Greatest Hits", f"{VIV}; Various Artists", "2010-01-01", 20, 40,
+              "compilation")
+GLORIA_ALES = sp("Vivaldi: Gloria, RV 589; Magnificat, RV 610", f"{VIV}; Concerto Italiano; "
+                 "Rinaldo Alessandrini", "1998-01-01", 17, 22)
+GLORIA_KING = sp("Vivaldi: Gloria & Nulla in mundo pax", f"{VIV}; The King's Consort; "
+                 "Robert King", "1996-01-01", 14, 18)
+GLORIA_KINGS = sp("Vivaldi: Gloria", f"{VIV}; Choir of King's College, Cambridge; "
+                  "Stephen Cleobury", "2011-01-01", 12, 20)
+DAVIS_MES66 = sp("Handel: Messiah, HWV 56", f"{HAN}; Heather Harper; Helen Watts; "
+                 "John Wakefield; John Shirley-Quirk; London Symphony Orchestra and Chorus; "
+                 "Colin Davis", "1966-01-01", 53, 26)
+DAVIS_MES84 = sp("Handel: Messiah", f"{HAN}; Margaret Marshall; Hanna Schwarz; "
+                 "Stefan Dahlberg; Robert Hale; Symphonieorchester des Bayerischen Rundfunks; "
+                 "Colin Davis", "1985-01-01", 53, 18)
+GAR_MES = sp("Handel: Messiah", f"{HAN}; Monteverdi Choir; English Baroque Soloists; "
+             "John Eliot Gardiner", "1983-01-01", 53, 31)
+PIN_MES = sp("Handel: Messiah, HWV 56", f"{HAN}; The English Concert; Trevor Pinnock",
+             "1988-01-01", 53, 27)
+HOG_MES = sp("Handel: Messiah", f"{HAN}; Academy of Ancient Music; Christopher Hogwood",
+             "1980-01-01", 53, 25)
+HALLELUJAH = sp("Messiah, HWV 56: Hallelujah", f"{HAN}; Various Artists", "2019-11-29", 1, 48,
+                "single")
+MES_HL = sp("Handel: Messiah (Highlights)", f"{HAN}; Various Artists", "2001-01-01", 18, 22,
+            "compilation")
+PIN_WM = sp("Handel: Water Music", f"{HAN}; The English Concert; Trevor Pinnock",
+            "1983-01-01", 22, 29)
+PIN_FW = sp("Handel: Music for the Royal Fireworks", f"{HAN}; The English Concert; "
+            "Trevor Pinnock", "1985-01-01", 11, 21)
+HARN_WM = sp("Handel: Water Music, HWV 348-350", f"{HAN}; Concentus Musicus Wien; "
+             "Nikolaus Harnoncourt", "1978-01-01", 22, 17)
+GAR_WM = sp("Handel: Water Music", f"{HAN}; English Baroque Soloists; John Eliot Gardiner",
+            "1991-01-01", 22, 19)
+SAVALL_WM = sp("Handel: Water Music & Royal Fireworks", f"{HAN}; Le Concert des Nations; "
+               "Jordi Savall", "1993-01-01", 33, 24)
+
+S.add("italian_title several_recordings same_ensemble year_decides",
+      "I Musici's first Four Seasons (Ayo, 1959) on an Italian pressing; I Musici recorded it "
+      "again in 1969, 1982 and 1988 under the same Spotify name",
+      r(["Antonio Vivaldi", "I Musici", "Felix Ayo"], "Le Quattro Stagioni", 1959, 1959, 12,
+        "LP, Album, Stereo", "Philips", "835 035 AY", "Baroque"),
+      [MUSICI59, MUSICI59_R], [MUSICI69, MUSICI82, MUSICI88, KENNEDY_4S, RICHTER_4S, BABY_4S])
+S.add("english_title several_recordings same_ensemble year_decides",
+      "I Musici with Pina Carmirelli (1982)",
+      r(["Vivaldi", "I Musici", "Pina Carmirelli"], "The Four Seasons", 1982, 1982, 12,
+        "LP, Album", "Philips", "6514 248", "Baroque"),
+      [MUSICI82], [MUSICI59, MUSICI69, MUSICI88, MUTTER_4S84, KENNEDY_4S, VIV_BEST])
+S.add("german_title several_recordings same_soloist year_decides performer_first",
+      "Mutter/Karajan 1984 (EMI); Mutter's 1999 Trondheim recording is a decoy",
+      r(["Anne-Sophie Mutter", "Antonio Vivaldi", "Wiener Philharmoniker", "Herbert von Karajan"],
+        "Die Vier Jahreszeiten", 1984, 1984, 12, "LP, Album", "EMI", "1C 067-27 0168 1",
+        "Baroque"),
+      [MUTTER_4S84], [MUTTER_4S99, MUSICI82, KENNEDY_4S, RICHTER_4S, BABY_4S])
+S.add("french_title several_recordings",
+      "Scimone/Toso Erato Four Seasons, titled in French on Spotify as well",
+      r(["Vivaldi", "I Solisti Veneti", "Claudio Scimone", "Piero Toso"],
+        "Les Quatre Saisons", 1971, 1971, 12, "LP, Album", "Erato", "STU 70 640", "Baroque"),
+      [SCIMONE_4S], [MUSICI59, MUSICI88, KENNEDY_4S, MUTTER_4S99, VIV_BEST])
+S.add("english_title several_recordings same_soloist",
+      "Kennedy's 1989 Four Seasons; his 2003 Berlin 'Vivaldi' album is another recording",
+      r(["Vivaldi", "Nigel Kennedy", "English Chamber Orchestra"], "The Four Seasons", 1989,
+        1989, 12, "LP, Album", "EMI", "EL 7 49557 1", "Baroque"),
+      [KENNEDY_4S], [KENNEDY_4S03, MUSICI82, MUTTER_4S84, RICHTER_4S, BABY_4S, VIV_BEST])
+S.add("italian_title opera_sacred_many_artists catalogue_number",
+      "Alessandrini's Gloria RV 589 coupled with the Magnificat",
+      r(["Antonio Vivaldi", "Concerto Italiano", "Rinaldo Alessandrini"],
+        "Gloria RV 589 · Magnificat RV 610", 1998, 1998, 17, "CD, Album", "Opus 111",
+        "OPS 30-195", "Baroque"),
+      [GLORIA_ALES], [GLORIA_KING, GLORIA_KINGS, VIV_BEST, MUSICI59])
+S.add("english_title opera_sacred_many_artists several_recordings same_conductor year_decides",
+      "Colin Davis's first Messiah (LSO 1966); his 1984 Munich Messiah is a decoy",
+      r(["Handel", "Heather Harper", "Helen Watts", "John Wakefield", "John Shirley-Quirk",
+         "London Symphony Orchestra", "London Symphony Chorus", "Colin Davis"],
+        "Messiah", 1966, 1966, 53, "3xLP, Album + Box", "Philips", "SAL 3528-30", "Baroque"),
+      [DAVIS_MES66], [DAVIS_MES84, GAR_MES, PIN_MES, HOG_MES, HALLELUJAH, MES_HL])
+S.add("english_title opera_sacred_many_artists several_recordings",
+      "Pinnock's 1988 Messiah (Archiv)",
+      r(["Georg Friedrich Händel", "The English Concert", "The English Concert Choir",
+         "Trevor Pinnock"],
+        "Messiah", 1988, 1988, 53, "2xCD, Album", "Archiv Produktion", "423 630-2", "Baroque"),
+      [PIN_MES], [GAR_MES, HOG_MES, DAVIS_MES66, HALLELUJAH, MES_HL])
+S.add("german_title catalogue_number several_recordings",
+      "Harnoncourt's Telefunken Water Music",
+      r(["Georg Friedrich Händel", "Concentus Musicus Wien", "Nikolaus Harnoncourt"],
+        "Wassermusik HWV 348-350", 1978, 1978, 22, "LP, Album", "Telefunken",
+        "6.42368 AW", "Baroque"),
+      [HARN_WM], [PIN_WM, GAR_WM, SAVALL_WM, PIN_FW])
+S.add("english_title several_recordings same_artist_other_work",
+      "Pinnock's Water Music; his Royal Fireworks album is the same artists' other work",
+      r(["Handel", "The English Concert", "Trevor Pinnock"], "Water Music", 1983, 1983, 22,
+        "LP, Album", "Archiv Produktion", "410 525-1", "Baroque"),
+      [PIN_WM], [PIN_FW, HARN_WM, GAR_WM, SAVALL_WM])
+
 if __name__ == "__main__":
     S.write(Path(__file__).with_name("classical.json"))
     print(S.summary())
