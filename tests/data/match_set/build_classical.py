@@ -671,6 +671,297 @@ S.add("english_title several_recordings same_artist_other_work",
         "LP, Album", "Archiv Produktion", "410 525-1", "Baroque"),
       [PIN_WM], [PIN_FW, HARN_WM, GAR_WM, SAVALL_WM])
 
+# ---------------------------------------------------------------- Haydn, Schubert, Brahms
+CREA_K69 = sp("Haydn: Die Schöpfung, Hob. XXI:2",
+              f"{HAY}; Gundula Janowitz; Fritz Wunderlich; Werner Krenn; Dietrich Fischer-Dieskau; "
+              f"Walter Berry; Christa Ludwig; Wiener Singverein; {BPO}; {KAR}", "1969-01-01", 34,
+              27)
+CREA_K82 = sp("Haydn: Die Schöpfung (Live)", f"{HAY}; Edith Mathis; Francisco Araiza; "
+              f"José van Dam; Wiener Singverein; {VPO}; {KAR}", "1982-08-01", 34, 16)
+CREA_LEN = sp("Haydn: Die Schöpfung", f"{HAY}; Judith Blegen; Lucia Popp; Thomas Moser; "
+              f"Kurt Moll; Symphonieorchester des Bayerischen Rundfunks; {LEN}",
+              "1987-01-01", 34, 15)
+CREA_GAR = sp("Haydn: The Creation", f"{HAY}; Monteverdi Choir; English Baroque Soloists; "
+              "John Eliot Gardiner", "1996-01-01", 34, 20)
+HAY_BEST = sp("Haydn: Greatest Hits", f"{HAY}; Various Artists", "2012-01-01", 20, 30,
+              "compilation")
+MARS_TPT = sp("Haydn, Hummel & L. Mozart: Trumpet Concertos",
+              f"Wynton Marsalis; {HAY}; Johann Nepomuk Hummel; Leopold Mozart; "
+              "National Philharmonic Orchestra; Raymond Leppard", "1983-01-01", 9, 36)
+MARS_BAROQ = sp("Baroque Music for Trumpets", "Wynton Marsalis; English Chamber Orchestra; "
+                "Raymond Leppard", "1988-01-01", 13, 24)
+MARS_JAZZ = sp("Think of One", "Wynton Marsalis", "1983-06-01", 8, 33)
+BALSOM_TPT = sp("Haydn & Hummel: Trumpet Concertos", f"Alison Balsom; {HAY}; "
+                "The English Concert; Trevor Pinnock", "2011-01-01", 12, 27)
+ANDRE_TPT = sp("Haydn: Trumpet Concerto; Hummel: Trumpet Concerto", f"Maurice André; {HAY}; "
+               "Berliner Philharmoniker; Herbert von Karajan", "1974-01-01", 6, 22)
+AMA_OP76 = sp('Haydn: String Quartets Op. 76 Nos. 3 "Emperor" & 4 "Sunrise"',
+              f"{HAY}; Amadeus Quartet", "1964-01-01", 8, 25)
+AMA_OP76_ALL = sp("Haydn: The Erdödy Quartets, Op. 76 Nos. 1-6", f"{HAY}; Amadeus Quartet",
+                  "1989-01-01", 24, 15)
+EMER_OP76 = sp("Haydn: String Quartets, Op. 76", f"{HAY}; Emerson String Quartet",
+               "2000-01-01", 24, 22)
+HAGEN_OP76 = sp('Haydn: String Quartets Op. 76 Nos. 2-4 "Fifths", "Emperor", "Sunrise"',
+                f"{HAY}; Hagen Quartett", "2010-01-01", 12, 18)
+FD = "Dietrich Fischer-Dieskau"
+WR72 = sp("Schubert: Winterreise, D. 911", f"{SCHU}; {FD}; Gerald Moore", "1972-01-01", 24, 34)
+WR62 = sp("Schubert: Winterreise, D. 911 (Remastered)", f"{SCHU}; {FD}; Gerald Moore",
+          "1962-01-01", 24, 28)
+WR66 = sp("Schubert: Winterreise", f"{SCHU}; {FD}; Jörg Demus", "1966-01-01", 24, 20)
+WR85 = sp("Schubert: Winterreise, D. 911", f"{SCHU}; {FD}; Alfred Brendel", "1986-01-01", 24, 21)
+WR_BOS = sp("Schubert: Winterreise", f"{SCHU}; Ian Bostridge; Thomas Adès", "2019-01-01", 24, 26)
+WR_KAUF = sp("Schubert: Winterreise", f"{SCHU}; Jonas Kaufmann; Helmut Deutsch",
+             "2014-01-01", 24, 31)
+TROUT_GIL = sp('Schubert: Piano Quintet in A Major, D. 667 "Trout"',
+               f"{SCHU}; Emil Gilels; Amadeus Quartet; Rainer Zepperitz", "1976-01-01", 5, 27)
+TROUT_BREN = sp('Schubert: "Trout" Quintet', f"{SCHU}; Alfred Brendel; Cleveland Quartet",
+                "1977-01-01", 5, 23)
+TROUT_RICH = sp("Schubert: Trout Quintet", f"{SCHU}; Sviatoslav Richter; Borodin Quartet",
+                "1980-01-01", 5, 21)
+TROUT_BAR = sp("Schubert: Trout Quintet (Remastered)", f"{SCHU}; Daniel Barenboim; "
+               "Itzhak Perlman; Pinchas Zukerman; Jacqueline du Pré; Zubin Mehta",
+               "1970-01-01", 5, 29)
+KL_SCHU38 = sp('Schubert: Symphonies Nos. 3 & 8 "Unfinished"', f"{SCHU}; {VPO}; {KLE}",
+               "1979-01-01", 6, 39)
+KAR_SCHU89 = sp('Schubert: Symphonies Nos. 8 "Unfinished" & 9 "The Great"',
+                f"{SCHU}; {BPO}; {KAR}", "1978-01-01", 6, 31)
+BOHM_SCHU8 = sp('Schubert: Symphony No. 8 "Unfinished"; Symphony No. 5', f"{SCHU}; {BPO}; "
+                "Karl Böhm", "1966-01-01", 6, 18)
+HARN_SCHU = sp("Schubert: The Symphonies", f"{SCHU}; Royal Concertgebouw Orchestra; "
+               "Nikolaus Harnoncourt", "1993-01-01", 34, 14)
+ABQ_DTM84 = sp('Schubert: String Quartet No. 14 in D Minor, D. 810 "Death and the Maiden"',
+               f"{SCHU}; Alban Berg Quartett", "1984-01-01", 4, 30)
+ABQ_DTM97 = sp('Schubert: String Quartet "Death and the Maiden" (Live)',
+               f"{SCHU}; Alban Berg Quartett", "1997-01-01", 4, 20)
+AMA_DTM = sp('Schubert: String Quartet No. 14 "Death and the Maiden"',
+             f"{SCHU}; Amadeus Quartet", "1960-01-01", 4, 17)
+EMER_DTM = sp("Schubert: Death and the Maiden", f"{SCHU}; Emerson String Quartet",
+              "1988-01-01", 4, 19)
+ZIM_IMP = sp("Schubert: Impromptus, D. 899 & D. 935", f"{SCHU}; Krystian Zimerman",
+             "1991-01-01", 8, 32)
+UCH_IMP = sp("Schubert: Impromptus", f"{SCHU}; Mitsuko Uchida", "1997-01-01", 8, 28)
+BREN_IMP = sp("Schubert: Impromptus D. 899 & D. 935", f"{SCHU}; Alfred Brendel",
+              "1989-01-01", 8, 24)
+LUPU_IMP = sp("Schubert: Impromptus", f"{SCHU}; Radu Lupu", "1983-01-01", 8, 22)
+SCHU_BEST = sp("Schubert: The Best of Schubert", f"{SCHU}; Various Artists", "2010-01-01", 20,
+               35, "compilation")
+KL_BRA4 = sp("Brahms: Symphony No. 4 in E Minor, Op. 98", f"{BRA}; {VPO}; {KLE}",
+             "1981-01-01", 4, 40)
+KAR_BRA4 = sp("Brahms: Symphony No. 4 in E Minor, Op. 98", f"{BRA}; {BPO}; {KAR}",
+              "1978-01-01", 4, 25)
+LEN_BRA4 = sp("Brahms: Symphony No. 4 (Live)", f"{BRA}; {VPO}; {LEN}", "1983-01-01", 4, 22)
+FURT_BRA4 = sp("Brahms: Symphony No. 4 (1948)", f"{BRA}; {BPO}; Wilhelm Furtwängler",
+               "2011-01-01", 4, 15)
+KL_BRA2 = sp("Brahms: Symphony No. 2 (Live)", f"{BRA}; {VPO}; {KLE}", "2015-01-01", 4, 19)
+BRA_BEST = sp("Best of Brahms", BRA, "2012-01-01", 20, 36, "compilation")
+MUT_BRA82 = sp("Brahms: Violin Concerto in D Major, Op. 77",
+               f"{BRA}; Anne-Sophie Mutter; {BPO}; {KAR}", "1982-01-01", 3, 33)
+MUT_BRA97 = sp("Brahms: Violin Concerto; Double Concerto (Live)",
+               f"{BRA}; Anne-Sophie Mutter; {NYP}; Kurt Masur", "1997-01-01", 6, 18)
+OIS_BRA = sp("Brahms: Violin Concerto (Remastered)", f"{BRA}; David Oistrakh; "
+             "Orchestre National de la Radiodiffusion Française; Otto Klemperer",
+             "1961-01-01", 3, 22)
+HEIF_BRA = sp("Brahms: Violin Concerto / Tchaikovsky: Violin Concerto", f"{BRA}; Jascha Heifetz; "
+              "Chicago Symphony Orchestra; Fritz Reiner", "1955-01-01", 6, 30)
+DR_K64 = sp("Brahms: Ein deutsches Requiem, Op. 45", f"{BRA}; Gundula Janowitz; "
+            f"Eberhard Waechter; Wiener Singverein; {BPO}; {KAR}", "1964-01-01", 7, 26)
+DR_K77 = sp("Brahms: Ein deutsches Requiem, Op. 45 (Remastered)", f"{BRA}; "
+            f"Anna Tomowa-Sintow; José van Dam; Wiener Singverein; {BPO}; {KAR}",
+            "1977-01-01", 7, 20)
+DR_K84 = sp("Brahms: Ein deutsches Requiem", f"{BRA}; Barbara Hendricks; José van Dam; "
+            f"Wiener Singverein; {VPO}; {KAR}", "1985-01-01", 7, 19)
+DR_KLEMP = sp("Brahms: Ein deutsches Requiem (Remastered)", f"{BRA}; Elisabeth Schwarzkopf; "
+              f"{FD}; Philharmonia Orchestra; Otto Klemperer", "1962-01-01", 7, 24)
+GIL_BRAPC = sp("Brahms: Piano Concertos Nos. 1 & 2", f"{BRA}; Emil Gilels; {BPO}; Eugen Jochum",
+               "1972-01-01", 7, 30)
+ZIM_BRAPC = sp("Brahms: Piano Concerto No. 1", f"{BRA}; Krystian Zimerman; {BPO}; Simon Rattle",
+               "2005-01-01", 3, 25)
+ZIM_LEN_BRA = sp("Brahms: Piano Concerto No. 1 (Live)", f"{BRA}; Krystian Zimerman; {VPO}; {LEN}",
+                 "1984-01-01", 3, 20)
+POL_BRAPC = sp("Brahms: Piano Concertos Nos. 1 & 2", f"{BRA}; Maurizio Pollini; {VPO}; Karl Böhm",
+               "1979-01-01", 7, 19)
+
+S.add("german_title opera_sacred_many_artists catalogue_number several_recordings "
+      "same_conductor year_decides",
+      "Karajan's 1969 Creation; his 1982 Salzburg live Creation is a decoy",
+      r(["Joseph Haydn", "Gundula Janowitz", "Fritz Wunderlich", "Werner Krenn",
+         "Dietrich Fischer-Dieskau", "Walter Berry", "Christa Ludwig", "Wiener Singverein",
+         "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Die Schöpfung Hob. XXI:2", 1969, 1969, 34, "2xLP, Album + Box",
+        "Deutsche Grammophon", "2707 044", "Classical"),
+      [CREA_K69], [CREA_K82, CREA_LEN, CREA_GAR, HAY_BEST])
+S.add("english_title performer_first soloist same_artist_other_work",
+      "Marsalis's Haydn/Hummel/L. Mozart concertos; his baroque album and his jazz album of the "
+      "same year are decoys",
+      r(["Wynton Marsalis", "Joseph Haydn", "Johann Nepomuk Hummel", "Leopold Mozart",
+         "National Philharmonic Orchestra", "Raymond Leppard"],
+        "Haydn / Hummel / L. Mozart: Trumpet Concertos", 1983, 1983, 9, "LP, Album",
+        "CBS Masterworks", "IM 37846", "Classical",
+        display="Wynton Marsalis, Haydn, Hummel, L. Mozart, National Philharmonic Orchestra, "
+                "Raymond Leppard"),
+      [MARS_TPT], [MARS_BAROQ, MARS_JAZZ, BALSOM_TPT, ANDRE_TPT, HAY_BEST])
+S.add("german_title chamber catalogue_number",
+      "Amadeus Quartet's Kaiser/Sonnenaufgang LP; their complete Op. 76 and other quartets' "
+      "Op. 76 are decoys",
+      r(["Joseph Haydn", "Amadeus-Quartett"],
+        "Streichquartette Op. 76 Nr. 3 »Kaiserquartett« · Nr. 4 »Sonnenaufgang«", 1964, 1964, 8,
+        "LP, Album, Stereo", "Deutsche Grammophon", "SLPM 138 886", "Classical"),
+      [AMA_OP76], [AMA_OP76_ALL, EMER_OP76, HAGEN_OP76, HAY_BEST])
+S.add("german_title lied several_recordings same_soloist year_decides",
+      "Fischer-Dieskau/Moore 1971 (DG); the same duo's 1962 EMI Winterreise and his versions "
+      "with Demus and Brendel are decoys",
+      r(["Franz Schubert", "Dietrich Fischer-Dieskau", "Gerald Moore"], "Winterreise D 911",
+        1972, 1972, 24, "2xLP, Album", "Deutsche Grammophon", "2707 028", "Classical"),
+      [WR72], [WR62, WR66, WR85, WR_BOS, WR_KAUF])
+S.add("english_title lied several_recordings same_soloist year_decides",
+      "Fischer-Dieskau/Moore 1962 on HMV (the Spotify album is its remaster); the 1971 DG one "
+      "has the same performers",
+      r(["Schubert", "Dietrich Fischer-Dieskau", "Gerald Moore"], "Winterreise", 1963, 1962, 24,
+        "2xLP, Album, Stereo", "His Master's Voice", "ASD 544-545", "Classical"),
+      [WR62], [WR72, WR66, WR85, WR_KAUF, SCHU_BEST])
+S.add("german_title chamber several_recordings",
+      "Gilels with Amadeus members; Richter's, Brendel's and Barenboim's Trouts are decoys",
+      r(["Franz Schubert", "Emil Gilels", "Amadeus-Quartett", "Rainer Zepperitz"],
+        "Forellen-Quintett A-dur D 667", 1976, 1976, 5, "LP, Album", "Deutsche Grammophon",
+        "2530 646", "Classical"),
+      [TROUT_GIL], [TROUT_BREN, TROUT_RICH, TROUT_BAR, SCHU_BEST])
+S.add("german_title coupling catalogue_number several_recordings",
+      "Kleiber's Schubert 3 & 8; Karajan's 8 & 9 and Böhm's 8 are decoys",
+      r(["Schubert", "Wiener Philharmoniker", "Carlos Kleiber"],
+        "Sinfonien Nr. 3 D-dur D 200 · Nr. 8 H-moll D 759 »Unvollendete«", 1979, 1979, 6,
+        "LP, Album", "Deutsche Grammophon", "2531 124", "Classical"),
+      [KL_SCHU38], [KAR_SCHU89, BOHM_SCHU8, HARN_SCHU, SCHU_BEST])
+S.add("german_title chamber several_recordings same_ensemble year_decides",
+      "Alban Berg Quartett's 1984 studio recording; their 1997 live one is a decoy",
+      r(["Franz Schubert", "Alban Berg Quartett"],
+        "Streichquartett D 810 »Der Tod Und Das Mädchen«", 1984, 1984, 4, "LP, Album", "EMI",
+        "1C 067-27 0113 1", "Classical"),
+      [ABQ_DTM84], [ABQ_DTM97, AMA_DTM, EMER_DTM, SCHU_BEST])
+S.add("english_title piano_solo several_recordings",
+      "Zimerman's Impromptus; Uchida, Brendel and Lupu have the same name",
+      r(["Franz Schubert", "Krystian Zimerman"], "Impromptus D 899 & D 935", 1991, 1991, 8,
+        "CD, Album", "Deutsche Grammophon", "423 612-2", "Classical"),
+      [ZIM_IMP], [UCH_IMP, BREN_IMP, LUPU_IMP, SCHU_BEST])
+S.add("german_title catalogue_number several_recordings same_conductor",
+      "Kleiber's Brahms 4 (1981); his live Brahms 2 and other conductors' 4ths are decoys",
+      r(["Johannes Brahms", "Wiener Philharmoniker", "Carlos Kleiber"],
+        "Symphonie Nr. 4 E-moll Op. 98", 1981, 1981, 4, "LP, Album, Digital",
+        "Deutsche Grammophon", "2532 003", "Romantic"),
+      [KL_BRA4], [KAR_BRA4, LEN_BRA4, FURT_BRA4, KL_BRA2, BRA_BEST])
+S.add("german_title performer_first soloist same_soloist year_decides",
+      "Mutter/Karajan 1982; Mutter's 1997 live recording with Masur is a decoy",
+      r(["Anne-Sophie Mutter", "Johannes Brahms", "Berliner Philharmoniker",
+         "Herbert von Karajan"],
+        "Violinkonzert D-dur Op. 77", 1982, 1982, 3, "LP, Album, Digital",
+        "Deutsche Grammophon", "2532 032", "Romantic"),
+      [MUT_BRA82], [MUT_BRA97, OIS_BRA, HEIF_BRA, BRA_BEST])
+S.add("german_title opera_sacred_many_artists several_recordings same_conductor year_decides",
+      "Karajan's first DG Deutsches Requiem (1964); he recorded it again in 1976 and 1983",
+      r(["Johannes Brahms", "Gundula Janowitz", "Eberhard Waechter", "Wiener Singverein",
+         "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Ein Deutsches Requiem Op. 45", 1964, 1964, 7, "2xLP, Album, Stereo",
+        "Deutsche Grammophon", "SLPM 138 928/29", "Romantic"),
+      [DR_K64], [DR_K77, DR_K84, DR_KLEMP, BRA_BEST])
+S.add("german_title coupling soloist several_recordings",
+      "Gilels/Jochum's two concertos; Zimerman's and Pollini's are decoys",
+      r(["Johannes Brahms", "Emil Gilels", "Berliner Philharmoniker", "Eugen Jochum"],
+        "Klavierkonzerte Nr. 1 & 2", 1972, 1972, 7, "2xLP, Album", "Deutsche Grammophon",
+        "2707 064", "Romantic"),
+      [GIL_BRAPC], [ZIM_BRAPC, ZIM_LEN_BRA, POL_BRAPC, BRA_BEST])
+
+# ---------------------------------------------------------------- Mahler, Bruckner
+LEN_M5_63 = sp("Mahler: Symphony No. 5 in C-Sharp Minor", f"{MAH}; {NYP}; {LEN}",
+               "1964-01-01", 5, 30)
+LEN_M5_87 = sp("Mahler: Symphony No. 5 (Live)", f"{MAH}; {VPO}; {LEN}", "1988-01-01", 5, 36)
+KAR_M5 = sp("Mahler: Symphony No. 5", f"{MAH}; {BPO}; {KAR}", "1973-01-01", 5, 33)
+ABB_M5 = sp("Mahler: Symphony No. 5", f"{MAH}; {BPO}; Claudio Abbado", "1993-01-01", 5, 27)
+SOLTI_M5 = sp("Mahler: Symphony No. 5", f"{MAH}; Chicago Symphony Orchestra; Georg Solti",
+              "1970-01-01", 5, 25)
+RATTLE_M5 = sp("Mahler: Symphony No. 5", f"{MAH}; {BPO}; Simon Rattle", "2002-01-01", 5, 29)
+ADAGIETTO = sp("Symphony No. 5: IV. Adagietto (Death in Venice)", f"{MAH}; Various Artists",
+               "2016-01-01", 1, 42, "single")
+MAH_BEST = sp("Mahler: Greatest Hits", f"{MAH}; Various Artists", "2011-01-01", 12, 26,
+              "compilation")
+LEN_M2_63 = sp('Mahler: Symphony No. 2 in C Minor "Resurrection"', f"{MAH}; Lee Venora; "
+               f"Jennie Tourel; Collegiate Chorale; {NYP}; {LEN}", "1963-01-01", 5, 24)
+LEN_M2_87 = sp('Mahler: Symphony No. 2 "Resurrection" (Live)', f"{MAH}; Barbara Hendricks; "
+               f"Christa Ludwig; Westminster Choir; {NYP}; {LEN}", "1988-01-01", 5, 30)
+KLEMP_M2 = sp('Mahler: Symphony No. 2 "Resurrection" (Remastered)', f"{MAH}; "
+              "Elisabeth Schwarzkopf; Hilde Rössel-Majdan; Philharmonia Orchestra; "
+              "Otto Klemperer", "1962-01-01", 5, 22)
+ABB_M2 = sp('Mahler: Symphony No. 2 "Resurrection" (Live)', f"{MAH}; Lucerne Festival Orchestra; "
+            "Claudio Abbado", "2003-01-01", 5, 23)
+LEN_M9_79 = sp("Mahler: Symphony No. 9 (Live)", f"{MAH}; {BPO}; {LEN}", "1992-01-01", 4, 27)
+LEN_M9_85 = sp("Mahler: Symphony No. 9", f"{MAH}; Royal Concertgebouw Orchestra; {LEN}",
+               "1985-01-01", 4, 25)
+LEN_M9_65 = sp("Mahler: Symphony No. 9 in D Major", f"{MAH}; {NYP}; {LEN}", "1966-01-01", 4, 20)
+KAR_M9 = sp("Mahler: Symphony No. 9 (Live)", f"{MAH}; {BPO}; {KAR}", "1984-01-01", 4, 24)
+DLVDE_WALT = sp("Mahler: Das Lied von der Erde", f"{MAH}; Kathleen Ferrier; Julius Patzak; "
+                f"{VPO}; Bruno Walter", "1952-01-01", 6, 25)
+DLVDE_KLEMP = sp("Mahler: Das Lied von der Erde (Remastered)", f"{MAH}; Fritz Wunderlich; "
+                 "Christa Ludwig; Philharmonia Orchestra; Otto Klemperer", "1967-01-01", 6, 27)
+DLVDE_LEN = sp("Mahler: Das Lied von der Erde", f"{MAH}; James King; {FD}; {VPO}; {LEN}",
+               "1966-01-01", 6, 19)
+DLVDE_KAUF = sp("Mahler: Das Lied von der Erde", f"{MAH}; Jonas Kaufmann; {VPO}; Jonathan Nott",
+                "2017-01-01", 6, 28)
+BRU = "Anton Bruckner"
+KAR_BR7_89 = sp("Bruckner: Symphony No. 7 in E Major, WAB 107", f"{BRU}; {VPO}; {KAR}",
+                "1989-01-01", 4, 29)
+KAR_BR7_75 = sp("Bruckner: Symphony No. 7 in E Major, WAB 107", f"{BRU}; {BPO}; {KAR}",
+                "1976-01-01", 4, 21)
+KAR_BR7_71 = sp("Bruckner: Symphony No. 7 (Remastered)", f"{BRU}; {BPO}; {KAR}",
+                "1971-01-01", 4, 16)
+JOCH_BR7 = sp("Bruckner: Symphony No. 7", f"{BRU}; {BPO}; Eugen Jochum", "1965-01-01", 4, 14)
+CELI_BR7 = sp("Bruckner: Symphony No. 7 (Live)", f"{BRU}; Münchner Philharmoniker; "
+              "Sergiu Celibidache", "1997-01-01", 4, 18)
+
+S.add("english_title several_recordings same_conductor year_decides",
+      "Bernstein's CBS Mahler 5 (1963); his 1987 Vienna live 5th on DG is a decoy",
+      r(["Gustav Mahler", "Leonard Bernstein", "The New York Philharmonic Orchestra"],
+        "Symphony No. 5 In C-Sharp Minor", 1964, 1964, 5, "2xLP, Album, Stereo",
+        "Columbia Masterworks", "M2S 698", "Romantic"),
+      [LEN_M5_63], [LEN_M5_87, KAR_M5, ABB_M5, SOLTI_M5, RATTLE_M5, ADAGIETTO, MAH_BEST])
+S.add("german_title several_recordings same_conductor year_decides live",
+      "Bernstein's DG Mahler 5 (Vienna 1987); the CBS 1963 is a decoy",
+      r(["Mahler", "Wiener Philharmoniker", "Leonard Bernstein"], "Symphonie Nr. 5", 1988, 1988,
+        5, "CD, Album", "Deutsche Grammophon", "423 608-2", "Romantic"),
+      [LEN_M5_87], [LEN_M5_63, KAR_M5, ABB_M5, RATTLE_M5, ADAGIETTO])
+S.add("english_title several_recordings same_conductor same_orchestra year_decides "
+      "opera_sacred_many_artists",
+      "Bernstein/NY Phil 1963 Resurrection; Bernstein/NY Phil again in 1987 on DG is a decoy",
+      r(["Mahler", "Lee Venora", "Jennie Tourel", "The Collegiate Chorale",
+         "The New York Philharmonic Orchestra", "Leonard Bernstein"],
+        'Symphony No. 2 In C Minor ("Resurrection")', 1963, 1963, 5, "2xLP, Album, Stereo",
+        "Columbia Masterworks", "M2S 695", "Romantic"),
+      [LEN_M2_63], [LEN_M2_87, KLEMP_M2, ABB_M2, MAH_BEST])
+S.add("german_title several_recordings same_conductor same_orchestra year_decides live "
+      "opera_sacred_many_artists",
+      "Bernstein/NY Phil 1987 Resurrection (DG); the 1963 CBS recording is a decoy",
+      r(["Gustav Mahler", "Barbara Hendricks", "Christa Ludwig", "Westminster Choir",
+         "New York Philharmonic", "Leonard Bernstein"],
+        "Symphonie Nr. 2 »Auferstehung«", 1988, 1988, 5, "2xCD, Album",
+        "Deutsche Grammophon", "423 395-2", "Romantic"),
+      [LEN_M2_87], [LEN_M2_63, KLEMP_M2, ABB_M2, MAH_BEST])
+S.add("german_title several_recordings same_conductor year_decides live",
+      "Bernstein's one Berlin Philharmonic concert (1979, issued 1992); his NY and Amsterdam "
+      "Ninths and Karajan's Berlin Ninth are decoys",
+      r(["Gustav Mahler", "Berliner Philharmoniker", "Leonard Bernstein"], "Symphonie Nr. 9",
+        1992, 1992, 4, "2xCD, Album", "Deutsche Grammophon", "435 378-2", "Romantic"),
+      [LEN_M9_79], [LEN_M9_85, LEN_M9_65, KAR_M9, MAH_BEST])
+S.add("german_title historical several_recordings",
+      "Walter/Ferrier/Patzak 1952 Decca; Klemperer, Bernstein and Kaufmann are decoys",
+      r(["Gustav Mahler", "Kathleen Ferrier", "Julius Patzak", "Wiener Philharmoniker",
+         "Bruno Walter"],
+        "Das Lied Von Der Erde", 1952, 1952, 6, "2xLP, Album, Mono", "Decca", "LXT 2721-2722",
+        "Romantic"),
+      [DLVDE_WALT], [DLVDE_KLEMP, DLVDE_LEN, DLVDE_KAUF, MAH_BEST])
+S.add("german_title several_recordings same_conductor year_decides",
+      "Karajan's last recording (Vienna 1989); his Berlin 1975 Seventh has the same Spotify name",
+      r(["Anton Bruckner", "Wiener Philharmoniker", "Herbert von Karajan"],
+        "Symphonie Nr. 7 E-dur", 1990, 1990, 4, "CD, Album", "Deutsche Grammophon",
+        "429 226-2", "Romantic"),
+      [KAR_BR7_89], [KAR_BR7_75, KAR_BR7_71, JOCH_BR7, CELI_BR7])
+
 if __name__ == "__main__":
     S.write(Path(__file__).with_name("classical.json"))
     print(S.summary())
