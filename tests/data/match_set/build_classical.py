@@ -962,6 +962,232 @@ S.add("german_title several_recordings same_conductor year_decides",
         "429 226-2", "Romantic"),
       [KAR_BR7_89], [KAR_BR7_75, KAR_BR7_71, JOCH_BR7, CELI_BR7])
 
+# ---------------------------------------------------------------- Czech, Russian
+SME, JAN = "Bedřich Smetana", "Leoš Janáček"
+CPO = "Czech Philharmonic"
+KUB_DVO9 = sp('Dvořák: Symphony No. 9 in E Minor, Op. 95, B. 178 "From the New World"',
+              f"{DVO}; {BPO}; Rafael Kubelík", "1973-01-01", 4, 30)
+KAR_DVO9_85 = sp('Dvořák: Symphony No. 9 "From the New World"', f"{DVO}; {VPO}; {KAR}",
+                 "1985-01-01", 4, 32)
+KAR_DVO9_64 = sp('Dvořák: Symphony No. 9 in E Minor, Op. 95 "From the New World"',
+                 f"{DVO}; {BPO}; {KAR}", "1964-01-01", 4, 24)
+ANC_DVO9 = sp('Dvořák: Symphony No. 9 "From the New World"', f"{DVO}; {CPO}; Karel Ančerl",
+              "1961-01-01", 4, 26)
+TAL_DVO9 = sp("Dvořák: Symphony No. 9 (Talich Special Edition)", f"{DVO}; {CPO}; Václav Talich",
+              "2005-01-01", 4, 15)
+KER_DVO9 = sp('Dvořák: Symphony No. 9 "From the New World"', f"{DVO}; London Symphony Orchestra; "
+              "István Kertész", "1967-01-01", 4, 28)
+DVO_BEST = sp("Dvořák: Greatest Hits", f"{DVO}; Various Artists", "2009-01-01", 18, 30,
+              "compilation")
+ROS_DVO_KAR = sp("Dvořák: Cello Concerto / Tchaikovsky: Rococo Variations",
+                 f"{DVO}; Mstislav Rostropovich; {BPO}; {KAR}", "1969-01-01", 4, 34)
+ROS_DVO_TAL = sp("Dvořák: Cello Concerto in B Minor, Op. 104", f"{DVO}; Mstislav Rostropovich; "
+                 f"{CPO}; Václav Talich", "1952-01-01", 3, 14)
+ROS_DVO_GIU = sp("Dvořák: Cello Concerto (Remastered)", f"{DVO}; Mstislav Rostropovich; "
+                 "London Philharmonic Orchestra; Carlo Maria Giulini", "1977-01-01", 3, 19)
+DUPRE_DVO = sp("Dvořák: Cello Concerto", f"{DVO}; Jacqueline du Pré; Chicago Symphony Orchestra; "
+               "Daniel Barenboim", "1971-01-01", 3, 27)
+MA_DVO = sp("Dvořák: Cello Concerto; Silent Woods", f"{DVO}; Yo-Yo Ma; {BPO}; Lorin Maazel",
+            "1986-01-01", 4, 22)
+KUB_MV90 = sp("Smetana: Má vlast (Live)", f"{SME}; {CPO}; Rafael Kubelík", "1990-01-01", 6, 28)
+KUB_MV71 = sp("Smetana: Má vlast", f"{SME}; Boston Symphony Orchestra; Rafael Kubelík",
+              "1971-01-01", 6, 22)
+KUB_MV84 = sp("Smetana: Má vlast (Live)", f"{SME}; Symphonieorchester des Bayerischen Rundfunks; "
+              "Rafael Kubelík", "1985-01-01", 6, 12)
+ANC_MV = sp("Smetana: Má vlast", f"{SME}; {CPO}; Karel Ančerl", "1963-01-01", 6, 18)
+MOLDAU = sp("Vltava (The Moldau)", f"{SME}; Various Artists", "2014-01-01", 1, 35, "single")
+MACK_JAN = sp("Janáček: Sinfonietta; Taras Bulba", f"{JAN}; {VPO}; Charles Mackerras",
+              "1980-01-01", 8, 26)
+ANC_JAN = sp("Janáček: Sinfonietta, Taras Bulba", f"{JAN}; {CPO}; Karel Ančerl", "1962-01-01",
+             8, 17)
+KUB_JAN = sp("Janáček: Sinfonietta / Taras Bulba", f"{JAN}; Symphonieorchester des Bayerischen "
+             "Rundfunks; Rafael Kubelík", "1970-01-01", 8, 14)
+ANC_GLAG = sp("Janáček: Glagolitic Mass", f"{JAN}; {CPO}; Czech Philharmonic Chorus; "
+              "Karel Ančerl", "1963-06-01", 8, 16)
+MRAV_TCH456 = sp("Tchaikovsky: Symphonies Nos. 4, 5 & 6",
+                 f"{TCH}; Leningrad Philharmonic Orchestra; Evgeny Mravinsky", "1961-01-01", 12, 38)
+MRAV_TCH6 = sp('Tchaikovsky: Symphony No. 6 in B Minor, Op. 74 "Pathétique"',
+               f"{TCH}; Leningrad Philharmonic Orchestra; Evgeny Mravinsky", "1961-06-01", 4, 30)
+MRAV_TCH6_56 = sp('Tchaikovsky: Symphony No. 6 "Pathétique" (1956)',
+                  f"{TCH}; Leningrad Philharmonic Orchestra; Evgeny Mravinsky", "2013-01-01", 4, 12)
+KAR_TCH6_76 = sp('Tchaikovsky: Symphony No. 6 in B Minor, Op. 74 "Pathétique"',
+                 f"{TCH}; {BPO}; {KAR}", "1977-01-01", 4, 28)
+CURR_TCH6 = sp('Tchaikovsky: Symphony No. 6 "Pathétique"', f"{TCH}; MusicAeterna; "
+               "Teodor Currentzis", "2017-10-27", 4, 33)
+TCH_BEST = sp("Tchaikovsky: Greatest Hits", f"{TCH}; Various Artists", "2010-01-01", 20, 41,
+              "compilation")
+ARG_TCH71 = sp("Tchaikovsky: Piano Concerto No. 1 in B-Flat Minor, Op. 23",
+               f"{TCH}; Martha Argerich; Royal Philharmonic Orchestra; Charles Dutoit",
+               "1971-01-01", 3, 33)
+ARG_TCH80 = sp("Tchaikovsky: Piano Concerto No. 1 (Live)", f"{TCH}; Martha Argerich; "
+               "Symphonieorchester des Bayerischen Rundfunks; Kirill Kondrashin",
+               "1982-01-01", 3, 28)
+ARG_TCH94 = sp("Tchaikovsky: Piano Concerto No. 1; The Nutcracker Suite (Live)",
+               f"{TCH}; Martha Argerich; {BPO}; Claudio Abbado", "1995-01-01", 8, 27)
+CLIB_TCH = sp("Tchaikovsky: Piano Concerto No. 1", f"{TCH}; Van Cliburn; RCA Symphony Orchestra; "
+              "Kirill Kondrashin", "1958-06-01", 3, 30)
+RICH_TCH = sp("Tchaikovsky: Piano Concerto No. 1; Rachmaninov: Preludes",
+              f"{TCH}; Sviatoslav Richter; Wiener Symphoniker; {KAR}", "1962-01-01", 9, 26)
+RAC = "Sergei Rachmaninoff"
+RICH_RAC2_DG = sp("Rachmaninoff: Piano Concerto No. 2; Preludes", f"{RAC}; Sviatoslav Richter; "
+                  "Warsaw Philharmonic Orchestra; Stanisław Wisłocki", "1960-01-01", 9, 35)
+RICH_RAC2_MEL = sp("Rachmaninov: Piano Concerto No. 2", f"{RAC}; Sviatoslav Richter; "
+                   "Leningrad Philharmonic Orchestra; Kurt Sanderling", "1959-01-01", 3, 19)
+ASH_RAC2 = sp("Rachmaninov: Piano Concerto No. 2", f"{RAC}; Vladimir Ashkenazy; "
+              "London Symphony Orchestra; André Previn", "1971-01-01", 3, 28)
+ZIM_RAC2 = sp("Rachmaninov: Piano Concertos Nos. 1 & 2", f"{RAC}; Krystian Zimerman; "
+              "Boston Symphony Orchestra; Seiji Ozawa", "2000-01-01", 6, 27)
+RAC_SELF = sp("Rachmaninoff Plays Rachmaninoff: The Piano Concertos", f"{RAC}; "
+              "Philadelphia Orchestra; Leopold Stokowski", "1929-01-01", 12, 21)
+FULL_MOON = sp("Full Moon and Empty Arms", "Frank Sinatra", "1945", 1, 24, "single")
+SHO = "Dmitri Shostakovich"
+LEN_SHO5_59 = sp("Shostakovich: Symphony No. 5 in D Minor, Op. 47", f"{SHO}; {NYP}; {LEN}",
+                 "1959-01-01", 4, 27)
+LEN_SHO5_79 = sp("Shostakovich: Symphony No. 5 (Live in Tokyo)", f"{SHO}; {NYP}; {LEN}",
+                 "1979-12-01", 4, 23)
+MRAV_SHO5 = sp("Shostakovich: Symphony No. 5", f"{SHO}; Leningrad Philharmonic Orchestra; "
+               "Evgeny Mravinsky", "1984-01-01", 4, 18)
+HAIT_SHO5 = sp("Shostakovich: Symphony No. 5; Five Fragments", f"{SHO}; "
+               "Royal Concertgebouw Orchestra; Bernard Haitink", "1982-01-01", 9, 16)
+SHO_WALTZ = sp("Shostakovich: Jazz Suites; Waltz No. 2", f"{SHO}; Royal Concertgebouw Orchestra; "
+               "Riccardo Chailly", "1991-01-01", 14, 45)
+PRO = "Sergei Prokofiev"
+PW_BOHM_DE = sp("Prokofiev: Peter und der Wolf / Saint-Saëns: Karneval der Tiere",
+                f"{PRO}; Karlheinz Böhm; {VPO}; Karl Böhm", "1975-01-01", 16, 24)
+PW_BOHM_EN = sp("Prokofiev: Peter and the Wolf / Saint-Saëns: Carnival of the Animals",
+                f"{PRO}; Hermione Gingold; {VPO}; Karl Böhm", "1975-06-01", 16, 20)
+PW_BOWIE = sp("Prokofiev: Peter and the Wolf, Op. 67; Britten: The Young Person's Guide",
+              f"{PRO}; David Bowie; Philadelphia Orchestra; Eugene Ormandy", "1978-05-01", 10, 34)
+PW_LEN = sp("Prokofiev: Peter and the Wolf; Saint-Saëns: Carnival of the Animals",
+            f"{PRO}; {LEN}; {NYP}", "1960-01-01", 16, 26)
+PW_STING = sp("Prokofiev: Peter and the Wolf (Sting)", f"{PRO}; Sting; Chamber Orchestra of "
+              "Europe; Claudio Abbado", "1990-01-01", 8, 21)
+BOWIE_HEROES = sp('"Heroes"', "David Bowie", "1977-10-14", 10, 70)
+STRAV = "Igor Stravinsky"
+BOUL_SACRE69 = sp("Stravinsky: Le Sacre du printemps", f"{STRAV}; The Cleveland Orchestra; "
+                  "Pierre Boulez", "1969-01-01", 14, 24)
+BOUL_SACRE91 = sp("Stravinsky: The Rite of Spring; Petrushka", f"{STRAV}; The Cleveland "
+                  "Orchestra; Pierre Boulez", "1992-01-01", 19, 30)
+LEN_SACRE = sp("Stravinsky: The Rite of Spring", f"{STRAV}; London Symphony Orchestra; {LEN}",
+               "1972-01-01", 14, 23)
+KAR_SACRE = sp("Stravinsky: Le Sacre du printemps", f"{STRAV}; {BPO}; {KAR}", "1977-01-01", 14, 17)
+CURR_SACRE = sp("Stravinsky: The Rite of Spring", f"{STRAV}; MusicAeterna; Teodor Currentzis",
+                "2015-09-25", 14, 27)
+STRAV_SELF = sp("Stravinsky Conducts Le Sacre du printemps", f"{STRAV}; Columbia Symphony "
+                "Orchestra", "1960-01-01", 14, 16)
+
+S.add("german_title catalogue_number several_recordings",
+      "Kubelík/BPO New World; Karajan (twice), Ančerl, Talich, Kertész are decoys",
+      r(["Antonín Dvořák", "Berliner Philharmoniker", "Rafael Kubelik"],
+        "Sinfonie Nr. 9 E-moll Op. 95 »Aus Der Neuen Welt«", 1973, 1973, 4, "LP, Album",
+        "Deutsche Grammophon", "2530 415", "Romantic"),
+      [KUB_DVO9], [KAR_DVO9_85, KAR_DVO9_64, ANC_DVO9, KER_DVO9, DVO_BEST])
+S.add("czech_title supraphon several_recordings",
+      "Ančerl's New World on a Czech Supraphon pressing",
+      r(["Antonín Dvořák", "Česká Filharmonie", "Karel Ančerl"],
+        "Symfonie Č. 9 E Moll »Z Nového Světa«", 1961, 1961, 4, "LP, Album, Stereo",
+        "Supraphon", "SUA ST 50380", "Romantic",
+        display="Antonín Dvořák, Česká Filharmonie, Karel Ančerl"),
+      [ANC_DVO9], [TAL_DVO9, KUB_DVO9, KAR_DVO9_85, KER_DVO9, DVO_BEST])
+S.add("english_title coupling soloist same_soloist several_recordings",
+      "Rostropovich/Karajan (Dvořák + Rococo); Rostropovich's Talich and Giulini recordings are "
+      "decoys",
+      r(["Dvořák", "Tchaikovsky", "Mstislav Rostropovich", "Berliner Philharmoniker",
+         "Herbert von Karajan"],
+        "Cellokonzert · Rokoko-Variationen", 1969, 1969, 4, "LP, Album",
+        "Deutsche Grammophon", "139 044", "Romantic"),
+      [ROS_DVO_KAR], [ROS_DVO_TAL, ROS_DVO_GIU, DUPRE_DVO, MA_DVO])
+S.add("czech_title supraphon several_recordings same_conductor year_decides live",
+      "Kubelík's 1990 return to Prague; his Boston and Munich Má vlasts are decoys",
+      r(["Bedřich Smetana", "Czech Philharmonic Orchestra", "Rafael Kubelík"], "Má Vlast",
+        1990, 1990, 6, "2xCD, Album", "Supraphon", "11 1208-2 031", "Romantic"),
+      [KUB_MV90], [KUB_MV71, KUB_MV84, ANC_MV, MOLDAU])
+S.add("german_title several_recordings same_conductor year_decides",
+      "Kubelík/Boston (DG 1971), German title 'Mein Vaterland'",
+      r(["Smetana", "Boston Symphony Orchestra", "Rafael Kubelik"], "Mein Vaterland", 1971, 1971,
+        6, "2xLP, Album", "Deutsche Grammophon", "2707 054", "Romantic"),
+      [KUB_MV71], [KUB_MV90, KUB_MV84, ANC_MV, MOLDAU])
+S.add("english_title coupling several_recordings",
+      "Mackerras/VPO Sinfonietta + Taras Bulba; Ančerl and Kubelík couplings are decoys",
+      r(["Leoš Janáček", "Wiener Philharmoniker", "Sir Charles Mackerras"],
+        "Sinfonietta · Taras Bulba", 1980, 1980, 8, "LP, Album, Digital", "Decca",
+        "SXDL 7519", "Modern"),
+      [MACK_JAN], [ANC_JAN, KUB_JAN, ANC_GLAG])
+S.add("czech_title supraphon opera_sacred_many_artists",
+      "Ančerl's Glagolitic Mass with its Czech title",
+      r(["Leoš Janáček", "Česká Filharmonie", "Pěvecký Sbor České Filharmonie", "Karel Ančerl"],
+        "Glagolská Mše", 1964, 1964, 8, "LP, Album", "Supraphon", "SUA ST 50519", "Modern"),
+      [ANC_GLAG], [ANC_JAN, MACK_JAN, KUB_JAN])
+S.add("german_title several_recordings same_conductor",
+      "Mravinsky's 1960 DG Pathétique (single LP and the 4-6 set carry it); his 1956 "
+      "Pathétique is a decoy",
+      r(["Peter Tschaikowsky", "Leningrader Philharmonie", "Jewgenij Mrawinskij"],
+        "Sinfonie Nr. 6 H-moll Op. 74 »Pathétique«", 1961, 1961, 4, "LP, Album, Stereo",
+        "Deutsche Grammophon", "SLPM 138 659", "Romantic"),
+      [MRAV_TCH6, MRAV_TCH456], [MRAV_TCH6_56, KAR_TCH6_76, CURR_TCH6, TCH_BEST])
+S.add("german_title soloist same_soloist several_recordings year_decides",
+      "Argerich/Dutoit 1971; Argerich's 1980 Kondrashin and 1994 Abbado live recordings are "
+      "decoys",
+      r(["Peter Tschaikowsky", "Martha Argerich", "Royal Philharmonic Orchestra",
+         "Charles Dutoit"],
+        "Klavierkonzert Nr. 1 B-moll Op. 23", 1971, 1971, 3, "LP, Album",
+        "Deutsche Grammophon", "2530 112", "Romantic"),
+      [ARG_TCH71], [ARG_TCH80, ARG_TCH94, CLIB_TCH, RICH_TCH, TCH_BEST])
+S.add("english_title soloist same_soloist several_recordings year_decides live",
+      "Argerich/Kondrashin live 1980 (Philips); her DG 1971 and 1994 recordings are decoys",
+      r(["Tchaikovsky", "Martha Argerich", "Symphonie-Orchester Des Bayerischen Rundfunks",
+         "Kiril Kondrashin"],
+        "Piano Concerto No. 1", 1982, 1982, 3, "LP, Album", "Philips", "6514 118", "Romantic"),
+      [ARG_TCH80], [ARG_TCH71, ARG_TCH94, CLIB_TCH, TCH_BEST])
+S.add("german_title soloist same_soloist several_recordings",
+      "Richter/Wisłocki (DG 1959); Richter's Leningrad recording with Sanderling is a decoy; "
+      "a Sinatra song on the same tune is junk",
+      r(["Sergej Rachmaninoff", "Swjatoslaw Richter", "Warschauer Philharmonie",
+         "Stanislaw Wislocki"],
+        "Klavierkonzert Nr. 2 C-moll Op. 18 · Préludes", 1960, 1960, 9, "LP, Album",
+        "Deutsche Grammophon", "SLPM 138 076", "Romantic"),
+      [RICH_RAC2_DG], [RICH_RAC2_MEL, ASH_RAC2, ZIM_RAC2, RAC_SELF, FULL_MOON])
+S.add("russian_cyrillic melodiya soloist same_soloist several_recordings",
+      "Richter/Sanderling (Melodiya, Cyrillic); his DG recording with Wisłocki is a decoy",
+      r(["С. Рахманинов", "Святослав Рихтер", "Заслуженный Коллектив Республики Академический "
+         "Симфонический Оркестр Ленинградской Филармонии", "Курт Зандерлинг"],
+        "Концерт № 2 Для Фортепиано С Оркестром", 1959, 1959, 3, "LP, Album", "Мелодия",
+        "Д 05018-19", "Romantic"),
+      [RICH_RAC2_MEL], [RICH_RAC2_DG, ASH_RAC2, ZIM_RAC2, RAC_SELF])
+S.add("english_title several_recordings same_conductor same_orchestra year_decides",
+      "Bernstein/NY Phil 1959 studio Fifth; their 1979 Tokyo live Fifth is a decoy",
+      r(["Shostakovich", "Leonard Bernstein", "The New York Philharmonic Orchestra"],
+        "Symphony No. 5", 1959, 1959, 4, "LP, Album, Stereo", "Columbia Masterworks",
+        "MS 6115", "Modern"),
+      [LEN_SHO5_59], [LEN_SHO5_79, MRAV_SHO5, HAIT_SHO5, SHO_WALTZ])
+S.add("german_title narrated several_recordings same_conductor",
+      "Karlheinz Böhm narrates, Karl Böhm conducts (German); the English version with "
+      "Hermione Gingold is the same orchestra but another album",
+      r(["Sergei Prokofiev", "Camille Saint-Saëns", "Karlheinz Böhm", "Wiener Philharmoniker",
+         "Karl Böhm"],
+        "Peter Und Der Wolf · Karneval Der Tiere", 1975, 1975, 16, "LP, Album",
+        "Deutsche Grammophon", "2530 587", "Modern"),
+      [PW_BOHM_DE], [PW_BOHM_EN, PW_BOWIE, PW_LEN, PW_STING])
+S.add("english_title narrated performer_first same_artist_other_work",
+      "Bowie narrates Peter and the Wolf; his own albums ('Heroes' is the same season) are "
+      "decoys",
+      r(["David Bowie", "Eugene Ormandy", "The Philadelphia Orchestra"],
+        "Prokofiev: Peter And The Wolf / Britten: Young Person's Guide To The Orchestra", 1978,
+        1978, 10, "LP, Album", "RCA Red Seal", "ARL1-2743", "Modern",
+        display="David Bowie, Eugene Ormandy, The Philadelphia Orchestra"),
+      [PW_BOWIE], [BOWIE_HEROES, PW_LEN, PW_BOHM_EN, PW_STING])
+S.add("french_title several_recordings same_conductor same_orchestra year_decides",
+      "Boulez/Cleveland 1969 (CBS); their 1991 DG recording (with Petrushka) is a decoy",
+      r(["Stravinsky", "The Cleveland Orchestra", "Pierre Boulez"], "Le Sacre Du Printemps",
+        1969, 1969, 14, "LP, Album", "Columbia Masterworks", "MS 7293", "Modern"),
+      [BOUL_SACRE69], [BOUL_SACRE91, LEN_SACRE, KAR_SACRE, CURR_SACRE, STRAV_SELF])
+S.add("german_title coupling several_recordings same_conductor same_orchestra year_decides",
+      "Boulez/Cleveland 1991 DG coupling; their 1969 CBS Sacre is a decoy",
+      r(["Igor Strawinsky", "The Cleveland Orchestra", "Pierre Boulez"],
+        "Le Sacre Du Printemps · Petruschka", 1992, 1992, 19, "CD, Album",
+        "Deutsche Grammophon", "435 769-2", "Modern"),
+      [BOUL_SACRE91], [BOUL_SACRE69, LEN_SACRE, KAR_SACRE, CURR_SACRE])
+
 if __name__ == "__main__":
     S.write(Path(__file__).with_name("classical.json"))
     print(S.summary())
