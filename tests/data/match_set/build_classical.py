@@ -1188,6 +1188,265 @@ S.add("german_title coupling several_recordings same_conductor same_orchestra ye
         "Deutsche Grammophon", "435 769-2", "Modern"),
       [BOUL_SACRE91], [BOUL_SACRE69, LEN_SACRE, KAR_SACRE, CURR_SACRE])
 
+# ---------------------------------------------------------------- French, Italian opera, Wagner
+BER, FAU, DEB, SSA = "Hector Berlioz", "Gabriel Fauré", "Claude Debussy", "Camille Saint-Saëns"
+BSO = "Boston Symphony Orchestra"
+MUNCH_SF54 = sp("Berlioz: Symphonie fantastique, Op. 14", f"{BER}; {BSO}; Charles Munch",
+                "1955-01-01", 5, 18)
+MUNCH_SF62 = sp("Berlioz: Symphonie fantastique, Op. 14 (Remastered)", f"{BER}; {BSO}; "
+                "Charles Munch", "1962-01-01", 5, 29)
+MUNCH_SF67 = sp("Berlioz: Symphonie fantastique", f"{BER}; Orchestre de Paris; Charles Munch",
+                "1968-01-01", 5, 31)
+KAR_SF = sp("Berlioz: Symphonie fantastique, Op. 14", f"{BER}; {BPO}; {KAR}", "1975-01-01", 5, 20)
+DAVIS_SF = sp("Berlioz: Symphonie fantastique", f"{BER}; Royal Concertgebouw Orchestra; "
+              "Colin Davis", "1974-01-01", 5, 17)
+ABB_SF = sp("Berlioz: Symphonie fantastique", f"{BER}; Chicago Symphony Orchestra; "
+            "Claudio Abbado", "1984-01-01", 5, 15)
+CLUY_FAU = sp("Fauré: Requiem, Op. 48", f"{FAU}; Victoria de los Ángeles; {FD}; "
+              "Orchestre de la Société des Concerts du Conservatoire; André Cluytens",
+              "1962-01-01", 7, 25)
+HER_FAU88 = sp("Fauré: Requiem; Franck: Symphony", f"{FAU}; La Chapelle Royale; "
+               "Collegium Vocale Gent; Philippe Herreweghe", "1988-01-01", 10, 21)
+HER_FAU98 = sp("Fauré: Requiem (1901 Version)", f"{FAU}; La Chapelle Royale; Orchestre des "
+               "Champs-Élysées; Philippe Herreweghe", "1998-01-01", 7, 19)
+RUTTER_FAU = sp("Fauré: Requiem", f"{FAU}; Cambridge Singers; City of London Sinfonia; "
+                "John Rutter", "1984-01-01", 7, 17)
+PIE_JESU = sp("Pie Jesu", "Sarah Brightman; Paul Miles-Kingston", "1985-01-01", 1, 30, "single")
+KAR_DEB = sp("Debussy: La Mer; Prélude à l'après-midi d'un faune; Ravel: Boléro",
+             f"{DEB}; Maurice Ravel; {BPO}; {KAR}", "1964-01-01", 6, 31)
+KAR_DEB85 = sp("Debussy: La Mer; Ravel: Boléro", f"{DEB}; Maurice Ravel; {BPO}; {KAR}",
+               "1986-01-01", 5, 20)
+BOUL_DEB = sp("Debussy: La Mer, Nocturnes, Jeux", f"{DEB}; The Cleveland Orchestra; "
+              "Pierre Boulez", "1995-01-01", 9, 22)
+BOLERO_RIEU = sp("Boléro", "André Rieu", "2008-01-01", 1, 33, "single")
+MUNCH_SS3 = sp('Saint-Saëns: Symphony No. 3 "Organ"', f"{SSA}; Berj Zamkochian; {BSO}; "
+               "Charles Munch", "1959-01-01", 4, 27)
+BAR_SS3 = sp('Saint-Saëns: Symphony No. 3 "Organ"', f"{SSA}; Gaston Litaize; Chicago Symphony "
+             "Orchestra; Daniel Barenboim", "1976-01-01", 4, 19)
+KAR_SS3 = sp('Saint-Saëns: Symphony No. 3 "Organ"', f"{SSA}; Pierre Cochereau; {BPO}; {KAR}",
+             "1982-01-01", 4, 20)
+BABE = sp("Babe (Original Motion Picture Soundtrack)", "Nigel Westlake", "1995-01-01", 20, 25)
+VER, PUC, WAG = "Giuseppe Verdi", "Giacomo Puccini", "Richard Wagner"
+KL_TRAV = sp("Verdi: La traviata", f"{VER}; Ileana Cotrubas; Plácido Domingo; Sherrill Milnes; "
+             f"Bayerisches Staatsorchester; {KLE}", "1977-01-01", 34, 28)
+CALLAS_TRAV58 = sp("Verdi: La traviata (Live, Lisbon 1958)", f"{VER}; Maria Callas; "
+                   "Alfredo Kraus; Franco Ghione", "1980-01-01", 30, 20)
+CALLAS_TRAV55 = sp("Verdi: La traviata (Live, La Scala 1955)", f"{VER}; Maria Callas; "
+                   "Giuseppe Di Stefano; Carlo Maria Giulini", "2002-01-01", 30, 18)
+NETR_TRAV = sp("Verdi: La traviata (Live)", f"{VER}; Anna Netrebko; Rolando Villazón; "
+               f"{VPO}; Carlo Rizzi", "2005-10-01", 32, 25)
+LIBIAMO = sp('La traviata: "Libiamo ne\' lieti calici"', f"{VER}; Luciano Pavarotti; "
+             "Joan Sutherland", "2000-01-01", 1, 42, "single")
+SUTH_TRAV = sp("Verdi: La traviata", f"{VER}; Joan Sutherland; Luciano Pavarotti; "
+               "National Philharmonic Orchestra; Richard Bonynge", "1981-01-01", 36, 22)
+CALLAS_TOSCA53 = sp("Puccini: Tosca", f"{PUC}; Maria Callas; Giuseppe Di Stefano; Tito Gobbi; "
+                    "Orchestra del Teatro alla Scala di Milano; Victor de Sabata",
+                    "1953-01-01", 30, 29)
+CALLAS_TOSCA53R = sp("Puccini: Tosca (1953 - De Sabata) - Callas Remastered",
+                     f"{PUC}; Maria Callas; Giuseppe Di Stefano; Tito Gobbi; Orchestra del "
+                     "Teatro alla Scala di Milano; Victor de Sabata", "2014-09-22", 30, 31)
+CALLAS_TOSCA64R = sp("Puccini: Tosca (1964 - Prêtre) - Callas Remastered",
+                     f"{PUC}; Maria Callas; Carlo Bergonzi; Tito Gobbi; Orchestre de la "
+                     "Société des Concerts du Conservatoire; Georges Prêtre",
+                     "2014-09-22", 30, 22)
+KAR_TOSCA = sp("Puccini: Tosca", f"{PUC}; Leontyne Price; Giuseppe Di Stefano; Giuseppe Taddei; "
+               f"{VPO}; {KAR}", "1963-01-01", 32, 19)
+VISSI = sp('Tosca: "Vissi d\'arte"', f"{PUC}; Maria Callas", "2014-01-01", 1, 38, "single")
+KAR_BOH = sp("Puccini: La Bohème", f"{PUC}; Luciano Pavarotti; Mirella Freni; Elizabeth Harwood; "
+             f"Rolando Panerai; Nicolai Ghiaurov; {BPO}; {KAR}", "1973-01-01", 41, 34)
+BEECH_BOH = sp("Puccini: La Bohème (Remastered)", f"{PUC}; Victoria de los Ángeles; "
+               "Jussi Björling; RCA Victor Orchestra; Thomas Beecham", "1956-01-01", 40, 21)
+NETR_BOH = sp("Puccini: La Bohème", f"{PUC}; Anna Netrebko; Rolando Villazón; Symphonieorchester "
+              "des Bayerischen Rundfunks; Bertrand de Billy", "2008-01-01", 41, 26)
+PAV_BEST = sp("The Best of Pavarotti", "Luciano Pavarotti", "2005-01-01", 20, 48, "compilation")
+KL_TRIS = sp("Wagner: Tristan und Isolde", f"{WAG}; Margaret Price; René Kollo; "
+             f"Brigitte Fassbaender; Kurt Moll; Staatskapelle Dresden; {KLE}", "1982-01-01", 43, 24)
+FURT_TRIS = sp("Wagner: Tristan und Isolde (Remastered)", f"{WAG}; Kirsten Flagstad; "
+               "Ludwig Suthaus; Philharmonia Orchestra; Wilhelm Furtwängler", "1952-01-01", 42, 20)
+BOHM_TRIS = sp("Wagner: Tristan und Isolde (Live)", f"{WAG}; Birgit Nilsson; Wolfgang Windgassen; "
+               "Orchester der Bayreuther Festspiele; Karl Böhm", "1966-01-01", 42, 22)
+LEN_TRIS = sp("Wagner: Tristan und Isolde", f"{WAG}; Hildegard Behrens; Peter Hofmann; "
+              f"Symphonieorchester des Bayerischen Rundfunks; {LEN}", "1983-01-01", 45, 12)
+WAG_BEST = sp("Wagner: Greatest Hits", f"{WAG}; Various Artists", "2013-01-01", 16, 34,
+              "compilation")
+
+S.add("english_title several_recordings same_conductor same_orchestra year_decides historical",
+      "Munch/Boston 1954 mono Fantastique; the 1962 Living Stereo remake (its Spotify album is "
+      "'(Remastered)') and Munch's 1967 Paris recording are decoys",
+      r(["Hector Berlioz", "Boston Symphony Orchestra", "Charles Munch"],
+        "Symphonie Fantastique", 1955, 1955, 5, "LP, Album, Mono", "RCA Victor Red Seal",
+        "LM-1900", "Romantic"),
+      [MUNCH_SF54], [MUNCH_SF62, MUNCH_SF67, KAR_SF, DAVIS_SF, ABB_SF])
+S.add("english_title several_recordings same_conductor same_orchestra year_decides",
+      "Munch/Boston 1962 Living Stereo (the 1954 mono and the 1967 Paris are decoys)",
+      r(["Berlioz", "Charles Munch", "Boston Symphony Orchestra"], "Symphonie Fantastique",
+        1962, 1962, 5, "LP, Album, Stereo", "RCA Victor Red Seal", "LSC-2608", "Romantic"),
+      [MUNCH_SF62], [MUNCH_SF54, MUNCH_SF67, KAR_SF, DAVIS_SF])
+S.add("french_title several_recordings same_conductor year_decides",
+      "Munch's Orchestre de Paris debut recording (1967) on Pathé",
+      r(["Hector Berlioz", "Orchestre De Paris", "Charles Munch"],
+        "Symphonie Fantastique Op. 14", 1968, 1968, 5, "LP, Album", "Pathé Marconi",
+        "C 069-10732", "Romantic"),
+      [MUNCH_SF67], [MUNCH_SF54, MUNCH_SF62, KAR_SF, ABB_SF])
+S.add("french_title opera_sacred_many_artists several_recordings",
+      "Cluytens' 1962 Fauré Requiem; Herreweghe (twice) and Rutter are decoys, 'Pie Jesu' is junk",
+      r(["Gabriel Fauré", "Victoria De Los Angeles", "Dietrich Fischer-Dieskau",
+         "Orchestre De La Société Des Concerts Du Conservatoire", "André Cluytens"],
+        "Requiem Op. 48", 1962, 1962, 7, "LP, Album", "La Voix De Son Maître", "ASDF 804",
+        "Romantic"),
+      [CLUY_FAU], [HER_FAU88, HER_FAU98, RUTTER_FAU, PIE_JESU])
+S.add("french_title coupling several_recordings same_conductor",
+      "Karajan's 1964 La Mer / Faune / Boléro; his 1985 digital La Mer + Boléro is a decoy",
+      r(["Claude Debussy", "Maurice Ravel", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "La Mer · Prélude À L'Après-midi D'un Faune · Boléro", 1965, 1965, 6, "LP, Album",
+        "Deutsche Grammophon", "SLPM 138 923", "Impressionist"),
+      [KAR_DEB], [KAR_DEB85, BOUL_DEB, BOLERO_RIEU])
+S.add("english_title several_recordings junk_decoy",
+      "Munch's Organ Symphony; others' Organ Symphonies and the Babe soundtrack (its tune) are "
+      "decoys",
+      r(["Camille Saint-Saëns", "Boston Symphony Orchestra", "Charles Munch",
+         "Berj Zamkochian"],
+        'Symphony No. 3 In C Minor, Op. 78 ("Organ")', 1960, 1960, 4, "LP, Album, Stereo",
+        "RCA Victor Red Seal", "LSC-2341", "Romantic"),
+      [MUNCH_SS3], [BAR_SS3, KAR_SS3, BABE])
+S.add("italian_title opera_sacred_many_artists several_recordings",
+      "Kleiber's Traviata; Callas's live Traviatas and Netrebko's are decoys",
+      r(["Giuseppe Verdi", "Ileana Cotrubas", "Plácido Domingo", "Sherrill Milnes",
+         "Bayerisches Staatsorchester", "Carlos Kleiber"],
+        "La Traviata", 1977, 1977, 34, "2xLP, Album + Box", "Deutsche Grammophon", "2707 103",
+        "Opera"),
+      [KL_TRAV], [CALLAS_TRAV58, CALLAS_TRAV55, NETR_TRAV, SUTH_TRAV, LIBIAMO])
+S.add("italian_title opera_sacred_many_artists several_recordings same_soloist year_decides",
+      "Callas/de Sabata 1953 Tosca (and its Callas Remastered edition); Callas/Prêtre 1964 is "
+      "a decoy with the same naming",
+      r(["Puccini", "Maria Callas", "Giuseppe Di Stefano", "Tito Gobbi",
+         "Orchestra Del Teatro Alla Scala", "Victor De Sabata"],
+        "Tosca", 1953, 1953, 30, "2xLP, Album, Mono", "Columbia", "33CX 1094-1095", "Opera"),
+      [CALLAS_TOSCA53, CALLAS_TOSCA53R], [CALLAS_TOSCA64R, KAR_TOSCA, VISSI])
+S.add("italian_title opera_sacred_many_artists several_recordings same_soloist year_decides",
+      "Callas/Prêtre 1964 Tosca",
+      r(["Giacomo Puccini", "Maria Callas", "Carlo Bergonzi", "Tito Gobbi",
+         "Orchestre De La Société Des Concerts Du Conservatoire", "Georges Prêtre"],
+        "Tosca", 1965, 1965, 30, "2xLP, Album, Stereo", "His Master's Voice", "SAN 149-150",
+        "Opera"),
+      [CALLAS_TOSCA64R], [CALLAS_TOSCA53, CALLAS_TOSCA53R, KAR_TOSCA, VISSI])
+S.add("italian_title opera_sacred_many_artists several_recordings",
+      "Karajan's Decca Bohème (Pavarotti, Freni); Beecham and Netrebko are decoys",
+      r(["Puccini", "Luciano Pavarotti", "Mirella Freni", "Elizabeth Harwood", "Rolando Panerai",
+         "Nicolai Ghiaurov", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "La Bohème", 1973, 1973, 41, "2xLP, Album + Box", "Decca", "SET 565-6", "Opera"),
+      [KAR_BOH], [BEECH_BOH, NETR_BOH, PAV_BEST])
+S.add("german_title opera_sacred_many_artists several_recordings",
+      "Kleiber's Dresden Tristan; Furtwängler, Böhm, Bernstein are decoys",
+      r(["Richard Wagner", "Margaret Price", "René Kollo", "Brigitte Fassbaender", "Kurt Moll",
+         "Staatskapelle Dresden", "Carlos Kleiber"],
+        "Tristan Und Isolde", 1982, 1982, 43, "5xLP, Album, Digital + Box",
+        "Deutsche Grammophon", "2741 006", "Opera"),
+      [KL_TRIS], [FURT_TRIS, BOHM_TRIS, LEN_TRIS, WAG_BEST])
+
+# ---------------------------------------------------------------- piano, couplings
+LIS = "Franz Liszt"
+RUB_NOC65 = sp("Chopin: Nocturnes", f"{CHO}; Arthur Rubinstein", "1965-01-01", 19, 42)
+RUB_NOC37 = sp("Chopin: Nocturnes (1936-1937)", f"{CHO}; Arthur Rubinstein", "2001-01-01", 19, 18)
+POL_NOC = sp("Chopin: Nocturnes", f"{CHO}; Maurizio Pollini", "2005-01-01", 21, 29)
+PIRES_NOC = sp("Chopin: The Nocturnes", f"{CHO}; Maria João Pires", "1996-01-01", 21, 31)
+CHO_SLEEP = sp("Chopin for Sleep", LULL, "2019-01-01", 20, 24)
+CHO_BEST = sp("Chopin: The Best Of", CHO, "2010-01-01", 20, 45, "compilation")
+ZIM_BALL = sp("Chopin: 4 Ballades; Barcarolle; Fantaisie", f"{CHO}; Krystian Zimerman",
+              "1988-01-01", 6, 37)
+ZIM_CHO_PC = sp("Chopin: Piano Concertos Nos. 1 & 2", f"{CHO}; Krystian Zimerman; "
+                "Polish Festival Orchestra", "1999-01-01", 6, 26)
+ZIM_BALL_DECOY = sp("Chopin: Ballades", f"{CHO}; Krystian Zimerman", "2010-01-01", 4, 14)
+ARG_PREL = sp("Chopin: 24 Préludes, Op. 28", f"{CHO}; Martha Argerich", "1977-01-01", 26, 34)
+POL_PREL = sp("Chopin: 24 Préludes, Op. 28", f"{CHO}; Maurizio Pollini", "1975-01-01", 24, 27)
+POL_PREL11 = sp("Chopin: Préludes, Op. 28 (Live)", f"{CHO}; Maurizio Pollini", "2011-01-01",
+                24, 13)
+ZIM_LIS = sp("Liszt: Piano Sonata in B Minor, S. 178; Nuages gris; La lugubre gondola",
+             f"{LIS}; Krystian Zimerman", "1991-01-01", 5, 25)
+BREN_LIS = sp("Liszt: Piano Sonata in B Minor", f"{LIS}; Alfred Brendel", "1992-01-01", 5, 20)
+ARG_LIS = sp("Liszt: Piano Sonata / Schumann: Piano Sonata No. 2", f"{LIS}; Martha Argerich",
+             "1972-01-01", 5, 19)
+HOR_MOS = sp("Horowitz in Moscow", "Vladimir Horowitz", "1986-01-01", 15, 41)
+HOR_MOS_VIDEO = sp("Horowitz in Moscow (Live)", "Vladimir Horowitz", "2017-01-01", 21, 18)
+HOR_VIENNA = sp("Horowitz in Vienna", "Vladimir Horowitz", "1991-01-01", 9, 22)
+HOR_LAST = sp("Horowitz: The Last Recording", "Vladimir Horowitz", "1990-01-01", 10, 24)
+ZIM_GRSC = sp("Grieg & Schumann: Piano Concertos", "Edvard Grieg; Robert Schumann; "
+              f"Krystian Zimerman; {BPO}; {KAR}", "1982-01-01", 6, 33)
+LUPU_GRSC = sp("Grieg & Schumann: Piano Concertos", "Edvard Grieg; Robert Schumann; Radu Lupu; "
+               "London Symphony Orchestra; André Previn", "1974-01-01", 6, 27)
+RICH_GRSC = sp("Grieg & Schumann: Piano Concertos (Remastered)", "Edvard Grieg; Robert Schumann; "
+               "Sviatoslav Richter; Orchestre National de l'Opéra de Monte-Carlo; "
+               "Lovro von Matačić", "1974-06-01", 6, 22)
+PERA_GRSC = sp("Schumann & Grieg: Piano Concertos", "Robert Schumann; Edvard Grieg; "
+               "Murray Perahia; Symphonieorchester des Bayerischen Rundfunks; Colin Davis",
+               "1988-01-01", 6, 20)
+GRIEG_PG = sp("Grieg: Peer Gynt Suites Nos. 1 & 2", f"Edvard Grieg; {BPO}; {KAR}", "1982-06-01",
+              8, 30)
+MUT_MB81 = sp("Bruch: Violin Concerto No. 1 / Mendelssohn: Violin Concerto",
+              f"Max Bruch; Felix Mendelssohn; Anne-Sophie Mutter; {BPO}; {KAR}",
+              "1981-01-01", 6, 36)
+MUT_MEN09 = sp("Mendelssohn: Violin Concerto; Piano Trio (Live)", "Felix Mendelssohn; "
+               "Anne-Sophie Mutter; Gewandhausorchester; Kurt Masur", "2009-01-01", 7, 22)
+HAHN_MEN = sp("Mendelssohn & Shostakovich: Violin Concertos", "Felix Mendelssohn; "
+              "Hilary Hahn; Oslo Philharmonic Orchestra; Hugh Wolff", "2002-01-01", 7, 25)
+KEN_MB = sp("Bruch & Mendelssohn: Violin Concertos", "Max Bruch; Felix Mendelssohn; "
+            "Nigel Kennedy; English Chamber Orchestra; Jeffrey Tate", "1988-01-01", 6, 19)
+
+S.add("english_title piano_solo several_recordings same_soloist year_decides",
+      "Rubinstein's 1965 stereo Nocturnes; his 1936-37 set is a decoy",
+      r(["Chopin", "Arthur Rubinstein"], "The Nocturnes", 1965, 1965, 19,
+        "2xLP, Album, Stereo", "RCA Victor Red Seal", "LSC-7050", "Romantic"),
+      [RUB_NOC65], [RUB_NOC37, POL_NOC, PIRES_NOC, CHO_SLEEP, CHO_BEST])
+S.add("french_title piano_solo same_artist_other_work",
+      "Zimerman's Ballades (1988); his 2010 'Ballades' repackaging is not this album's "
+      "content, his concertos are other works",
+      r(["Frédéric Chopin", "Krystian Zimerman"], "4 Balladen · Barcarolle · Fantaisie", 1988,
+        1988, 6, "CD, Album", "Deutsche Grammophon", "423 090-2", "Romantic"),
+      [ZIM_BALL], [ZIM_CHO_PC, CHO_BEST, CHO_SLEEP, PIRES_NOC])
+S.add("french_title piano_solo several_recordings same_name_other_performer",
+      "Argerich's Préludes; Pollini's have exactly the same Spotify name",
+      r(["Chopin", "Martha Argerich"], "24 Préludes Op. 28", 1977, 1977, 26, "LP, Album",
+        "Deutsche Grammophon", "2530 721", "Romantic"),
+      [ARG_PREL], [POL_PREL, POL_PREL11, CHO_BEST, CHO_SLEEP])
+S.add("french_title piano_solo several_recordings same_name_other_performer same_soloist",
+      "Pollini's 1975 Préludes; his 2011 live set and Argerich's are decoys",
+      r(["Frédéric Chopin", "Maurizio Pollini"], "24 Préludes Op. 28", 1975, 1975, 24,
+        "LP, Album", "Deutsche Grammophon", "2530 550", "Romantic"),
+      [POL_PREL], [ARG_PREL, POL_PREL11, CHO_BEST, POL_NOC])
+S.add("german_title piano_solo catalogue_number several_recordings",
+      "Zimerman's Liszt sonata; Brendel and Argerich are decoys",
+      r(["Franz Liszt", "Krystian Zimerman"],
+        "Klaviersonate H-moll · Nuages Gris · La Lugubre Gondola", 1991, 1991, 5, "CD, Album",
+        "Deutsche Grammophon", "431 780-2", "Romantic"),
+      [ZIM_LIS], [BREN_LIS, ARG_LIS, ZIM_BALL])
+S.add("english_title piano_solo performer_only live",
+      "Horowitz's Moscow recital: no composer credited; the later video-soundtrack edition "
+      "has the extra encores of the same concert",
+      r(["Vladimir Horowitz"], "Horowitz In Moscow", 1986, 1986, 15, "CD, Album",
+        "Deutsche Grammophon", "419 499-2", "Romantic"),
+      [HOR_MOS, HOR_MOS_VIDEO], [HOR_VIENNA, HOR_LAST])
+S.add("german_title coupling soloist several_recordings",
+      "Zimerman/Karajan Grieg + Schumann; Lupu, Richter and Perahia couplings have the same or "
+      "reversed names",
+      r(["Edvard Grieg", "Robert Schumann", "Krystian Zimerman", "Berliner Philharmoniker",
+         "Herbert von Karajan"],
+        "Klavierkonzerte A-moll", 1982, 1982, 6, "LP, Album, Digital", "Deutsche Grammophon",
+        "2532 043", "Romantic"),
+      [ZIM_GRSC], [LUPU_GRSC, RICH_GRSC, PERA_GRSC, GRIEG_PG])
+S.add("english_title coupling soloist several_recordings",
+      "Lupu/Previn Grieg + Schumann (Decca)",
+      r(["Grieg", "Schumann", "Radu Lupu", "London Symphony Orchestra", "André Previn"],
+        "Piano Concertos", 1974, 1974, 6, "LP, Album", "Decca", "SXL 6624", "Romantic",
+        display="Grieg / Schumann, Radu Lupu, London Symphony Orchestra, André Previn"),
+      [LUPU_GRSC], [ZIM_GRSC, RICH_GRSC, PERA_GRSC])
+S.add("german_title coupling performer_first soloist same_soloist",
+      "Mutter/Karajan Bruch + Mendelssohn; Mutter's 2009 Mendelssohn is a decoy",
+      r(["Anne-Sophie Mutter", "Max Bruch", "Felix Mendelssohn Bartholdy",
+         "Berliner Philharmoniker", "Herbert von Karajan"],
+        "Violinkonzerte", 1981, 1981, 6, "LP, Album", "Deutsche Grammophon", "2531 390",
+        "Romantic"),
+      [MUT_MB81], [MUT_MEN09, HAHN_MEN, KEN_MB])
+
 if __name__ == "__main__":
     S.write(Path(__file__).with_name("classical.json"))
     print(S.summary())
