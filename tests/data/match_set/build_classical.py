@@ -1356,7 +1356,6 @@ ZIM_BALL = sp("Chopin: 4 Ballades; Barcarolle; Fantaisie", f"{CHO}; Krystian Zim
               "1988-01-01", 6, 37)
 ZIM_CHO_PC = sp("Chopin: Piano Concertos Nos. 1 & 2", f"{CHO}; Krystian Zimerman; "
                 "Polish Festival Orchestra", "1999-01-01", 6, 26)
-ZIM_BALL_DECOY = sp("Chopin: Ballades", f"{CHO}; Krystian Zimerman", "2010-01-01", 4, 14)
 ARG_PREL = sp("Chopin: 24 Préludes, Op. 28", f"{CHO}; Martha Argerich", "1977-01-01", 26, 34)
 POL_PREL = sp("Chopin: 24 Préludes, Op. 28", f"{CHO}; Maurizio Pollini", "1975-01-01", 24, 27)
 POL_PREL11 = sp("Chopin: Préludes, Op. 28 (Live)", f"{CHO}; Maurizio Pollini", "2011-01-01",
@@ -1398,8 +1397,7 @@ S.add("english_title piano_solo several_recordings same_soloist year_decides",
         "2xLP, Album, Stereo", "RCA Victor Red Seal", "LSC-7050", "Romantic"),
       [RUB_NOC65], [RUB_NOC37, POL_NOC, PIRES_NOC, CHO_SLEEP, CHO_BEST])
 S.add("french_title piano_solo same_artist_other_work",
-      "Zimerman's Ballades (1988); his 2010 'Ballades' repackaging is not this album's "
-      "content, his concertos are other works",
+      "Zimerman's Ballades (1988); his Chopin concertos are the same pianist's other work",
       r(["Frédéric Chopin", "Krystian Zimerman"], "4 Balladen · Barcarolle · Fantaisie", 1988,
         1988, 6, "CD, Album", "Deutsche Grammophon", "423 090-2", "Romantic"),
       [ZIM_BALL], [ZIM_CHO_PC, CHO_BEST, CHO_SLEEP, PIRES_NOC])
@@ -1446,6 +1444,237 @@ S.add("german_title coupling performer_first soloist same_soloist",
         "Violinkonzerte", 1981, 1981, 6, "LP, Album", "Deutsche Grammophon", "2531 390",
         "Romantic"),
       [MUT_MB81], [MUT_MEN09, HAHN_MEN, KEN_MB])
+
+# ---------------------------------------------------------------- sacred and modern
+ORF = "Carl Orff"
+JOCH_CB = sp("Orff: Carmina Burana", f"{ORF}; Gundula Janowitz; Gerhard Stolze; {FD}; "
+             "Chor der Deutschen Oper Berlin; Orchester der Deutschen Oper Berlin; Eugen Jochum",
+             "1968-01-01", 25, 38)
+PREV_CB = sp("Orff: Carmina Burana", f"{ORF}; Sheila Armstrong; Gerald English; Thomas Allen; "
+             "London Symphony Chorus; London Symphony Orchestra; André Previn",
+             "1975-01-01", 25, 27)
+RATTLE_CB = sp("Orff: Carmina Burana", f"{ORF}; Sally Matthews; Lawrence Brownlee; "
+               f"Christian Gerhaher; Rundfunkchor Berlin; {BPO}; Simon Rattle", "2005-01-01", 25,
+               30)
+FORTUNA = sp("O Fortuna (Epic Version)", "Epic Trailer Music Orchestra", "2017-01-01", 1, 40,
+             "single")
+GOR = "Henryk Górecki"
+ZIN_GOR = sp('Górecki: Symphony No. 3, Op. 36 "Symphony of Sorrowful Songs"',
+             f"{GOR}; Dawn Upshaw; London Sinfonietta; David Zinman", "1992-01-01", 3, 44)
+GIBBONS_GOR = sp("Henryk Górecki: Symphony No. 3 (Symphony Of Sorrowful Songs)",
+                 "Beth Gibbons; Polish National Radio Symphony Orchestra; Krzysztof Penderecki",
+                 "2019-03-29", 3, 41)
+KILAR_GOR = sp("Górecki: Symphony No. 3", f"{GOR}; Zofia Kilanowicz; Polish National Radio "
+               "Symphony Orchestra; Antoni Wit", "1994-01-01", 3, 20)
+PART = "Arvo Pärt"
+PART_TR = sp("Arvo Pärt: Tabula Rasa", f"{PART}; Gidon Kremer; Keith Jarrett; Tatjana Grindenko; "
+             "Lithuanian Chamber Orchestra; Saulius Sondeckis", "1984-01-01", 5, 43)
+PART_ALINA = sp("Arvo Pärt: Alina", f"{PART}; Vladimir Spivakov; Sergej Bezrodny",
+                "1999-01-01", 5, 47)
+NEUB_TR = sp("Tabula Rasa", "Einstürzende Neubauten", "1993-01-25", 8, 30)
+PART_SPIEGEL = sp("Spiegel im Spiegel", f"{PART}; Various Artists", "2015-01-01", 1, 39, "single")
+MONT = "Claudio Monteverdi"
+GAR_VES90 = sp("Monteverdi: Vespro della Beata Vergine", f"{MONT}; Monteverdi Choir; "
+               "English Baroque Soloists; John Eliot Gardiner", "1990-01-01", 26, 25)
+GAR_VES74 = sp("Monteverdi: Vespers of 1610", f"{MONT}; Monteverdi Choir; "
+               "Philip Jones Brass Ensemble; John Eliot Gardiner", "1974-01-01", 25, 12)
+SAVALL_VES = sp("Monteverdi: Vespro della Beata Vergine", f"{MONT}; La Capella Reial de "
+                "Catalunya; Le Concert des Nations; Jordi Savall", "1989-01-01", 26, 15)
+ALES_VES = sp("Monteverdi: Vespro della Beata Vergine 1610", f"{MONT}; Concerto Italiano; "
+              "Rinaldo Alessandrini", "2004-01-01", 26, 16)
+TALLIS_MIS = sp("Allegri: Miserere / Mundy: Vox Patris Caelestis / Palestrina: Missa Papae "
+                "Marcelli", "Gregorio Allegri; The Tallis Scholars; Peter Phillips",
+                "1980-01-01", 9, 35)
+TALLIS_MIS05 = sp("Allegri: Miserere (2005 Recording)", "Gregorio Allegri; The Tallis Scholars; "
+                  "Peter Phillips", "2005-01-01", 1, 25, "single")
+KINGS_MIS = sp("Allegri: Miserere", "Gregorio Allegri; Choir of King's College, Cambridge; "
+               "David Willcocks", "1964-01-01", 6, 26)
+SIXTEEN_MIS = sp("Allegri: Miserere & Other Choral Works", "Gregorio Allegri; The Sixteen; "
+                 "Harry Christophers", "1992-01-01", 12, 20)
+
+S.add("german_title opera_sacred_many_artists catalogue_number several_recordings junk_decoy",
+      "Jochum's Carmina Burana (with Orff's blessing); Previn and Rattle are decoys, an 'epic' "
+      "trailer single is junk",
+      r(["Carl Orff", "Gundula Janowitz", "Gerhard Stolze", "Dietrich Fischer-Dieskau",
+         "Chor Der Deutschen Oper Berlin", "Orchester Der Deutschen Oper Berlin", "Eugen Jochum"],
+        "Carmina Burana", 1968, 1968, 25, "LP, Album", "Deutsche Grammophon", "139 362",
+        "Modern"),
+      [JOCH_CB], [PREV_CB, RATTLE_CB, FORTUNA])
+S.add("english_title several_recordings same_name_other_performer",
+      "Zinman/Upshaw 1992; Beth Gibbons's 2019 live recording and Antoni Wit's are decoys",
+      r(["Henryk Mikołaj Górecki", "Dawn Upshaw", "London Sinfonietta", "David Zinman"],
+        "Symphony No. 3 (Symphony Of Sorrowful Songs)", 1992, 1992, 3, "CD, Album", "Nonesuch",
+        "7559-79282-2", "Contemporary"),
+      [ZIN_GOR], [GIBBONS_GOR, KILAR_GOR, PART_TR])
+S.add("english_title same_title_other_genre same_artist_other_work",
+      "Pärt's ECM Tabula Rasa; Einstürzende Neubauten's 'Tabula Rasa' and Pärt's 'Alina' are "
+      "decoys",
+      r(["Arvo Pärt", "Gidon Kremer", "Keith Jarrett", "Tatjana Grindenko",
+         "Lithuanian Chamber Orchestra", "Saulius Sondeckis"],
+        "Tabula Rasa", 1984, 1984, 5, "LP, Album", "ECM Records", "ECM 1275", "Contemporary"),
+      [PART_TR], [NEUB_TR, PART_ALINA, PART_SPIEGEL])
+S.add("italian_title opera_sacred_many_artists several_recordings same_conductor year_decides",
+      "Gardiner's 1989 Venice Vespers; his 1974 Decca recording is a decoy",
+      r(["Claudio Monteverdi", "The Monteverdi Choir", "The English Baroque Soloists",
+         "His Majesties Sagbutts And Cornetts", "John Eliot Gardiner"],
+        "Vespro Della Beata Vergine 1610", 1990, 1990, 26, "2xCD, Album", "Archiv Produktion",
+        "429 565-2", "Baroque"),
+      [GAR_VES90], [GAR_VES74, SAVALL_VES, ALES_VES])
+S.add("english_title opera_sacred_many_artists several_recordings same_ensemble year_decides",
+      "Tallis Scholars' 1980 Miserere album; their 2005 re-recording is a decoy",
+      r(["Allegri", "Mundy", "Palestrina", "The Tallis Scholars", "Peter Phillips"],
+        "Miserere", 1980, 1980, 9, "LP, Album", "Gimell", "1585-03", "Renaissance",
+        display="Allegri / Mundy / Palestrina, The Tallis Scholars, Peter Phillips"),
+      [TALLIS_MIS], [TALLIS_MIS05, KINGS_MIS, SIXTEEN_MIS])
+
+# ---------------------------------------------------------------- not on Spotify
+# Obscure Eterna, Melodiya, Opus, Supraphon and Pathé pressings and private live issues: to the
+# author's knowledge these recordings are not on Spotify; a search for the work brings up famous
+# recordings instead. Tagged unverified_pressing where the author could not check the exact
+# pressing (catalogue number left empty rather than guessed); the performers recorded for
+# those labels.
+KONW_7 = sp("Beethoven: Symphony No. 7", f"{BEE}; Gewandhausorchester; Franz Konwitschny",
+            "2008-01-01", 4, 12)
+SUIT_ZF = sp("Mozart: Die Zauberflöte", f"{MOZ}; Peter Schreier; Helen Donath; Sylvia Geszty; "
+             "Theo Adam; Staatskapelle Dresden; Otmar Suitner", "1970-01-01", 42, 14)
+KOCH_NACHT = sp("Mozart: Eine kleine Nachtmusik; Serenata notturna", f"{MOZ}; "
+                "Kammerorchester Berlin; Helmut Koch", "1993-01-01", 7, 10)
+KAR_NACHT = sp("Mozart: Eine kleine Nachtmusik; Divertimenti", f"{MOZ}; {BPO}; {KAR}",
+               "1966-01-01", 10, 33)
+MARR_NACHT = sp("Mozart: Eine kleine Nachtmusik", f"{MOZ}; Academy of St Martin in the Fields; "
+                "Neville Marriner", "1985-01-01", 12, 29)
+KAR_TCH5 = sp("Tchaikovsky: Symphony No. 5 in E Minor, Op. 64", f"{TCH}; {BPO}; {KAR}",
+              "1976-01-01", 4, 24)
+GERG_TCH5 = sp("Tchaikovsky: Symphony No. 5", f"{TCH}; {VPO}; Valery Gergiev", "1999-01-01",
+               4, 20)
+SHO7_LEN = sp('Shostakovich: Symphony No. 7 "Leningrad" (Live)', f"{SHO}; Chicago Symphony "
+              f"Orchestra; {LEN}", "1989-01-01", 4, 22)
+SHO7_KOND = sp('Shostakovich: Symphony No. 7 "Leningrad"', f"{SHO}; Moscow Philharmonic "
+               "Orchestra; Kirill Kondrashin", "1975-01-01", 4, 15)
+SHO7_GERG = sp('Shostakovich: Symphony No. 7 "Leningrad"', f"{SHO}; Mariinsky Orchestra; "
+               "Valery Gergiev", "2013-01-01", 4, 19)
+MUS = "Modest Mussorgsky"
+RICH_PICT = sp("Mussorgsky: Pictures at an Exhibition (Live in Sofia 1958)", f"{MUS}; "
+               "Sviatoslav Richter", "1958-01-01", 16, 25)
+KISS_PICT = sp("Mussorgsky: Pictures at an Exhibition", f"{MUS}; Evgeny Kissin", "2002-01-01",
+               16, 19)
+KAR_PICT = sp("Mussorgsky: Pictures at an Exhibition (Orch. Ravel)", f"{MUS}; Maurice Ravel; "
+              f"{BPO}; {KAR}", "1966-01-01", 15, 26)
+ELP_PICT = sp("Pictures at an Exhibition", "Emerson, Lake & Palmer", "1971-11-01", 12, 49)
+GLINKA = "Mikhail Glinka"
+GERG_RUSLAN = sp("Glinka: Ruslan and Lyudmila", f"{GLINKA}; Kirov Orchestra; Valery Gergiev",
+                 "1996-01-01", 38, 12)
+RUSLAN_OV = sp("Ruslan and Lyudmila: Overture", f"{GLINKA}; Various Artists", "2012-01-01", 1,
+               36, "single")
+RUSSIAN_OV = sp("Russian Overtures", f"{GLINKA}; Various Artists", "2006-01-01", 14, 17,
+                "compilation")
+BOR = "Alexander Borodin"
+KAR_POLOV = sp("Borodin: Polovtsian Dances; Rimsky-Korsakov: Scheherazade", f"{BOR}; {BPO}; {KAR}",
+               "1967-01-01", 6, 25)
+GERG_POLOV = sp("Borodin: Prince Igor", f"{BOR}; Kirov Orchestra; Valery Gergiev", "1995-01-01",
+                50, 12)
+STRANGER = sp("Stranger in Paradise", "Tony Bennett", "1953", 1, 30, "single")
+VIV_AURI = sp("Vivaldi: Les quatre saisons", f"{VIV}; Orchestre de Chambre Jean-François Paillard; "
+              "Jean-François Paillard", "1970-01-01", 12, 14)
+
+S.add("unverified_pressing german_title not_on_spotify eterna several_recordings",
+      "Bongartz/Dresdner Philharmonie 7th on Eterna: not on Spotify; Konwitschny's Eterna-era "
+      "7th and the famous recordings are tempting decoys",
+      r(["Ludwig van Beethoven", "Dresdner Philharmonie", "Heinz Bongartz"],
+        "Sinfonie Nr. 7 A-dur Op. 92", 1966, None, 4, "LP, Album, Stereo", "ETERNA",
+        [], "Classical"),
+      [], [KONW_7, KL57, K62_7, K77_7, LEN_7, BOHM_7])
+S.add("unverified_pressing german_title not_on_spotify eterna highlights opera_sacred_many_artists",
+      "An Eterna highlights LP of a Berlin State Opera Zauberflöte: not on Spotify; complete "
+      "recordings (Suitner's Dresden one too) and highlights by others are decoys",
+      r(["Wolfgang Amadeus Mozart", "Staatskapelle Berlin", "Hans Löwlein"],
+        "Die Zauberflöte (Querschnitt)", 1965, None, 14, "LP, Album", "ETERNA", [],
+        "Opera"),
+      [], [SUIT_ZF, MOZ_ZF_BOHM, MOZ_ZF_HL, QUEEN_NIGHT, MOZ_ZF_SOLTI])
+S.add("unverified_pressing german_title not_on_spotify eterna single_7inch",
+      "An Eterna 7\" of Eine kleine Nachtmusik: not on Spotify; Koch's later CD is another "
+      "recording, Karajan's and Marriner's crowd the results",
+      r(["Mozart", "Kammerorchester Berlin", "Helmut Koch"],
+        "Eine Kleine Nachtmusik KV 525", 1962, None, 4, '7", EP', "ETERNA", [],
+        "Classical"),
+      [], [KOCH_NACHT, KAR_NACHT, MARR_NACHT, MOZ_BEST, MOZ_BABY])
+S.add("unverified_pressing russian_cyrillic not_on_spotify melodiya several_recordings",
+      "A Gorky Philharmonic Tchaikovsky 5 on Melodiya: not on Spotify; Mravinsky's set, "
+      "Karajan, Gergiev are decoys",
+      r(["П. Чайковский", "Симфонический Оркестр Горьковской Филармонии", "Израиль Гусман"],
+        "Симфония № 5", 1981, None, 4, "LP, Album", "Мелодия", [], "Romantic"),
+      [], [MRAV_TCH456, KAR_TCH5, GERG_TCH5, TCH_BEST])
+S.add("unverified_pressing russian_cyrillic not_on_spotify melodiya several_recordings",
+      "Novosibirsk/Katz Leningrad Symphony on Melodiya: not on Spotify",
+      r(["Д. Шостакович", "Симфонический Оркестр Новосибирской Филармонии", "Арнольд Кац"],
+        "Симфония № 7 «Ленинградская»", 1985, None, 4, "2xLP, Album", "Мелодия",
+        [], "Modern"),
+      [], [SHO7_LEN, SHO7_KOND, SHO7_GERG, SHO_WALTZ])
+S.add("unverified_pressing russian_cyrillic not_on_spotify melodiya piano_solo junk_decoy",
+      "Vera Gornostaeva's Pictures on Melodiya: not on Spotify; Richter's, Kissin's, the Ravel "
+      "orchestration and ELP's rock version are decoys",
+      r(["М. Мусоргский", "Вера Горностаева"], "Картинки С Выставки", 1976, None, 10,
+        "LP, Album", "Мелодия", [], "Romantic"),
+      [], [RICH_PICT, KISS_PICT, KAR_PICT, ELP_PICT])
+S.add("unverified_pressing russian_cyrillic not_on_spotify melodiya highlights "
+      "opera_sacred_many_artists",
+      "Bolshoi highlights of Ruslan and Lyudmila on Melodiya: not on Spotify",
+      r(["М. Глинка", "Хор И Оркестр Большого Театра СССР", "Борис Хайкин"],
+        "Руслан И Людмила (Сцены Из Оперы)", 1970, None, 8, "LP", "Мелодия", [],
+        "Opera"),
+      [], [GERG_RUSLAN, RUSLAN_OV, RUSSIAN_OV])
+S.add("unverified_pressing russian_cyrillic not_on_spotify melodiya single_7inch junk_decoy",
+      "A Melodiya 7\" of the Polovtsian Dances: not on Spotify; Karajan's and Gergiev's and "
+      "Tony Bennett's 'Stranger in Paradise' (the same tune) are decoys",
+      r(["А. Бородин", "Большой Симфонический Оркестр Всесоюзного Радио",
+         "Геннадий Рождественский"],
+        "Половецкие Пляски Из Оперы «Князь Игорь»", 1963, None, 2, '7", Mono', "Мелодия",
+        [], "Romantic"),
+      [], [KAR_POLOV, GERG_POLOV, STRANGER])
+S.add("unverified_pressing slovak_title not_on_spotify opus several_recordings",
+      "Rajter/Slovak Philharmonic New World on Opus: not on Spotify; Ančerl's Supraphon New "
+      "World and others are decoys",
+      r(["Antonín Dvořák", "Slovenská Filharmónia", "Ľudovít Rajter"],
+        "Symfónia Č. 9 E Mol »Z Nového Sveta«", 1974, None, 4, "LP, Album", "OPUS",
+        [], "Romantic"),
+      [], [ANC_DVO9, KUB_DVO9, KAR_DVO9_85, TAL_DVO9, DVO_BEST])
+S.add("unverified_pressing czech_title not_on_spotify supraphon single_10inch",
+      "A 1950s Supraphon 10\" of two Má vlast poems by the Czech Radio orchestra: not on "
+      "Spotify; the full cycles are decoys",
+      r(["Bedřich Smetana", "Symfonický Orchestr Československého Rozhlasu", "Alois Klíma"],
+        "Vltava · Z Českých Luhů A Hájů", 1957, None, 2, '10", Mono', "Supraphon", [],
+        "Romantic"),
+      [], [KUB_MV90, KUB_MV71, ANC_MV, MOLDAU])
+S.add("unverified_pressing french_title not_on_spotify several_recordings",
+      "Auriacombe/Toulouse Four Seasons on Pathé: not on Spotify; Paillard's and Scimone's "
+      "French-named Four Seasons are decoys",
+      r(["Vivaldi", "Orchestre De Chambre De Toulouse", "Louis Auriacombe"],
+        "Les Quatre Saisons", 1964, None, 12, "LP, Album", "Pathé", [], "Baroque"),
+      [], [VIV_AURI, SCIMONE_4S, MUSICI59, KENNEDY_4S, BABY_4S])
+S.add("unverified_pressing german_title not_on_spotify eterna opera_sacred_many_artists "
+      "several_recordings",
+      "Kurt Thomas's B minor Mass with the Thomanerchor on Eterna: not on Spotify",
+      r(["Johann Sebastian Bach", "Thomanerchor", "Gewandhausorchester Leipzig", "Kurt Thomas"],
+        "Messe H-moll BWV 232", 1959, None, 24, "3xLP, Album, Mono + Box", "ETERNA",
+        [], "Baroque"),
+      [], [RICH_MASS, GAR_MASS, HER_MASS89, KAR_MASS, BACH_BEST])
+
+S.add("unverified_pressing english_title not_on_spotify private_live same_conductor "
+      "same_orchestra",
+      "A private CD of Kleiber's Bavarian State Orchestra 7th on tour in Tokyo (1986): not on "
+      "Spotify; the Orfeo live 7th (same conductor and orchestra, Munich 1982) is the trap",
+      r(["Beethoven", "Bayerisches Staatsorchester", "Carlos Kleiber"],
+        "Symphony No. 7 - Live In Tokyo 1986", 1996, None, 5, "CD, Unofficial",
+        "Memories", [], "Classical"),
+      [], [KL7_LIVE, KL57, K77_7, KL4_LIVE, BEST_BEE])
+S.add("unverified_pressing japanese_title not_on_spotify live same_conductor year_decides "
+      "opera_sacred_many_artists",
+      "Tokyo FM's release of Karajan's 1977 Tokyo concert Ninth: not on Spotify; his DG Ninth "
+      "recorded the same year is the trap",
+      r(["Ludwig van Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
+        "ベートーヴェン：交響曲第9番「合唱」", 2000, None, 4, "CD, Album", "Tokyo FM", [],
+        "Classical"),
+      [], [K77_9, K62_9, K84_9, K84_9G, LEN_9_1989])
 
 if __name__ == "__main__":
     S.write(Path(__file__).with_name("classical.json"))
