@@ -1,0 +1,208 @@
+"""Build non_latin.json: albums whose Discogs or Spotify names are in a non-Latin script.
+
+Run from anywhere: `python tests/data/match_set/build_non_latin.py`. Discogs often titles these
+"原題 = English Title" and credits artists by a romanized name (with the original script as the
+ANV the CSV export shows); Spotify names some in the original script, some romanized or
+translated. Each `S.add` is one owned release with the Spotify albums a search could bring up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from set_builder import MatchSet, release, sp
+
+ABOUT = (
+    "Non-Latin albums for the Spotify matcher: Japanese (city pop, rock, anime and film scores, "
+    "enka), Korean, Chinese/Cantopop/Mandopop, Russian/Soviet rock, Greek, Arabic, Hebrew, Thai "
+    "and Hindi film releases. Album records follow Discogs (romanized artist names or the "
+    "original-script ANV as the CSV export shows it, titles with ' = ' translations as "
+    "printed); three rows are real rows of public Discogs CSV exports (tags real_csv_row: "
+    "conorparnell/TapeShelf discogs-collection.csv release ids 4675070 and 24706742, "
+    "russmckendrick/discogs-scraper discogs.csv release id 3490956), kept as the CSV parser "
+    "reads them (one artist string, no genres, no track count or master year). Catalogue "
+    "numbers and years are from the author's knowledge and may be off in places; where the "
+    "author could not recall them they are left empty (tag catno_unknown). Spotify names and "
+    "artist spellings follow how Spotify lists these artists to the best of the author's "
+    "knowledge; ids are synthetic (tasks.fake_apis.spotify_id), popularity and dates plausible. "
+    "'acceptable' lists the same album and its remasters/re-editions by the same artist "
+    "(an international edition of the same recording under another title counts); [] means "
+    "not on Spotify to the author's knowledge. Built by build_non_latin.py."
+)
+
+S = MatchSet("nl", "non_latin", ABOUT)
+
+
+def r(artists: list[str], title: str, year: int | None, master_year: int | None,
+      tracks: int | None, fmt: str, labels: str | list[str], catnos: str | list[str],
+      genres: str | list[str], styles: str | list[str] = (), display: str | None = None):
+    return release(artists, title, year, master_year, tracks, fmt, labels, catnos, styles,
+                   genres, display)
+
+
+def csv_row(artist: str, title: str, year: int, fmt: str, labels: list[str],
+            catnos: list[str]):
+    """An album record as tasks.discogs reads a CSV export row."""
+    return release([artist], title, year, None, None, fmt, labels, catnos, [], [])
+
+
+# ---------------------------------------------------------------- Japanese
+HE = "はっぴいえんど"
+HE_KAZE = sp("風街ろまん", HE, "1971-11-20", 12, 46)
+HE_1970 = sp("はっぴいえんど", HE, "1970-08-05", 11, 38)
+HE_1973 = sp("HAPPY END", HE, "1973-02-25", 10, 30)
+HE_CITY = sp("CITY - はっぴいえんどベスト・アルバム", HE, "1974-01-15", 14, 24, "compilation")
+HAPPY_END_OTHER = sp("Happy End", "Happy End", "2019-06-14", 9, 12)
+PRINCE_FY = sp("For You", "Prince", "1978-04-07", 9, 52)
+SELENA_FY = sp("For You", "Selena Gomez", "2014-11-24", 15, 58, "compilation")
+PACIFIC = sp("Pacific Breeze: Japanese City Pop, AOR & Boogie 1976-1986", "Various Artists",
+             "2019-05-17", 17, 48, "compilation")
+TAKEUCHI_VARIETY = sp("VARIETY", "竹内まりや", "1984-04-25", 11, 47)
+OHNUKI_SUN = sp("SUNSHOWER", "大貫妙子", "1977-07-25", 10, 44)
+OHNUKI_MIG = sp("MIGNONNE", "大貫妙子", "1978-09-21", 10, 40)
+OHNUKI_GREY = sp("Grey Skies", "大貫妙子", "1976-09-25", 11, 33)
+OHNUKI_BEST = sp("大貫妙子 ベスト", "大貫妙子", "2003-03-19", 16, 22, "compilation")
+HOSONO_HOUSE = sp("HOSONO HOUSE", "細野晴臣", "1973-05-25", 11, 42)
+HOCHONO = sp("HOCHONO HOUSE", "細野晴臣", "2019-03-06", 11, 39)
+HOSONO_TD = sp("トロピカル・ダンディー", "細野晴臣", "1975-06-25", 10, 30)
+HOSONO_TAIAN = sp("泰安洋行", "細野晴臣", "1976-07-25", 11, 29)
+YMO_SSS = sp("Solid State Survivor", "Yellow Magic Orchestra", "1979-09-25", 8, 50)
+ANRI_TIMELY = sp("Timely!!", "杏里", "1983-12-05", 10, 45)
+ANRI_BIKINI = sp("Bi・Ki・Ni", "杏里", "1984-06-01", 10, 33)
+ANRI_HEAVEN = sp("Heaven Beach", "杏里", "1982-11-21", 10, 31)
+ANRI_CATSEYE = sp("CAT'S EYE", "杏里", "1983-08-05", 2, 48, "single")
+MATSU_PP = sp("POCKET PARK", "Miki Matsubara", "1980-01-21", 10, 47)
+MATSU_DOOR = sp("真夜中のドア〜stay with me", "Miki Matsubara", "1979-11-05", 2, 62, "single")
+MATSU_CUPID = sp("Cupid", "Miki Matsubara", "1981-05-21", 10, 28)
+RAINYCH_DOOR = sp("Mayonaka no Door / Stay With Me", "Rainych", "2020-10-16", 1, 55, "single")
+RINGO_MUZAI = sp("無罪モラトリアム", "椎名林檎", "1999-02-24", 11, 50)
+RINGO_SHOSO = sp("勝訴ストリップ", "椎名林檎", "2000-03-31", 13, 49)
+RINGO_KALK = sp("加爾基 精液 栗ノ花", "椎名林檎", "2003-02-23", 11, 40)
+JIHEN_KYO = sp("教育", "東京事変", "2004-11-25", 11, 45)
+FISH_CAMP = sp("空中キャンプ", "Fishmans", "1996-02-01", 8, 49)
+FISH_LONG = sp("LONG SEASON", "Fishmans", "1996-10-25", 1, 47)
+FISH_UCHU = sp("宇宙 日本 世田谷", "Fishmans", "1997-07-24", 8, 42)
+FISH_LIVE = sp("98.12.28 男達の別れ", "Fishmans", "1999-09-29", 14, 44)
+HISA = "久石譲"
+TOTORO_OST = sp("となりのトトロ サウンドトラック集", HISA, "1988-05-01", 20, 52)
+TOTORO_IMG = sp("となりのトトロ イメージ・ソング集", HISA, "1987-11-25", 11, 38)
+TOTORO_LULL = sp("Studio Ghibli Lullabies", "Lullaby Baby Trio", "2020-02-14", 14, 30)
+HISA_BUDOKAN = sp("Joe Hisaishi in Budokan - Studio Ghibli 25 Years Concert", HISA,
+                  "2008-12-24", 19, 35)
+AKIRA_1988 = sp("Symphonic Suite AKIRA", "芸能山城組", "1988-07-25", 7, 40)
+AKIRA_2016 = sp("Symphonic Suite AKIRA 2016", "芸能山城組", "2016-05-25", 7, 44)
+YAMASHIRO_OTHER = sp("恐山／銅之剣舞", "芸能山城組", "1976-04-25", 4, 20)
+AKIRA_LOFI = sp("AKIRA", "Kaneda Beats", "2021-05-07", 8, 18)
+SAGISU = "鷺巣詩郎"
+EVA_1 = sp("NEON GENESIS EVANGELION", SAGISU, "1995-12-06", 20, 45)
+EVA_2 = sp("NEON GENESIS EVANGELION II", SAGISU, "1996-02-21", 16, 38)
+EVA_3 = sp("NEON GENESIS EVANGELION III", SAGISU, "1996-05-22", 17, 34)
+EVA_THESE = sp("残酷な天使のテーゼ", "高橋洋子", "1995-10-25", 4, 60, "single")
+EVA_FINALLY = sp("EVANGELION FINALLY", "Various Artists", "2020-11-18", 19, 41, "compilation")
+HIBARI_KAWA = sp("川の流れのように", "美空ひばり", "1989-01-11", 2, 45, "single")
+HIBARI_BEST = sp("美空ひばり ベスト", "美空ひばり", "2005-06-22", 20, 38, "compilation")
+HIBARI_FUSHICHO = sp("不死鳥 美空ひばり in TOKYO DOME 翔ぶ!! 新しき空に向かって", "美空ひばり",
+                     "1988-06-01", 39, 20)
+SHIMAZU_KAWA = sp("川の流れのように", "島津亜矢", "2016-01-01", 1, 18, "single")
+AKINA_FUSHIGI = sp("不思議", "中森明菜", "1986-08-11", 10, 36)
+AKINA_FUSHIGI_R = sp("不思議 (2012 Remaster)", "中森明菜", "2012-06-20", 10, 30)
+AKINA_CRIMSON = sp("CRIMSON", "中森明菜", "1986-12-24", 10, 38)
+AKINA_BEST = sp("BEST", "中森明菜", "1986-04-01", 12, 41, "compilation")
+BORIS_AKUMA = sp("Akuma No Uta", "Boris", "2005-01-25", 6, 34)
+BORIS_PINK = sp("Pink", "Boris", "2005-11-15", 11, 45)
+BORIS_FLOOD = sp("Flood", "Boris", "2000-04-19", 4, 31)
+KYU_UE = sp("上を向いて歩こう", "坂本九", "1961-10-15", 2, 40, "single")
+KYU_SUKIYAKI_LP = sp("Sukiyaki and Other Japanese Hits", "Kyu Sakamoto", "1963-06-01", 12, 33)
+TASTE_SUKI = sp("Sukiyaki", "A Taste Of Honey", "1981-01-01", 2, 35, "single")
+FOURPM_SUKI = sp("Sukiyaki", "4 P.M.", "1994-11-01", 3, 28, "single")
+
+S.add("japanese_title romanized_artist_discogs native_artist_spotify",
+      "Discogs credits 'Happy End (2)', Spotify 'はっぴいえんど'; their 1970 debut and the 1973 "
+      "'HAPPY END' (a different album) are decoys",
+      r(["Happy End"], "風街ろまん", 1971, 1971, 12, "LP, Album", "URC", "URL-1020",
+        ["Rock", "Folk, World, & Country"], ["Folk Rock"]),
+      [HE_KAZE], [HE_1970, HE_1973, HE_CITY, HAPPY_END_OTHER])
+S.add("japanese_title self_titled romanized_artist_discogs",
+      "The 1970 debut 'はっぴいえんど' (the band's own name); the 1973 album 'HAPPY END' is a "
+      "different record that a romanized query would take",
+      r(["Happy End"], "はっぴいえんど", 1970, 1970, 11, "LP, Album", "URC", "URL-1015",
+        ["Rock"], ["Folk Rock"]),
+      [HE_1970], [HE_1973, HE_KAZE, HE_CITY, HAPPY_END_OTHER])
+S.add("japanese_artist not_on_spotify city_pop same_title_other_artist",
+      "Tatsuro Yamashita's catalogue is not on Spotify; 'For You' by Prince and Selena Gomez and "
+      "city-pop compilations (and his wife's album) are decoys",
+      r(["Tatsuro Yamashita"], "For You", 1982, 1982, 10, "LP, Album", "Air Records",
+        "RAL-8801", ["Funk / Soul", "Pop"], ["City Pop", "Boogie"]),
+      [], [PRINCE_FY, SELENA_FY, PACIFIC, TAKEUCHI_VARIETY])
+S.add("japanese_artist native_artist_spotify city_pop",
+      "Discogs 'Taeko Ohnuki', Spotify '大貫妙子' with an upper-case title",
+      r(["Taeko Ohnuki"], "Sunshower", 1977, 1977, 10, "LP, Album", "Panam", "GW-4029",
+        ["Jazz", "Pop"], ["City Pop", "Fusion"]),
+      [OHNUKI_SUN], [OHNUKI_MIG, OHNUKI_GREY, OHNUKI_BEST, PACIFIC])
+S.add("japanese_artist native_artist_spotify re_recording",
+      "Hosono's 1973 debut; his 2019 re-recording 'HOCHONO HOUSE' is not it",
+      r(["Haruomi Hosono"], "Hosono House", 1973, 1973, 11, "LP, Album", "Bellwood Records",
+        "OFL-10", ["Rock", "Pop"], ["Folk Rock", "Soft Rock"]),
+      [HOSONO_HOUSE], [HOCHONO, HOSONO_TD, HOSONO_TAIAN, YMO_SSS])
+S.add("japanese_artist native_artist_spotify city_pop csv_anv",
+      "CSV export form: the ANV '杏里' (Discogs 'Anri (2)'); Spotify names the artist 杏里",
+      r(["杏里"], "Timely!!", 1983, 1983, 10, "LP, Album", "For Life Records", "28K-53",
+        ["Pop"], ["City Pop"]),
+      [ANRI_TIMELY], [ANRI_BIKINI, ANRI_HEAVEN, ANRI_CATSEYE, PACIFIC])
+S.add("japanese_artist csv_anv city_pop romanized_artist_spotify",
+      "CSV ANV '松原みき', Spotify 'Miki Matsubara' with 'POCKET PARK'; her famous single and a "
+      "2020 cover single are decoys",
+      r(["松原みき"], "Pocket Park", 1980, 1980, 10, "LP, Album", "See・Saw", "C25A0081",
+        ["Pop"], ["City Pop"]),
+      [MATSU_PP], [MATSU_DOOR, MATSU_CUPID, RAINYCH_DOOR, PACIFIC])
+S.add("japanese_title j_rock romanized_artist_discogs native_artist_spotify",
+      "Discogs 'Ringo Sheena', Spotify '椎名林檎'; her other albums and Tokyo Jihen are decoys",
+      r(["Ringo Sheena"], "無罪モラトリアム", 1999, 1999, 11, "CD, Album", "Toshiba EMI",
+        "TOCT-24067", ["Rock"], ["J-Rock", "Alternative Rock"]),
+      [RINGO_MUZAI], [RINGO_SHOSO, RINGO_KALK, JIHEN_KYO])
+S.add("japanese_title j_rock catno_unknown",
+      "Fishmans 'Kūchū Camp'; 'LONG SEASON' and the live farewell are decoys",
+      r(["Fishmans"], "空中キャンプ", 1996, 1996, 8, "CD, Album", "Polydor", [],
+        ["Rock", "Reggae"], ["Dub", "Indie Rock"]),
+      [FISH_CAMP], [FISH_LONG, FISH_UCHU, FISH_LIVE])
+S.add("japanese_title anime_soundtrack romanized_artist_discogs native_artist_spotify "
+      "catno_unknown",
+      "Totoro soundtrack; the earlier image-song album has the same film in its title",
+      r(["Joe Hisaishi"], "となりのトトロ サウンドトラック集", 1988, 1988, 20, "CD, Album",
+        "Animage", [], ["Stage & Screen"], ["Soundtrack", "Score"]),
+      [TOTORO_OST], [TOTORO_IMG, HISA_BUDOKAN, TOTORO_LULL])
+S.add("anime_soundtrack romanized_artist_discogs native_artist_spotify remaster",
+      "Discogs 'Geinoh Yamashirogumi', Spotify '芸能山城組'; the 2016 remaster is the same album",
+      r(["Geinoh Yamashirogumi"], "Symphonic Suite AKIRA", 1988, 1988, 7, "CD, Album",
+        "Victor", "VDR-1502", ["Stage & Screen", "Electronic"], ["Soundtrack"]),
+      [AKIRA_1988, AKIRA_2016], [YAMASHIRO_OTHER, AKIRA_LOFI, HISA_BUDOKAN])
+S.add("anime_soundtrack volumes romanized_artist_discogs native_artist_spotify",
+      "The first Evangelion OST volume; volumes II and III and the opening single are decoys",
+      r(["Shiro Sagisu"], "Neon Genesis Evangelion", 1995, 1995, 20, "CD, Album",
+        "King Records", "KICA-286", ["Stage & Screen"], ["Soundtrack", "Score"]),
+      [EVA_1], [EVA_2, EVA_3, EVA_THESE, EVA_FINALLY])
+S.add("japanese_title enka single csv_anv catno_unknown",
+      "Hibari's last single; a 2016 cover with the same title and her compilations are decoys",
+      r(["美空ひばり"], "川の流れのように", 1989, 1989, 2, "CD, Mini, Single",
+        "Nippon Columbia", [], ["Folk, World, & Country"], ["Enka"]),
+      [HIBARI_KAWA], [SHIMAZU_KAWA, HIBARI_BEST, HIBARI_FUSHICHO])
+S.add("japanese_title japanese_pop romanized_artist_discogs remaster",
+      "Akina Nakamori's 'Fushigi' and its 2012 remaster",
+      r(["Akina Nakamori"], "不思議", 1986, 1986, 10, "LP, Album", "Reprise Records",
+        "L-12650", ["Pop", "Electronic"], ["Synth-pop"]),
+      [AKINA_FUSHIGI, AKINA_FUSHIGI_R], [AKINA_CRIMSON, AKINA_BEST])
+S.add("japanese_title romanized_title_spotify catno_unknown",
+      "Discogs the Japanese 'あくまのうた', Spotify the Southern Lord reissue 'Akuma No Uta'",
+      r(["Boris"], "あくまのうた", 2003, 2003, 6, "CD, Album", "Diwphalanx Records",
+        [], ["Rock"], ["Stoner Rock", "Drone"]),
+      [BORIS_AKUMA], [BORIS_PINK, BORIS_FLOOD])
+S.add("japanese_title single retitled_abroad catno_unknown",
+      "The original 'Ue o Muite Arukō' 7\"; the US 'Sukiyaki' album and covers called "
+      "'Sukiyaki' are decoys",
+      r(["Kyu Sakamoto"], "上を向いて歩こう", 1961, 1961, 2, '7", Single', "Toshiba",
+        [], ["Pop"], ["Kayōkyoku"]),
+      [KYU_UE], [KYU_SUKIYAKI_LP, TASTE_SUKI, FOURPM_SUKI])
+
+if __name__ == "__main__":
+    S.write(Path(__file__).with_name("non_latin.json"))
+    print(S.summary())
