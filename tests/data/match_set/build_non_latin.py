@@ -203,6 +203,207 @@ S.add("japanese_title single retitled_abroad catno_unknown",
         [], ["Pop"], ["Kayōkyoku"]),
       [KYU_UE], [KYU_SUKIYAKI_LP, TASTE_SUKI, FOURPM_SUKI])
 
+# ---------------------------------------------------------------- Korean
+BTS_HYY1 = sp("The Most Beautiful Moment in Life Pt.1", "BTS", "2015-04-29", 9, 68)
+BTS_HYY2 = sp("The Most Beautiful Moment in Life Pt.2", "BTS", "2015-11-30", 9, 69)
+BTS_YF = sp("The Most Beautiful Moment in Life: Young Forever", "BTS", "2016-05-02", 23, 70)
+BTS_PROOF = sp("Proof", "BTS", "2022-06-10", 48, 74, "compilation")
+BTS_BEST = sp("BTS, THE BEST", "BTS", "2021-06-16", 23, 60, "compilation")
+IU_FB1 = sp("A Flower Bookmark", "IU", "2014-05-16", 7, 58, "single")
+IU_FB2 = sp("꽃갈피 둘", "IU", "2017-09-22", 6, 55, "single")
+IU_PALETTE = sp("Palette", "IU", "2017-04-21", 10, 67)
+IU_LILAC = sp("IU 5th Album 'LILAC'", "IU", "2021-03-25", 10, 70)
+SJH_RIVERS = sp("Beautiful Rivers and Mountains: The Psychedelic Rock Sound of South Korea's "
+                "Shin Joong Hyun 1958-1974", "Shin Joong Hyun", "2011-03-01", 14, 30,
+                "compilation")
+SJH_MIIN_COVER = sp("미인", "김추자", "1974", 2, 22, "single")
+CYP_1 = sp("조용필 1집 (창밖의 여자)", "조용필", "1980-03-20", 12, 35)
+CYP_2 = sp("조용필 2집", "조용필", "1980-12-01", 12, 28)
+CYP_BOUNCE = sp("Hello", "조용필", "2013-04-23", 10, 40)
+NOW_SHANIA = sp("Now", "Shania Twain", "2017-09-29", 12, 55)
+NOW_COMP = sp("NOW That's What I Call Music! 100", "Various Artists", "2018-07-27", 44, 60,
+              "compilation")
+KJM_COMP = sp("Light of Korean Psychedelic Rock", "Various Artists", "2012-01-01", 14, 18,
+              "compilation")
+
+S.add("korean_title translated_title_spotify k_pop",
+      "Discogs '화양연화 Pt.1 = The Most Beautiful Moment In Life Pt.1', Spotify the English "
+      "name; Pt.2, Young Forever and compilations are decoys",
+      r(["BTS"], "화양연화 Pt.1 = The Most Beautiful Moment In Life Pt.1", 2015, 2015, 9,
+        "CD, EP", "Big Hit Entertainment", [], ["Hip Hop", "Pop"], ["K-pop"]),
+      [BTS_HYY1], [BTS_HYY2, BTS_YF, BTS_PROOF, BTS_BEST])
+S.add("korean_title translated_title_spotify k_pop ep_single",
+      "IU's remake EP: Spotify the English 'A Flower Bookmark', its sequel keeps the Korean "
+      "'꽃갈피 둘'",
+      r(["IU"], "꽃갈피 = A Flower Bookmark", 2014, 2014, 7, "CD, EP", "LOEN Entertainment",
+        [], ["Pop"], ["K-pop", "Ballad"]),
+      [IU_FB1], [IU_FB2, IU_PALETTE, IU_LILAC])
+S.add("korean_title not_on_spotify psych_rock compilation_decoy",
+      "Shin Joong Hyun & Yup Juns 1974: not on Spotify to the author's knowledge; the Light in "
+      "the Attic anthology holds some songs but is a compilation, a 'Miin' single by another "
+      "singer is a decoy",
+      r(["Shin Jung Hyun & Yup Juns"], "신중현과 엽전들", 1974, 1974, 10, "LP, Album",
+        "Jigu Records", [], ["Rock"], ["Psychedelic Rock"]),
+      [], [SJH_RIVERS, SJH_MIIN_COVER, KJM_COMP])
+S.add("korean_title native_artist_spotify retitled",
+      "Cho Yong-pil's 1980 debut, Spotify '조용필 1집 (창밖의 여자)'; his second album and 2013 "
+      "'Hello' are decoys",
+      r(["Cho Yong Pil"], "창밖의 여자", 1980, 1980, 12, "LP, Album", "Jigu Records", [],
+        ["Pop", "Rock"], ["Ballad"]),
+      [CYP_1], [CYP_2, CYP_BOUNCE])
+S.add("korean_artist not_on_spotify psych_rock same_title_other_artist catno_unknown",
+      "Kim Jung Mi's 'Now' (1973, written by Shin Joong Hyun): not on Spotify to the author's "
+      "knowledge; Shania Twain's 'Now' and NOW compilations crowd a title search",
+      r(["Kim Jung Mi"], "Now", 1973, 1973, 8, "LP, Album", "Sung Eum", [], ["Rock", "Folk"],
+        ["Psychedelic Rock", "Folk Rock"]),
+      [], [NOW_SHANIA, NOW_COMP, SJH_RIVERS, KJM_COMP])
+
+# ---------------------------------------------------------------- Chinese
+FAYE = "王菲"
+FAYE_CY = sp("唱遊", FAYE, "1998-09-01", 11, 45)
+FAYE_FZ = sp("浮躁", FAYE, "1996-06-01", 10, 42)
+FAYE_SELF = sp("王菲", FAYE, "1997-10-01", 11, 47)
+FAYE_ZAI = sp("只愛陌生人", FAYE, "1999-09-01", 12, 44)
+FAYE_YY = sp("寓言", FAYE, "2000-11-01", 11, 40)
+FAYE_BEST = sp("菲靡靡之音", FAYE, "1999-01-01", 14, 36, "compilation")
+TENG = "鄧麗君"
+TENG_DDYQ = sp("淡淡幽情", TENG, "1983-01-01", 12, 48)
+TENG_BEST = sp("鄧麗君 15週年", TENG, "1995-01-01", 30, 40, "compilation")
+TENG_MIYUE = sp("月亮代表我的心", TENG, "1977-01-01", 12, 50)
+TENG_EN = sp("Teresa Teng Greatest Hits", "Teresa Teng", "2000-01-01", 20, 30, "compilation")
+BEYOND_ZD = sp("真的見証", "Beyond", "1989-01-01", 10, 42)
+BEYOND_MI = sp("秘密警察", "Beyond", "1988-01-01", 10, 40)
+BEYOND_MY = sp("命運派對", "Beyond", "1990-01-01", 10, 39)
+BEYOND_GH = sp("光輝歲月", "Beyond", "1991-01-01", 16, 45, "compilation")
+BEYOND_OTHER = sp("Beyond", "Beyond The Black", "2023-10-27", 10, 30)
+SODA = "蘇打綠"
+SODA_WYL = sp("無與倫比的美麗", SODA, "2007-11-02", 12, 45)
+SODA_XYZ = sp("小宇宙", SODA, "2006-10-31", 12, 42)
+SODA_SPRING = sp("春·日光", SODA, "2009-05-08", 11, 38)
+SODA_YDS = sp("冬 未了", "魚丁糸", "2021-12-01", 2, 30, "single")
+CUI_XCZ = sp("新长征路上的摇滚", "崔健", "1989-02-01", 9, 38)
+CUI_JJ = sp("解决", "崔健", "1991-03-01", 9, 28)
+CUI_HQ = sp("红旗下的蛋", "崔健", "1994-01-01", 10, 24)
+CUI_YWSY = sp("一无所有", "崔健", "1986-01-01", 1, 40, "single")
+JACKY_WB = sp("吻別", "張學友", "1993-03-01", 11, 48)
+JACKY_ZQ = sp("真情流露", "張學友", "1992-01-01", 10, 40)
+JACKY_ZF = sp("祝福", "張學友", "1993-10-01", 10, 40)
+JACKY_WB_COVER = sp("吻別", "Various Artists", "2019-01-01", 1, 15, "single")
+
+S.add("chinese_title cantopop csv_anv",
+      "Faye Wong 'Sing and Play'; her 1997 self-titled '王菲' album is the trap for an "
+      "artist-heavy query",
+      r(["王菲"], "唱遊", 1998, 1998, 11, "CD, Album", "EMI", [], ["Pop"],
+        ["Cantopop", "Mandopop"]),
+      [FAYE_CY], [FAYE_SELF, FAYE_FZ, FAYE_ZAI, FAYE_YY, FAYE_BEST])
+S.add("chinese_title self_titled romanized_artist_discogs",
+      "Discogs 'Faye Wong – 王菲': a self-titled album in script; Spotify has it as '王菲' by 王菲",
+      r(["Faye Wong"], "王菲", 1997, 1997, 11, "CD, Album", "EMI", [], ["Pop"],
+        ["Mandopop"]),
+      [FAYE_SELF], [FAYE_CY, FAYE_FZ, FAYE_ZAI, FAYE_BEST])
+S.add("chinese_title romanized_artist_discogs native_artist_spotify",
+      "Teresa Teng's 'Light Exquisite Feeling' (Song-dynasty poems); Spotify credits 鄧麗君, an "
+      "English compilation credits 'Teresa Teng'",
+      r(["Teresa Teng"], "淡淡幽情", 1983, 1983, 12, "LP, Album", "Polydor", [],
+        ["Pop"], ["Mandopop", "Ballad"]),
+      [TENG_DDYQ], [TENG_MIYUE, TENG_BEST, TENG_EN])
+S.add("chinese_title cantopop",
+      "Beyond's 1989 album; other Beyond albums and the 'Beyond' album by another band are "
+      "decoys",
+      r(["Beyond"], "真的見証", 1989, 1989, 10, "LP, Album", "Cinepoly", [], ["Rock"],
+        ["Cantopop", "Pop Rock"]),
+      [BEYOND_ZD], [BEYOND_MI, BEYOND_MY, BEYOND_GH, BEYOND_OTHER])
+S.add("chinese_title romanized_artist_discogs renamed_artist",
+      "Sodagreen (Discogs) is 蘇打綠 on Spotify; the band now also records as 魚丁糸 (decoy)",
+      r(["Sodagreen"], "無與倫比的美麗", 2007, 2007, 12, "CD, Album", "Willlin Music", [],
+        ["Rock", "Pop"], ["Indie Pop"]),
+      [SODA_WYL], [SODA_XYZ, SODA_SPRING, SODA_YDS])
+S.add("chinese_title traditional_vs_simplified romanized_artist_discogs",
+      "Discogs traditional '新長征路上的搖滾 = Rock 'N' Roll On The New Long March', Spotify "
+      "simplified '新长征路上的摇滚'",
+      r(["Cui Jian"], "新長征路上的搖滾 = Rock 'N' Roll On The New Long March", 1989, 1989, 9,
+        "CD, Album", "Kolin Records", [], ["Rock"], ["Pop Rock"]),
+      [CUI_XCZ], [CUI_JJ, CUI_HQ, CUI_YWSY])
+S.add("chinese_title cantopop romanized_artist_discogs",
+      "Jacky Cheung's 'Kiss Goodbye'; a cover single with the same title is a decoy",
+      r(["Jacky Cheung"], "吻別", 1993, 1993, 11, "CD, Album", "PolyGram", [],
+        ["Pop"], ["Mandopop", "Ballad"]),
+      [JACKY_WB], [JACKY_ZQ, JACKY_ZF, JACKY_WB_COVER])
+S.add("chinese_title not_on_spotify early_pressing",
+      "A 1967 Life Records LP of the teenage Teresa Teng: not on Spotify to the author's "
+      "knowledge; her famous albums and compilations are decoys",
+      r(["鄧麗君"], "鄧麗君之歌 第一集 = 鳳陽花鼓", 1967, None, 12, "LP, Album", "宇宙唱片",
+        [], ["Pop"], ["Mandopop"]),
+      [], [TENG_MIYUE, TENG_DDYQ, TENG_BEST, TENG_EN])
+
+# ---------------------------------------------------------------- Russian / Soviet
+KINO = "КИНО"
+KINO_GK = sp("Группа крови", KINO, "1988-01-01", 11, 62)
+KINO_GK_R = sp("Группа крови (Remastered 2019)", KINO, "2019-11-01", 11, 45)
+KINO_ZVEZDA = sp("Звезда по имени Солнце", KINO, "1989-01-01", 10, 58)
+KINO_BLACK = sp("Чёрный альбом", KINO, "1990-01-12", 8, 55)
+KINO_LAST = sp("Последний герой", KINO, "1989-06-01", 11, 45, "compilation")
+KINO_PROG = sp("Picture", "Kino", "2005-03-21", 10, 15)
+AQUA_RA = sp("Радио Африка", "Аквариум", "1983-01-01", 14, 32)
+AQUA_TABU = sp("Табу", "Аквариум", "1982-01-01", 10, 27)
+AQUA_DEN = sp("День серебра", "Аквариум", "1984-01-01", 10, 30)
+AQUA_TRI = sp("Треугольник", "Аквариум", "1981-01-01", 19, 28)
+NAU_RAZ = sp("Разлука", "Наутилус Помпилиус", "1986-01-01", 11, 44)
+NAU_NEV = sp("Невидимка", "Наутилус Помпилиус", "1985-01-01", 11, 33)
+NAU_KT = sp("Князь тишины", "Наутилус Помпилиус", "1988-01-01", 11, 36)
+RAZLUKA_OTHER = sp("Разлука", "Сплин", "2020-01-01", 1, 20, "single")
+GROB_RPE = sp("Русское поле экспериментов", "Гражданская оборона", "1989-01-01", 8, 45)
+GROB_VSE = sp("Всё идёт по плану", "Гражданская оборона", "1988-01-01", 17, 40)
+GROB_ARM = sp("Армагеддон-попс", "Гражданская оборона", "1989-06-01", 11, 30)
+ZEM_SELF = sp("Земфира", "Земфира", "1999-05-10", 13, 50)
+ZEM_PROSTI = sp("Прости меня моя любовь", "Земфира", "2000-03-28", 13, 48)
+ZEM_VEN = sp("Вендетта", "Земфира", "2005-03-01", 13, 42)
+ZEM_BEST = sp("Земфира. Лучшее", "Земфира", "2012-01-01", 20, 30, "compilation")
+SAM_COMP = sp("Самоцветы. Лучшие песни", "Самоцветы", "2008-01-01", 20, 20, "compilation")
+SAM_NEW = sp("Мой адрес - Советский Союз", "Самоцветы", "2015-01-01", 12, 15)
+PESNYARY = sp("Песняры. Лучшие песни", "Песняры", "2006-01-01", 20, 18, "compilation")
+
+S.add("russian_title cyrillic_artist remaster",
+      "Discogs 'Кино', Spotify 'КИНО' (upper case); the 2019 remaster is the same album; a "
+      "Latin-script band 'Kino' is a decoy",
+      r(["Кино"], "Группа Крови", 1988, 1988, 11, "LP, Album, RE", "Moroz Records", [],
+        ["Rock"], ["New Wave", "Post-Punk"]),
+      [KINO_GK, KINO_GK_R], [KINO_ZVEZDA, KINO_BLACK, KINO_LAST, KINO_PROG])
+S.add("russian_title cyrillic_artist",
+      "'Star Called Sun'; 'Группа крови' and the black album are decoys",
+      r(["Кино"], "Звезда По Имени Солнце", 1989, 1989, 10, "LP, Album", "Мелодия",
+        [], ["Rock"], ["New Wave"]),
+      [KINO_ZVEZDA], [KINO_GK, KINO_BLACK, KINO_LAST])
+S.add("russian_title cyrillic_artist romanized_artist_discogs",
+      "Discogs 'Aquarium (2)' (romanized), Spotify 'Аквариум'",
+      r(["Aquarium"], "Радио Африка", 1983, 1983, 14, "LP, Album, RE", "Мелодия", [],
+        ["Rock"], ["New Wave", "Art Rock"]),
+      [AQUA_RA], [AQUA_TABU, AQUA_DEN, AQUA_TRI])
+S.add("russian_title cyrillic_artist same_title_other_artist",
+      "'Separation'; a 'Разлука' single by another band is a decoy",
+      r(["Наутилус Помпилиус"], "Разлука", 1986, 1986, 11, "LP, Album, RE", "Мелодия",
+        [], ["Rock"], ["New Wave"]),
+      [NAU_RAZ], [NAU_NEV, NAU_KT, RAZLUKA_OTHER])
+S.add("russian_title cyrillic_artist romanized_artist_discogs",
+      "Discogs 'Grazhdanskaya Oborona', Spotify 'Гражданская оборона'",
+      r(["Grazhdanskaya Oborona"], "Русское Поле Экспериментов", 1989, 1989, 8, "LP, Album, RE",
+        "Выргород", [], ["Rock"], ["Punk", "Post-Punk"]),
+      [GROB_RPE], [GROB_VSE, GROB_ARM])
+S.add("russian_title self_titled cyrillic_artist",
+      "Zemfira's self-titled debut; later albums and a best-of also credit Земфира",
+      r(["Земфира"], "Земфира", 1999, 1999, 13, "CD, Album", "Real Records", [],
+        ["Rock"], ["Pop Rock"]),
+      [ZEM_SELF], [ZEM_PROSTI, ZEM_VEN, ZEM_BEST])
+S.add("russian_title not_on_spotify melodiya cyrillic_artist",
+      "A 1970s Melodiya LP of VIA Samotsvety: not on Spotify to the author's knowledge; later "
+      "best-ofs and re-recordings are decoys",
+      r(["Самоцветы"], "Вокально-Инструментальный Ансамбль «Самоцветы»", 1975, None, 12, "LP",
+        "Мелодия", [], ["Pop"], ["Vocal"]),
+      [], [SAM_COMP, SAM_NEW, PESNYARY])
+
 if __name__ == "__main__":
+    for entry in S.albums:  # say so wherever the author left the catalogue number out
+        if not entry["album"]["catnos"] and "catno_unknown" not in entry["tags"]:
+            entry["tags"].append("catno_unknown")
     S.write(Path(__file__).with_name("non_latin.json"))
     print(S.summary())
