@@ -401,6 +401,204 @@ S.add("russian_title not_on_spotify melodiya cyrillic_artist",
         "Мелодия", [], ["Pop"], ["Vocal"]),
       [], [SAM_COMP, SAM_NEW, PESNYARY])
 
+# ---------------------------------------------------------------- Greek (and Greek-script titles)
+HADJ = "Manos Hadjidakis"
+HADJ_ME = sp("Ο Μεγάλος Ερωτικός", f"{HADJ}; Flery Dandonaki; Dimitris Psarianos",
+             "1972-01-01", 13, 38)
+HADJ_NEVER = sp("Never on Sunday (Original Motion Picture Soundtrack)", HADJ, "1960-01-01", 14,
+                35)
+HADJ_MATO = sp("Ματωμένος Γάμος", HADJ, "1965-01-01", 10, 18)
+HADJ_GIOC = sp("Gioconda's Smile", HADJ, "1965-06-01", 10, 30)
+THEO = "Mikis Theodorakis"
+THEO_AXION = sp("Axion Esti", f"{THEO}; Grigoris Bithikotsis; Manos Katrakis", "1964-01-01", 20,
+                36)
+THEO_AXION_LIVE = sp("Axion Esti (Live)", f"{THEO}; Giorgos Dalaras", "1992-01-01", 20, 15)
+THEO_ZORBA = sp("Zorba the Greek (Original Motion Picture Soundtrack)", THEO, "1964-12-01", 12,
+                55)
+THEO_ROMIO = sp("Romiosini", f"{THEO}; Grigoris Bithikotsis", "1966-01-01", 9, 22)
+TSIT_BEST = sp("Vassilis Tsitsanis - Greatest Hits", "Vassilis Tsitsanis", "2008-01-01", 20, 25,
+               "compilation")
+SYNNEF = sp("Συννεφιασμένη Κυριακή", "Γιώργος Νταλάρας", "1975-01-01", 1, 30, "single")
+REMBETIKA = sp("Rembetika: Songs of the Greek Underground 1925-1947", "Various Artists",
+               "2000-01-01", 25, 20, "compilation")
+XYL_RIZ = sp("Ριζίτικα", "Νίκος Ξυλούρης", "1971-01-01", 12, 30)
+XYL_CHRON = sp("Χρονικό", "Νίκος Ξυλούρης", "1975-01-01", 12, 28)
+XYL_ITAN = sp("Ήτανε Μια Φορά", "Νίκος Ξυλούρης", "1973-01-01", 12, 26)
+MIN = "Ministry"
+MIN_PSALM = sp("Psalm 69: The Way to Succeed and the Way to Suck Eggs", MIN, "1992-07-14", 9, 52)
+MIN_LAND = sp("The Land of Rape and Honey", MIN, "1988-01-11", 9, 45)
+MIN_MIND = sp("The Mind Is a Terrible Thing to Taste", MIN, "1989-11-14", 9, 47)
+MIN_FILTH = sp("Filth Pig", MIN, "1996-01-30", 11, 38)
+MIN_JESUS = sp("Jesus Built My Hotrod", MIN, "1991-11-01", 3, 35, "single")
+MIN_FITS = sp("Greatest Fits", MIN, "2001-06-19", 15, 36, "compilation")
+MIN_TWITCH = sp("Twitch", MIN, "1986-03-01", 9, 30)
+NADJA_LAB = sp("Labyrinthine", "Nadja", "2022-09-02", 4, 12)
+NADJA_ROT = sp("Luminous Rot", "Nadja", "2021-02-26", 6, 18)
+NADJA_NALEPA = sp("Nalepa", "Nadja", "2021-08-06", 3, 9)
+NADJA_SONN = sp("Sonnborner", "Nadja", "2018-09-07", 4, 11)
+
+S.add("greek_title romanized_artist_discogs",
+      "Hadjidakis's 'The Great Erotic' (Greek on both sides); his soundtracks are decoys",
+      r(["Manos Hadjidakis"], "Ο Μεγάλος Ερωτικός", 1972, 1972, 13, "LP, Album", "Lyra", [],
+        ["Folk, World, & Country", "Classical"], ["Laïkó", "Art Song"]),
+      [HADJ_ME], [HADJ_NEVER, HADJ_MATO, HADJ_GIOC])
+S.add("greek_title romanized_title_spotify",
+      "Discogs Greek 'Άξιον Εστί', Spotify romanized 'Axion Esti'; a later live recording and "
+      "Zorba are decoys",
+      r(["Μίκης Θεοδωράκης", "Γρηγόρης Μπιθικώτσης", "Μάνος Κατράκης"], "Άξιον Εστί", 1964,
+        1964, 20, "LP, Album", "Columbia", [], ["Folk, World, & Country", "Classical"],
+        ["Oratorio", "Laïkó"]),
+      [THEO_AXION], [THEO_AXION_LIVE, THEO_ZORBA, THEO_ROMIO])
+S.add("greek_title not_on_spotify rebetiko unverified_pressing",
+      "An old Columbia Greece LP of Tsitsanis's songs: not on Spotify to the author's "
+      "knowledge; romanized compilations and Dalaras's cover single are decoys",
+      r(["Βασίλης Τσιτσάνης"], "Τα Τραγούδια Του Βασίλη Τσιτσάνη", 1965, None, 12, "LP, Comp",
+        "Columbia", [], ["Folk, World, & Country"], ["Rebetiko"]),
+      [], [TSIT_BEST, SYNNEF, REMBETIKA])
+S.add("greek_title greek_artist",
+      "Xylouris's Cretan 'Rizitika'; his other albums are decoys",
+      r(["Νίκος Ξυλούρης"], "Ριζίτικα", 1971, 1971, 12, "LP, Album", "Columbia", [],
+        ["Folk, World, & Country"], ["Cretan"]),
+      [XYL_RIZ], [XYL_CHRON, XYL_ITAN])
+S.add("greek_script_title real_csv_row cassette translated_title_spotify",
+      "Real TapeShelf CSV row (release 4675070): Discogs titles it 'ΚΕΦΑΛΗΞΘ', Spotify by its "
+      "common name 'Psalm 69: ...'",
+      csv_row("Ministry", "ΚΕΦΑΛΗΞΘ", 1992, "Cass, Album", ["Sire", "Warner Bros. Records"],
+              ["9 26727-4"]),
+      [MIN_PSALM], [MIN_LAND, MIN_MIND, MIN_FILTH, MIN_JESUS, MIN_FITS, MIN_TWITCH])
+S.add("greek_script_title real_csv_row reissue translated_title_spotify",
+      "Real discogs-scraper CSV row (release 3490956): the 2011 Rhino LP reissue",
+      csv_row("Ministry", "ΚΕΦΑΛΗΞΘ", 2011, "LP, Album, RE, 180", ["Sire", "Rhino Records (2)"],
+              ["8122-79760-1"]),
+      [MIN_PSALM], [MIN_LAND, MIN_MIND, MIN_JESUS, MIN_FITS])
+S.add("cjk_in_title real_csv_row cassette",
+      "Real TapeShelf CSV row (release 24706742): Discogs appends '如迷宮' to the title, Spotify "
+      "has just 'Labyrinthine'",
+      csv_row("Nadja", "Labyrinthine 如迷宮", 2022, "Cass, Album, Ltd",
+              ["WV Sorcerer Productions"], ["WV 072"]),
+      [NADJA_LAB], [NADJA_ROT, NADJA_NALEPA, NADJA_SONN])
+
+# ---------------------------------------------------------------- Arabic, Hebrew
+FAIRUZ_WAHDON = sp("Wahdon", "Fairuz", "1979-01-01", 10, 40)
+FAIRUZ_KIFAK = sp("Kifak Inta", "Fairuz", "1991-01-01", 9, 38)
+FAIRUZ_AMAL = sp("Eh Fi Amal", "Fairuz", "2010-10-07", 11, 35)
+FAIRUZ_BEST = sp("The Very Best of Fairuz", "Fairuz", "2005-01-01", 18, 45, "compilation")
+NASSAM_COVER = sp("Nassam Alayna El Hawa", "Various Artists", "2018-01-01", 1, 20, "single")
+UMM = "Umm Kulthum"
+UMM_ENTA = sp("Enta Omri", UMM, "1964-01-01", 1, 45)
+UMM_ALF = sp("Alf Leila We Leila", UMM, "1969-01-01", 1, 40)
+UMM_AMAL = sp("Amal Hayati", UMM, "1965-01-01", 1, 35)
+OUM_BEST = sp("The Best of Oum Kalthoum", "Oum Kalthoum", "2010-01-01", 8, 30, "compilation")
+ENTA_INSTR = sp("Enta Omri (Instrumental)", "Oriental Oud Ensemble", "2017-01-01", 1, 18,
+                "single")
+AHH = "Abdel Halim Hafez"
+AHH_QARIA = sp("Qareat El Fengan", AHH, "1976-01-01", 1, 38)
+AHH_AHWAK = sp("Ahwak", AHH, "1960-01-01", 1, 30)
+AHH_BEST = sp("Best of Abdel Halim Hafez", AHH, "2009-01-01", 15, 32, "compilation")
+OFRA_YS = sp("Yemenite Songs", "Ofra Haza", "1984-01-01", 10, 35)
+OFRA_FIFTY = sp("Fifty Gates of Wisdom", "Ofra Haza", "1987-01-01", 10, 30)
+OFRA_SHADAY = sp("Shaday", "Ofra Haza", "1988-01-01", 10, 38)
+OFRA_DESERT = sp("Desert Wind", "Ofra Haza", "1989-01-01", 10, 28)
+OFRA_IMNIN = sp("Im Nin'alu", "Ofra Haza", "1988-04-01", 2, 45, "single")
+ARIK = "אריק איינשטיין"
+ARIK_SHAB = sp("שבלול", ARIK, "1970-01-01", 12, 35)
+ARIK_POOZY = sp("פוזי", ARIK, "1969-01-01", 12, 30)
+ARIK_ERETZ = sp("ארץ ישראל הישנה והטובה", ARIK, "1973-01-01", 22, 28)
+ARIK_BEST = sp("אריק איינשטיין - האוסף", ARIK, "2006-01-01", 40, 33, "compilation")
+KAVERET = "כוורת"
+KAV_POOGY = sp("סיפורי פוגי", KAVERET, "1973-01-01", 12, 33)
+KAV_POOGY_EN = sp("Poogy Tales", "Kaveret", "1974-06-01", 12, 10)
+KAV_BEST = sp("כוורת - האוסף", KAVERET, "2005-01-01", 30, 28, "compilation")
+
+S.add("arabic_title translated_title_discogs romanized_title_spotify",
+      "Discogs 'وحدن = Wahdon', Spotify romanized 'Wahdon'",
+      r(["Fairuz"], "وحدن = Wahdon", 1979, 1979, 10, "LP, Album", "Voix De L'Orient", [],
+        ["Folk, World, & Country"], ["Arabic"]),
+      [FAIRUZ_WAHDON], [FAIRUZ_KIFAK, FAIRUZ_AMAL, FAIRUZ_BEST])
+S.add("arabic_title not_on_spotify single_7inch",
+      "A Fairuz 7\": not on Spotify as a release (the song sits on compilations, which are "
+      "other albums); a cover single of the same title is a decoy",
+      r(["Fairuz"], "نسم علينا الهوى = Nassam Alayna El Hawa", 1971, None, 2, '7", Single',
+        "Voix De L'Orient", [], ["Folk, World, & Country"], ["Arabic"]),
+      [], [FAIRUZ_BEST, NASSAM_COVER, FAIRUZ_WAHDON])
+S.add("arabic_title romanization_variants arabic_artist",
+      "Discogs 'أم كلثوم – انت عمري', Spotify 'Umm Kulthum – Enta Omri'; a best-of spells her "
+      "'Oum Kalthoum', an oud instrumental single takes the same title",
+      r(["أم كلثوم"], "انت عمري", 1964, 1964, 2, "LP", "Sono Cairo", [],
+        ["Folk, World, & Country"], ["Arabic", "Tarab"]),
+      [UMM_ENTA], [UMM_ALF, UMM_AMAL, OUM_BEST, ENTA_INSTR])
+S.add("arabic_title romanized_title_spotify live",
+      "Abdel Halim's 'Qariat al-Fingan' (live, 1976)",
+      r(["Abdel Halim Hafez"], "قارئة الفنجان", 1976, 1976, 2, "LP", "Sono Cairo", [],
+        ["Folk, World, & Country"], ["Arabic"]),
+      [AHH_QARIA], [AHH_AHWAK, AHH_BEST])
+S.add("hebrew_title translated_title_discogs international_edition",
+      "Discogs 'שירי תימן = Yemenite Songs'; the US 'Fifty Gates of Wisdom' is the same album "
+      "under another name, 'Shaday' and 'Im Nin'alu' are decoys",
+      r(["Ofra Haza"], "שירי תימן = Yemenite Songs", 1984, 1984, 10, "LP, Album", "Hed Arzi",
+        [], ["Folk, World, & Country"], ["Yemenite", "Folk"]),
+      [OFRA_YS, OFRA_FIFTY], [OFRA_SHADAY, OFRA_DESERT, OFRA_IMNIN])
+S.add("hebrew_title romanized_artist_discogs native_artist_spotify",
+      "Discogs 'Arik Einstein', Spotify 'אריק איינשטיין'",
+      r(["Arik Einstein"], "שבלול", 1970, 1970, 12, "LP, Album", "Hed Arzi", [], ["Rock"],
+        ["Psychedelic Rock", "Folk Rock"]),
+      [ARIK_SHAB], [ARIK_POOZY, ARIK_ERETZ, ARIK_BEST])
+S.add("hebrew_title other_language_version",
+      "Kaveret's Hebrew 'Poogy Tales'; their English-language 'Poogy Tales' is another "
+      "recording",
+      r(["Kaveret"], "סיפורי פוגי", 1973, 1973, 12, "LP, Album", "Hed Arzi", [], ["Rock"],
+        ["Pop Rock"]),
+      [KAV_POOGY], [KAV_POOGY_EN, KAV_BEST, ARIK_SHAB])
+
+# ---------------------------------------------------------------- Thai, Hindi film
+CARABAO = "คาราบาว"
+CAR_MIT = sp("เมด อิน ไทยแลนด์", CARABAO, "1984-01-01", 10, 40)
+CAR_WANI = sp("วณิพก", CARABAO, "1983-01-01", 10, 32)
+CAR_TOR = sp("ท.ทหารอดทน", CARABAO, "1985-01-01", 10, 30)
+CAR_HITS = sp("คาราบาว ฮิต", CARABAO, "2001-01-01", 20, 33, "compilation")
+SOUND_SIAM = sp("Sound of Siam: Leftfield Luk Thung, Jazz & Molam in Thailand 1964-1975",
+                "Various Artists", "2010-03-01", 20, 25, "compilation")
+THAI_DAI = sp("Thai? Dai! The Heavier Side of the Luk Thung Underground", "Various Artists",
+              "2011-01-01", 16, 18, "compilation")
+CHAWEEWAN_COMP = sp("Chaweewan Dumnern: Queen of Molam", "Chaweewan Dumnern", "2014-01-01", 10,
+                    10, "compilation")
+RDB = "R. D. Burman"
+SHOLAY = sp("Sholay (Original Motion Picture Soundtrack)", f"{RDB}; Kishore Kumar; Lata "
+            "Mangeshkar; Manna Dey", "1975-08-15", 7, 48)
+SHOLAY_DIA = sp("Sholay (Dialogues)", "Amjad Khan; Amitabh Bachchan; Dharmendra",
+                "1975-08-16", 12, 25)
+RAMGARH = sp("Ramgarh Ke Sholay (Original Motion Picture Soundtrack)", "Anu Malik",
+             "1991-01-01", 6, 12)
+YEH_DOSTI = sp("Yeh Dosti", "Kishore Kumar; Manna Dey", "1975-08-01", 1, 40, "single")
+DDLJ = sp("Dilwale Dulhania Le Jayenge (Original Motion Picture Soundtrack)",
+          "Jatin-Lalit; Lata Mangeshkar; Kumar Sanu; Udit Narayan", "1995-10-20", 7, 60)
+DILWALE_2015 = sp("Dilwale (Original Motion Picture Soundtrack)", "Pritam", "2015-11-30", 6, 55)
+DTPH = sp("Dil To Pagal Hai (Original Motion Picture Soundtrack)", "Uttam Singh", "1997-09-01",
+          10, 50)
+TUJHE_COVER = sp("Tujhe Dekha To (Lofi Flip)", "Lofi Bollywood", "2021-02-14", 1, 30, "single")
+
+S.add("thai_title thai_artist",
+      "Carabao's 'Made in Thailand', Thai on both sides",
+      r(["Carabao"], "เมด อิน ไทยแลนด์", 1984, 1984, 10, "Cass, Album", "Krit Sound", [],
+        ["Rock", "Folk, World, & Country"], ["Phleng Phuea Chiwit"]),
+      [CAR_MIT], [CAR_WANI, CAR_TOR, CAR_HITS])
+S.add("thai_title not_on_spotify unverified_pressing compilation_decoy",
+      "A 1970s molam LP by Chaweewan Dumnern: not on Spotify to the author's knowledge; her "
+      "compilation and the Soundway/Finders Keepers anthologies are decoys",
+      r(["ฉวีวรรณ ดำเนิน"], "หมอลำ ฉวีวรรณ ดำเนิน", 1975, None, 10, "LP", "Onkio", [],
+        ["Folk, World, & Country"], ["Mor lam"]),
+      [], [CHAWEEWAN_COMP, SOUND_SIAM, THAI_DAI])
+S.add("hindi_film soundtrack_suffix",
+      "Sholay's songs; the famous dialogue album, the single and 'Ramgarh Ke Sholay' are decoys",
+      r(["R.D. Burman"], "Sholay", 1975, 1975, 7, "LP, Album", "Polydor", [],
+        ["Stage & Screen"], ["Bollywood", "Soundtrack"]),
+      [SHOLAY], [SHOLAY_DIA, RAMGARH, YEH_DOSTI])
+S.add("hindi_film soundtrack_suffix devanagari_title",
+      "DDLJ songs; the 2015 film 'Dilwale' and YRF's other 1990s soundtrack are decoys",
+      r(["Jatin-Lalit"], "दिलवाले दुल्हनिया ले जायेंगे = Dilwale Dulhania Le Jayenge", 1995,
+        1995, 7, "Cass, Album", "HMV", [], ["Stage & Screen"], ["Bollywood", "Soundtrack"]),
+      [DDLJ], [DILWALE_2015, DTPH, TUJHE_COVER])
+
 if __name__ == "__main__":
     for entry in S.albums:  # say so wherever the author left the catalogue number out
         if not entry["album"]["catnos"] and "catno_unknown" not in entry["tags"]:
