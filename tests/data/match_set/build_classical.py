@@ -1676,6 +1676,23 @@ S.add("unverified_pressing japanese_title not_on_spotify live same_conductor yea
         "Classical"),
       [], [K77_9, K62_9, K84_9, K84_9G, LEN_9_1989])
 
+S.add("unverified_pressing german_title not_on_spotify eterna soloist several_recordings",
+      "An Eterna Violin Concerto by the Berlin radio orchestra's concertmaster: not on Spotify; "
+      "Mutter (twice), Perlman, Hahn and Oistrakh crowd the work's results",
+      r(["Ludwig van Beethoven", "Egon Morbitzer", "Rundfunk-Sinfonieorchester Berlin",
+         "Rolf Kleinert"],
+        "Konzert Für Violine Und Orchester D-dur Op. 61", 1968, None, 3, "LP, Album", "ETERNA",
+        [], "Classical"),
+      [], [MUT_BVC80, MUT_BVC02, PERL_BVC, HAHN_BVC, OIS_BVC])
+S.add("unverified_pressing russian_cyrillic melodiya licensed_pressing same_conductor "
+      "year_decides",
+      "A Melodiya pressing licensed from DG of Karajan's 1977 Fifth, all in Cyrillic: the right "
+      "link is the DG 1977 album; the 1962 recording has the same Spotify name",
+      r(["Людвиг ван Бетховен", "Берлинский Филармонический Оркестр", "Герберт фон Караян"],
+        "Симфония № 5 До Минор, Соч. 67", 1983, 1977, 4, "LP, Album", "Мелодия", [],
+        "Classical"),
+      [K77_5], [K62_5, KL57, ABB_579, BEST_BEE])
+
 if __name__ == "__main__":
     S.write(Path(__file__).with_name("classical.json"))
     print(S.summary())
