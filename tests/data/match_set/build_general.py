@@ -15,6 +15,7 @@ The source is terse, one record a line, fields separated by " | ":
                                                       (without a date: the one album of that name)
     - artist; artist | name | date | tracks | popularity | a/s/c
                                                       a Spotify album (the shared catalogue)
+    - artist | name [| date]                          a decoy defined elsewhere (only checked)
 
 Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD"; an empty date makes an old-style item without
 release_date or total_tracks. "\\uXXXX" in a C line stands for that character (U+200B, U+FEFF).
@@ -117,7 +118,7 @@ def csv_record(fields: list[str]) -> tuple[dict, str]:
 def parse(text: str) -> tuple[list[dict], dict[str, dict]]:
     albums: list[dict] = []
     catalogue: dict[str, dict] = {}
-    refs: list[tuple[dict, tuple[str, ...], int]] = []
+    refs: list[tuple[dict | None, tuple[str, ...], int]] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -138,7 +139,9 @@ def parse(text: str) -> tuple[list[dict], dict[str, dict]]:
             albums[-1]["note"] = f"{albums[-1]['note']} {raw}".strip()
         elif kind in "*-":
             if len(fields) in (2, 3):
-                refs.append((albums[-1], tuple(f.strip() for f in fields), n))
+                # A decoy already defined needs no second definition; check it exists.
+                owner = albums[-1] if kind == "*" else None
+                refs.append((owner, tuple(f.strip() for f in fields), n))
                 continue
             try:
                 item = spotify_album(fields)
@@ -152,7 +155,9 @@ def parse(text: str) -> tuple[list[dict], dict[str, dict]]:
         else:
             raise SystemExit(f"line {n}: unknown record {kind!r}")
     for album, ref, n in refs:
-        album["acceptable"].append(resolve(catalogue, ref, n))
+        album_id = resolve(catalogue, ref, n)
+        if album is not None:
+            album["acceptable"].append(album_id)
     return albums, catalogue
 
 
