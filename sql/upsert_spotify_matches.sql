@@ -4,7 +4,7 @@ SELECT
     album_key, status, score, spotify_album_id, spotify_url, spotify_name,
     CAST(spotify_artists AS JSON)::VARCHAR[], spotify_album_type, spotify_release_date,
     spotify_total_tracks, spotify_duration_ms, spotify_image, spotify_popularity, spotify_label,
-    CAST(evidence AS JSON), error, CAST(checked_at AS TIMESTAMPTZ)
+    CAST(evidence AS JSON), error, CAST(checked_at AS TIMESTAMPTZ), CAST(candidates AS JSON)
 FROM incoming_spotify
 ON CONFLICT (album_key) DO UPDATE SET
     status = excluded.status, score = excluded.score,
@@ -15,4 +15,5 @@ ON CONFLICT (album_key) DO UPDATE SET
     spotify_total_tracks = excluded.spotify_total_tracks,
     spotify_duration_ms = excluded.spotify_duration_ms, spotify_image = excluded.spotify_image,
     spotify_popularity = excluded.spotify_popularity, spotify_label = excluded.spotify_label,
-    evidence = excluded.evidence, error = excluded.error, checked_at = excluded.checked_at;
+    evidence = excluded.evidence, error = excluded.error, checked_at = excluded.checked_at,
+    candidates = excluded.candidates;
