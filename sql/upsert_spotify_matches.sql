@@ -1,5 +1,10 @@
 -- Store this run's Spotify lookups (from the registered `incoming_spotify` frame).
-INSERT INTO spotify_matches
+-- Columns named: one added by a migration sits last in an upgraded database only.
+INSERT INTO spotify_matches (
+    album_key, status, score, spotify_album_id, spotify_url, spotify_name, spotify_artists,
+    spotify_album_type, spotify_release_date, spotify_total_tracks, spotify_duration_ms,
+    spotify_image, spotify_popularity, spotify_label, evidence, error, checked_at, candidates
+)
 SELECT
     album_key, status, score, spotify_album_id, spotify_url, spotify_name,
     CAST(spotify_artists AS JSON)::VARCHAR[], spotify_album_type, spotify_release_date,

@@ -466,7 +466,7 @@ def test_export_albums_one_entry_per_release_with_its_copies(con):
         "spotify_url": "https://open.spotify.com/album/5bU1XKYxHhEwukllT20xtk",
         "spotify_match_score": 0.97, "spotify_name": "The Story of Simon Simopath",
         "spotify_artists": ["Nirvana"], "spotify_release_date": "1967",
-        "spotify_total_tracks": 12, "spotify_image": None,
+        "spotify_total_tracks": 12, "spotify_image": None, "spotify_candidate_url": None,
         "ai_description": "Freakbeat and baroque pop.", "ai_model": "qwen3",
         "ai_language": "en",
     }
@@ -477,6 +477,22 @@ def test_export_albums_one_entry_per_release_with_its_copies(con):
                                       "ai_description")} == {
         "year": None, "date_added": None, "catnos": [], "spotify_status": None,
         "ai_description": None}
+
+
+def test_an_uncertain_album_exports_its_candidate_link_until_it_is_overridden(con):
+    key = NIRVANA["album_key"]
+    uncertain = spotify_row(key, "uncertain", DAY1, score=0.7,
+                            spotify_album_id="5bU1XKYxHhEwukllT20xtk", spotify_name="Simopath")
+    load_run(con, COLLECTION, [uncertain], [], run("r1", DAY1), DAY1)
+    [entry] = [a for a in export_albums(con) if a["album_key"] == key]
+    assert (entry["spotify_status"], entry["spotify_url"], entry["spotify_name"],
+            entry["spotify_candidate_url"]) == (
+        "uncertain", None, "Simopath", "https://open.spotify.com/album/5bU1XKYxHhEwukllT20xtk")
+    override = {"album_key": key, "artist": "Nirvana", "title": "The Story Of Simon Simopath",
+                "spotify_album_id": None, "spotify_url": None, "note": None}
+    load_run(con, COLLECTION, [], [], run("r2", DAY2), DAY2, overrides=[override])
+    [entry] = [a for a in export_albums(con) if a["album_key"] == key]
+    assert (entry["spotify_status"], entry["spotify_candidate_url"]) == ("not_on_spotify", None)
 
 
 def test_two_pressings_of_one_album_share_its_enrichment(con):
