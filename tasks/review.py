@@ -324,7 +324,7 @@ def render_item(item: ReviewItem, position: int, total: int,
         parts.append(Text("Spotify candidates, best first:", style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True, style="cyan")
+        grid.add_column(no_wrap=True, style="cyan", justify="right")
         grid.add_column()
         for n, c in enumerate(item.candidates, start=1):
             name = _link(c.name, c.url, "bold")
@@ -338,7 +338,7 @@ def render_item(item: ReviewItem, position: int, total: int,
                 lines.append(Text(evidence, style="dim"))
             lines.append(_link(c.url, c.url, "blue"))
             grid.add_row(Text(f" {n} ", style="bold reverse"),
-                         "  ?  " if c.score is None else f"{c.score:.2f}",
+                         "?" if c.score is None else f"{c.score:.2f}",
                          Text("\n").join(lines))
         parts.append(grid)
     else:
