@@ -117,7 +117,9 @@ def _passed(args: argparse.Namespace) -> list[str]:
 
 
 def read_key(stream=None) -> str:
-    """One key press, without Enter (the terminal in cbreak mode just for the read)."""
+    """One key press, without Enter (the terminal in cbreak mode just for the read); keys typed
+    ahead stay queued for the next read."""
+    import select
     import termios
     import tty
 
@@ -125,7 +127,13 @@ def read_key(stream=None) -> str:
     old = termios.tcgetattr(fd)
     try:
         tty.setcbreak(fd)
-        data = os.read(fd, 32)  # an arrow key's escape sequence arrives in one read
+        data = os.read(fd, 1)
+        # An arrow key is an escape sequence; a non-ASCII key, several UTF-8 bytes.
+        while data[:1] == b"\x1b" and len(data) < 3 and select.select([fd], [], [], 0.05)[0]:
+            data += os.read(fd, 1)
+        if data[:1] >= b"\xc0":
+            size = 2 if data[0] < 0xE0 else 3 if data[0] < 0xF0 else 4
+            data += os.read(fd, size - 1)
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, old)
     if not data or data == b"\x04":  # end of input (Ctrl-D)
