@@ -55,7 +55,6 @@ class Session:
     decisions: dict[str, Decision] = field(default_factory=dict)  # by album_key
     skipped: set[str] = field(default_factory=set)
     backed_up: bool = False
-    db_behind: bool = False  # a decision is in the file but not yet in DuckDB
 
 
 def run(args: argparse.Namespace) -> int:
@@ -253,10 +252,8 @@ def _save(item, decision, session: Session, console) -> bool:
     try:
         with load.connect(session.db_path) as con:
             review.load_overrides(con, parsed.rows, datetime.now(UTC))
-        session.db_behind = False
     except load.DatabaseBusy:
-        # The file is the truth: the next sync (or the next decision) loads it.
-        session.db_behind = True
+        pass  # the file is the truth: the end of the review (or the next sync) loads it
     return True
 
 
@@ -304,9 +301,9 @@ def _finish(items: list, session: Session, console) -> int:
                      if review.backup_path(session.overrides_path).exists() else ""))
     try:
         with load.connect(session.db_path) as con:
-            if session.db_behind:
-                review.load_overrides(con, read_overrides(session.overrides_path).rows,
-                                      datetime.now(UTC))
+            # Again, from the file: a sync that ran meanwhile loaded the file it read before.
+            review.load_overrides(con, read_overrides(session.overrides_path).rows,
+                                  datetime.now(UTC))
             page = write_page(con, session.out_dir)
     except load.DatabaseBusy as exc:
         console.print(f"The page was not written again ({exc}); the sync running now will "
