@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -111,7 +112,7 @@ def _passed(args: argparse.Namespace) -> list[str]:
     out = ["--not-found" if args.not_found else ""]
     for name in ("db", "out", "overrides"):
         if getattr(args, name):
-            out.append(f"--{name} {getattr(args, name)}")
+            out.append(f"--{name} {shlex.quote(getattr(args, name))}")
     return out
 
 
