@@ -185,6 +185,12 @@ def _export_parquet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from flows import review_cli
+
+    return review_cli.run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="discogs-sync",
@@ -247,6 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("dir", help="folder for the NAME.parquet files (created if needed)")
     export.add_argument("--db", help=db_help)
     export.set_defaults(func=_export_parquet)
+
+    from flows.review_cli import add_arguments as review_arguments
+
+    review = sub.add_parser("review", help="decide the uncertain Spotify matches, one key per "
+                            "album (writes data/overrides.csv)")
+    review_arguments(review)
+    review.set_defaults(func=_review)
     return parser
 
 

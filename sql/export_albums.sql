@@ -12,8 +12,12 @@ SELECT
     a.master_id, a.album_key, c.copies,
     a.spotify_status, a.spotify_url, a.spotify_match_score, a.spotify_name, a.spotify_artists,
     a.spotify_release_date, a.spotify_total_tracks, a.spotify_image,
+    -- an uncertain match's best candidate: offered on the page as "not confirmed"
+    CASE WHEN a.spotify_status = 'uncertain' AND s.spotify_album_id IS NOT NULL
+        THEN 'https://open.spotify.com/album/' || s.spotify_album_id END AS spotify_candidate_url,
     a.ai_description, a.ai_model, a.ai_language
 FROM albums AS a
 JOIN copies AS c USING (release_id)
+LEFT JOIN spotify_matches AS s USING (album_key)
 WHERE a.copy_no = (SELECT min(copy_no) FROM albums AS b WHERE b.release_id = a.release_id)
 ORDER BY lower(a.artist), lower(a.title), a.release_id;

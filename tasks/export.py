@@ -36,12 +36,13 @@ ALBUM_KEYS = (
     "media_condition", "sleeve_condition", "notes", "custom_fields", "folder", "discogs_url",
     "album_key", "copies", "spotify_status", "spotify_url", "spotify_match_score",
     "spotify_name", "spotify_artists", "spotify_release_date", "spotify_total_tracks",
-    "spotify_image", "ai_description", "ai_model", "ai_language",
+    "spotify_image", "spotify_candidate_url", "ai_description", "ai_model", "ai_language",
 )
 LIST_KEYS = frozenset(
     {"artists", "labels", "catnos", "formats", "genres", "styles", "spotify_artists"}
 )
-URL_KEYS = frozenset({"cover_image", "thumb", "discogs_url", "spotify_url", "spotify_image"})
+URL_KEYS = frozenset({"cover_image", "thumb", "discogs_url", "spotify_url", "spotify_image",
+                      "spotify_candidate_url"})
 
 GENRE_CHART_ROWS = 8
 _PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")

@@ -36,6 +36,7 @@ SPOTIFY_COLUMNS = {
     "spotify_album_type": "str", "spotify_release_date": "str", "spotify_total_tracks": "int",
     "spotify_duration_ms": "int", "spotify_image": "str", "spotify_popularity": "int",
     "spotify_label": "str", "evidence": "json", "error": "str", "checked_at": "str",
+    "candidates": "json",
 }
 OVERRIDE_COLUMNS = {
     "album_key": "str", "artist": "str", "title": "str", "spotify_album_id": "str",

@@ -17,6 +17,13 @@ _ALBUM_ID = re.compile(
     r"([A-Za-z0-9]{22})(?:[/?#].*)?$")
 
 
+def spotify_album_id(text: str) -> str | None:
+    """The album id of an album link (open.spotify.com/album/ID, with or without a locale or
+    ?si=) or URI (spotify:album:ID); None for anything else."""
+    match = _ALBUM_ID.match(text.strip())
+    return match[1] if match else None
+
+
 class OverridesError(ValueError):
     """The overrides file cannot be used; the message names the line."""
 
@@ -32,18 +39,26 @@ class Overrides:
 
 
 def parse_overrides(text: str, source: str = "overrides.csv") -> Overrides:
-    """Rows of `artist,title,spotify[,note]`; spotify is an album URL / URI, or "none"."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    """Rows of `artist,title,spotify[,note]`; spotify is an album URL / URI, or "none".
+
+    A line whose first cell starts with "#" is a comment."""
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    skip = 0  # comments and blank lines above the header
+    while skip < len(lines) and (not lines[skip].strip() or lines[skip].lstrip().startswith("#")):
+        skip += 1
+    reader = csv.DictReader(io.StringIO("".join(lines[skip:]), newline=""))
     header = [clean_text(h).lower() for h in reader.fieldnames or []]
     missing = [c for c in ("artist", "title", "spotify") if c not in header]
     if missing:
-        raise OverridesError(f"{source}, line 1: missing column(s) {', '.join(missing)} "
+        raise OverridesError(f"{source}, line {skip + 1}: missing column(s) {', '.join(missing)} "
                              "(expected: artist,title,spotify[,note])")
     reader.fieldnames = header
     result = Overrides()
     seen: dict[str, int] = {}
     for row in reader:
-        line = reader.line_num
+        line = reader.line_num + skip
+        if (row.get(header[0]) or "").lstrip().startswith("#"):
+            continue
         artist = clean_artist_name(row.get("artist"))
         title = clean_text(row.get("title"))
         target = clean_text(row.get("spotify"))
@@ -52,8 +67,7 @@ def parse_overrides(text: str, source: str = "overrides.csv") -> Overrides:
             continue
         if target.lower() in NOT_ON_SPOTIFY:
             album_id = url = None
-        elif match := _ALBUM_ID.match(target):
-            album_id = match[1]
+        elif album_id := spotify_album_id(target):
             url = f"https://open.spotify.com/album/{album_id}"
         else:
             result.problems.append(f"{source}, line {line}, column spotify: {target!r} is "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from tasks.config import register_secret
@@ -28,6 +28,7 @@ DEFAULT_ACCOUNTS_URL = "https://accounts.spotify.com"
 SEARCH_LIMIT = 10  # apps in development mode get a 400 above 10 (February 2026)
 WINDOW_SECONDS = 30.0  # Spotify counts calls over a rolling 30-second window
 CONCURRENCY = 4
+MAX_CANDIDATES = 5  # kept per album for `discogs-sync review`
 TOKEN_MARGIN = 60  # renew a minute before expiry rather than fail a call on it
 
 
@@ -146,15 +147,26 @@ def album_summary(album: dict) -> dict:
 
 def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = None) -> dict:
     """Search one album, choose the best candidate, and return its spotify_matches row."""
-    from tasks.matching import DEFAULT_THRESHOLD, MatchQuery, best_spotify_match, search_queries
+    from tasks.matching import (
+        DEFAULT_THRESHOLD,
+        MatchQuery,
+        best_spotify_match,
+        score_candidate,
+        search_queries,
+    )
 
     query = MatchQuery.from_album(album)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     best = None
     queries_sent = 0
+    seen: dict[str, dict] = {}  # every distinct album the searches returned, scored
     for q in search_queries(query):
         queries_sent += 1
-        match = best_spotify_match(query, client.search_albums(q), threshold=limit)
+        items = client.search_albums(q)
+        for item in items:
+            if item.get("id") and item["id"] not in seen:
+                seen[item["id"]] = candidate_summary(item, *score_candidate(query, item))
+        match = best_spotify_match(query, items, threshold=limit)
         if best is None or match.score > best.score:
             best = match
         if match.status == "matched":
@@ -167,6 +179,7 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
         "error": None,
         "checked_at": now_utc().isoformat(),
         **album_summary(best.album if best and best.album else {}),
+        "candidates": top_candidates(seen.values()),
     }
     if row["status"] != "matched":
         # An uncertain candidate is kept for review (its id and name), never offered as a link.
@@ -174,6 +187,24 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
     elif row["spotify_album_id"]:
         row.update(album_details(client, row))
     return row
+
+
+def candidate_summary(album: dict, score: float, evidence: dict) -> dict:
+    """One scored search result as kept for review: what a person needs to choose it."""
+    summary = album_summary(album)
+    return {
+        "spotify_album_id": summary["spotify_album_id"], "url": summary["spotify_url"],
+        "name": summary["spotify_name"], "artists": summary["spotify_artists"],
+        "release_date": summary["spotify_release_date"],
+        "album_type": summary["spotify_album_type"],
+        "total_tracks": summary["spotify_total_tracks"], "score": round(score, 4),
+        "evidence": {k: v for k, v in evidence.items() if k != "base"},
+    }
+
+
+def top_candidates(candidates: Iterable[dict], limit: int = MAX_CANDIDATES) -> list[dict]:
+    """The best-scored candidates, highest first (ties keep the search's order)."""
+    return sorted(candidates, key=lambda c: -(c.get("score") or 0.0))[:limit]
 
 
 def album_details(client: SpotifyClient, row: dict) -> dict:
@@ -198,4 +229,4 @@ def error_row(album: dict, exc: Exception) -> dict:
     """A spotify_matches row recording why the lookup failed (retried on the next run)."""
     return {"album_key": album["album_key"], "status": "error", "score": None, "evidence": {},
             "error": str(exc)[:500], "checked_at": now_utc().isoformat(),
-            **album_summary({})}
+            **album_summary({}), "candidates": []}

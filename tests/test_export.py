@@ -90,6 +90,7 @@ def make_album(**overrides: object) -> dict:
         "spotify_release_date": "1968-04-03",
         "spotify_total_tracks": 12,
         "spotify_image": "https://i.scdn.co/image/ab67616d0000b273",
+        "spotify_candidate_url": None,
         "ai_description": "A concept side about ageing, then the singles.",
         "ai_model": "mistral24b",
         "ai_language": "en",

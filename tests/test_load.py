@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from tasks.load import (
+    SQL_DIR,
     ai_todo,
     collection_counts,
     connect,
@@ -304,6 +305,42 @@ def test_a_spotify_lookup_is_replaced_by_the_next_one(con):
          {"queries": 1}, DAY2.isoformat())]
 
 
+CANDIDATE = {"spotify_album_id": "5bU1XKYxHhEwukllT20xtk", "name": "Simon Simopath",
+             "url": "https://open.spotify.com/album/5bU1XKYxHhEwukllT20xtk",
+             "artists": ["Nirvana"], "release_date": "1967", "album_type": "album",
+             "total_tracks": 12, "score": 0.71,
+             "evidence": {"artist": 1.0, "title": 0.8, "penalties": {}}}
+
+
+def test_a_lookup_keeps_its_candidates_and_the_next_one_replaces_them(con):
+    key = NIRVANA["album_key"]
+    load_run(con, COLLECTION, [spotify_row(key, "uncertain", DAY1, candidates=[CANDIDATE])], [],
+             run("r1", DAY1), DAY1)
+    stored = con.execute("SELECT candidates FROM spotify_matches").fetchall()[0][0]
+    assert json.loads(stored) == [CANDIDATE]
+    load_run(con, COLLECTION, [spotify_row(key, "not_found", DAY2)], [], run("r2", DAY2), DAY2)
+    assert con.execute("SELECT candidates FROM spotify_matches").fetchall() == [(None,)]
+
+
+def test_a_database_from_before_candidates_gains_the_column_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute("CREATE TABLE schema_migrations "
+                "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ)")
+    for version, name in [(1, "schema"), (2, "0002_spotify_overrides"),
+                          (3, "0003_discogs_masters")]:
+        sql = "schema.sql" if version == 1 else f"migrations/{name}.sql"
+        old.execute((SQL_DIR / sql).read_text())
+        old.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    old.execute("INSERT INTO spotify_matches (album_key, status, checked_at) "
+                "VALUES ('a|b', 'uncertain', now())")
+    old.close()
+    with connect(path) as con:
+        assert con.execute("SELECT album_key, candidates FROM spotify_matches").fetchall() == [
+            ("a|b", None)]
+        assert (4, "0004_spotify_candidates") in applied(con)
+
+
 def test_a_failure_mid_load_rolls_everything_back(con):
     load_run(con, COLLECTION, [spotify_row(NIRVANA["album_key"], "matched", DAY1)], [],
              run("r1", DAY1), DAY1)
@@ -429,7 +466,7 @@ def test_export_albums_one_entry_per_release_with_its_copies(con):
         "spotify_url": "https://open.spotify.com/album/5bU1XKYxHhEwukllT20xtk",
         "spotify_match_score": 0.97, "spotify_name": "The Story of Simon Simopath",
         "spotify_artists": ["Nirvana"], "spotify_release_date": "1967",
-        "spotify_total_tracks": 12, "spotify_image": None,
+        "spotify_total_tracks": 12, "spotify_image": None, "spotify_candidate_url": None,
         "ai_description": "Freakbeat and baroque pop.", "ai_model": "qwen3",
         "ai_language": "en",
     }
@@ -440,6 +477,22 @@ def test_export_albums_one_entry_per_release_with_its_copies(con):
                                       "ai_description")} == {
         "year": None, "date_added": None, "catnos": [], "spotify_status": None,
         "ai_description": None}
+
+
+def test_an_uncertain_album_exports_its_candidate_link_until_it_is_overridden(con):
+    key = NIRVANA["album_key"]
+    uncertain = spotify_row(key, "uncertain", DAY1, score=0.7,
+                            spotify_album_id="5bU1XKYxHhEwukllT20xtk", spotify_name="Simopath")
+    load_run(con, COLLECTION, [uncertain], [], run("r1", DAY1), DAY1)
+    [entry] = [a for a in export_albums(con) if a["album_key"] == key]
+    assert (entry["spotify_status"], entry["spotify_url"], entry["spotify_name"],
+            entry["spotify_candidate_url"]) == (
+        "uncertain", None, "Simopath", "https://open.spotify.com/album/5bU1XKYxHhEwukllT20xtk")
+    override = {"album_key": key, "artist": "Nirvana", "title": "The Story Of Simon Simopath",
+                "spotify_album_id": None, "spotify_url": None, "note": None}
+    load_run(con, COLLECTION, [], [], run("r2", DAY2), DAY2, overrides=[override])
+    [entry] = [a for a in export_albums(con) if a["album_key"] == key]
+    assert (entry["spotify_status"], entry["spotify_candidate_url"]) == ("not_on_spotify", None)
 
 
 def test_two_pressings_of_one_album_share_its_enrichment(con):

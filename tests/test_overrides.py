@@ -55,3 +55,33 @@ def test_missing_columns_is_an_error_naming_them():
 
 def test_no_file_means_no_overrides(tmp_path):
     assert read_overrides(tmp_path / "overrides.csv").rows == []
+
+
+def test_comment_lines_are_skipped_and_lines_still_named_by_their_number():
+    result = parse_overrides(
+        "# Settled by hand; `discogs-sync review` adds lines below.\n"
+        "\n"
+        "artist,title,spotify,note\n"
+        "# Can, Tago Mago: two pressings\n"
+        "Can,Tago Mago,none,\n"
+        "Pink Floyd,Animals,spotify:track:4LH4d3cOWNNsVw41Gqt2kv\n")
+    assert [r["album_key"] for r in result.rows] == ["can|tago mago"]
+    assert result.problems == [
+        "overrides.csv, line 6, column spotify: 'spotify:track:4LH4d3cOWNNsVw41Gqt2kv' is "
+        "neither a Spotify album link nor 'none'"]
+
+
+def test_spotify_album_id_of_links_and_uris():
+    from tasks.overrides import spotify_album_id
+
+    album = "4LH4d3cOWNNsVw41Gqt2kv"
+    assert [spotify_album_id(t) for t in (
+        f"https://open.spotify.com/album/{album}",
+        f" https://open.spotify.com/intl-fr/album/{album}?si=Xy1 ",
+        f"spotify:album:{album}",
+        f"https://open.spotify.com/track/{album}",
+        f"spotify:artist:{album}",
+        album,
+        f"https://open.spotify.com/album/{album}x",
+        "none",
+    )] == [album, album, album, None, None, None, None, None]

@@ -101,7 +101,8 @@ ALBUMS = [
     album(
         1004, "Evil Artist", XSS_IMG, year=2001, genres=["Rock"],
         spotify_url="javascript:alert(1)", discogs_url="javascript:alert(2)",
-        cover_image="javascript:alert(3)",
+        cover_image="javascript:alert(3)", spotify_status="uncertain",
+        spotify_candidate_url="javascript:alert(4)",
     ),
     album(
         1005, "\"Quotes\" & 'Apostrophes' <!--", XSS_SCRIPT, year=1985, genres=["Pop"],
@@ -109,7 +110,10 @@ ALBUMS = [
         custom_fields={"<i>field</i>": "<u>value</u>"},
     ),
     album(1006, "坂本龍一", "戦場のメリークリスマス", year=1983, genres=["Electronic"],
-          formats=["CD, Album"], media="CD"),
+          formats=["CD, Album"], media="CD", spotify_status="uncertain",
+          spotify_name="Merry Christmas Mr. Lawrence", spotify_artists=["Ryuichi Sakamoto"],
+          spotify_match_score=0.71,
+          spotify_candidate_url="https://open.spotify.com/album/6bVVuTuLgcXxmcBDhj3lGq"),
     album(1007, "فيروز", "وحدن", year=1979, genres=["Folk, World, & Country"]),
     album(1008, "Emoji 🎸 Band", "🔥 Fire 🔥", media="Cassette", formats=["Cassette, Album"],
           spotify_image=f"https://{IMAGE_HOST}/1008-spotify.png"),
@@ -365,6 +369,27 @@ def test_album_dialog_shows_facts_buttons_and_description(opened):
         "Side one is a suite about ageing.\nSide two collects the singles."
     )
     assert "Not linked (not found)" in page.inner_text("#album-facts")
+
+
+def test_an_uncertain_album_offers_its_possible_match_apart_from_the_button(opened):
+    page, _ = opened
+    search(page, "戦場")
+    page.click("#grid .card-link")
+    maybe = page.locator("#album-actions .maybe")
+    assert maybe.locator(".maybe-head").inner_text() == (
+        "Possible match on Spotify (not confirmed)")
+    link = maybe.locator("a")
+    assert link.inner_text() == "Merry Christmas Mr. Lawrence — Ryuichi Sakamoto"
+    assert link.get_attribute("href") == "https://open.spotify.com/album/6bVVuTuLgcXxmcBDhj3lGq"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert maybe.locator(".maybe-how").inner_text() == (
+        "Match 71%, too weak to link. To confirm or reject it, run discogs-sync review.")
+    assert page.locator("#album-actions .btn-spotify").count() == 0
+    style = maybe.evaluate("b => [getComputedStyle(b).borderStyle, "
+                           "getComputedStyle(b).backgroundColor]")
+    assert style[0] == "dashed" and style[1] != "rgb(29, 185, 84)"
+    assert "Not linked: the match is not confirmed" in page.inner_text("#album-facts")
+    page.screenshot(path=str(ARTIFACTS / "page-possible-match.png"))
 
 
 def test_dialog_keyboard_arrows_focus_trap_and_restore(opened):

@@ -346,13 +346,49 @@ def test_lookup_album_uncertain_keeps_the_candidate_but_offers_no_link(requests_
     assert 0.4 <= row["score"] < 0.8
 
 
+def test_lookup_album_keeps_the_five_best_distinct_candidates_of_every_query(requests_mock,
+                                                                           client):
+    def item(n: int, name: str, artist: str, year: str) -> dict:
+        return {"id": f"{n:022d}", "name": name, "album_type": "album", "release_date": year,
+                "total_tracks": 12, "artists": [{"name": artist}]}
+
+    first = [item(1, "AM (Live)", "Arctic Monkeys", "2014"), item(2, "AM", "Tribute Band", "2015"),
+             item(3, "Am", "Someone Else", "1999")]
+    second = [first[0], item(4, "AM Sessions", "Arctic Monkeys", "2013"),
+              item(5, "A.M.", "Wilco", "1995"), item(6, "AM", "Arctic Monkeys Tribute", "2016"),
+              item(7, "Amok", "Atoms For Peace", "2013")]
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, [{"json": {"albums": {"items": first}}},
+                                   {"json": {"albums": {"items": second}}}])
+    row = lookup_album(client, AM)
+    candidates = row["candidates"]
+    ids = [c["spotify_album_id"] for c in candidates]
+    assert len(ids) == 5 and len(set(ids)) == 5  # AM (Live) was found twice, kept once
+    scores = [c["score"] for c in candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert candidates[0] == {
+        "spotify_album_id": row["spotify_album_id"], "url": "https://open.spotify.com/album/"
+        + row["spotify_album_id"], "name": row["spotify_name"], "artists": row["spotify_artists"],
+        "release_date": row["spotify_release_date"], "album_type": "album", "total_tracks": 12,
+        "score": row["score"], "evidence": candidates[0]["evidence"]}
+    assert set(candidates[0]["evidence"]) == {"artist", "title", "year", "tracks", "type",
+                                              "penalties"}
+    # The two lowest-scored search results are the ones left out.
+    from tasks.matching import MatchQuery, score_candidate
+
+    query = MatchQuery.from_album(AM)
+    every = sorted(first + second[1:], key=lambda c: -score_candidate(query, c)[0])
+    assert set(ids) == {c["id"] for c in every[:5]}
+
+
 def test_lookup_album_not_found_after_every_query(requests_mock, client):
     requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
     requests_mock.get(SEARCH_URL, json={"albums": {"items": []}})
     row = lookup_album(client, {**AM, "title": "Nothing Like It"})
     assert row_without_time(row) == {
         "album_key": "arctic monkeys|am", "status": "not_found", "score": None,
-        "evidence": {"candidates": 0, "queries": 2}, "error": None, **EMPTY_SUMMARY}
+        "evidence": {"candidates": 0, "queries": 2}, "error": None, **EMPTY_SUMMARY,
+        "candidates": []}
     assert [sent_query(r)["q"][0] for r in requests_mock.request_history[1:]] == [
         "album:'Nothing Like It' artist:'Arctic Monkeys'", "Nothing Like It Arctic Monkeys"]
 
@@ -362,7 +398,7 @@ def test_error_row_records_the_failure():
     assert row_without_time(error_row(AM, error)) == {
         "album_key": "arctic monkeys|am", "status": "error", "score": None, "evidence": {},
         "error": f"Spotify: rate limited after 4 attempts (HTTP 429) at {SEARCH_URL}",
-        **EMPTY_SUMMARY}
+        **EMPTY_SUMMARY, "candidates": []}
 
 
 def test_a_burst_learns_the_unknown_ceiling_with_a_single_429_per_window():

@@ -404,7 +404,37 @@
     return a;
   }
 
+  // An uncertain match's best candidate, when the sync kept one: offered, never as the link.
+  function candidateUrl(a, it) {
+    return !it.spotify && text(a.spotify_status) === "uncertain" ? safeUrl(a.spotify_candidate_url) : null;
+  }
+
+  function possibleMatch(a, url) {
+    const box = el("div", "maybe");
+    box.setAttribute("role", "note");
+    box.appendChild(el("p", "maybe-head", "Possible match on Spotify (not confirmed)"));
+    const name = text(a.spotify_name).trim() || "The best candidate";
+    const artists = list(a.spotify_artists).join(", ");
+    const link = el("a", "maybe-link", artists ? name + " — " + artists : name);
+    link.href = url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    link.dir = "auto";
+    box.appendChild(link);
+    const score = typeof a.spotify_match_score === "number" ? a.spotify_match_score : null;
+    const how = el("p", "maybe-how");
+    how.append(
+      (score != null ? "Match " + Math.round(score <= 1 ? score * 100 : score) + "%, too weak to link. " : "") +
+        "To confirm or reject it, run ",
+      el("code", null, "discogs-sync review"),
+      "."
+    );
+    box.appendChild(how);
+    return box;
+  }
+
   function spotifyFacts(a, it) {
+    if (candidateUrl(a, it)) return "Not linked: the match is not confirmed";
     const lines = [];
     const name = text(a.spotify_name).trim();
     const artists = list(a.spotify_artists).join(", ");
@@ -436,6 +466,8 @@
     const discogs = safeUrl(a.discogs_url);
     if (discogs) actions.appendChild(linkButton(discogs, "View on Discogs", "btn-discogs", null));
     if (it.spotify) actions.appendChild(linkButton(it.spotify, "Listen on Spotify", "btn-spotify", spotifyIcon(true)));
+    const maybe = candidateUrl(a, it);
+    if (maybe) actions.appendChild(possibleMatch(a, maybe));
 
     const dl = byId("album-facts");
     dl.replaceChildren();
