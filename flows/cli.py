@@ -30,6 +30,10 @@ def _run(args: argparse.Namespace) -> int:
     print(f"\nSynced{demo}: {summary['albums']} releases in the collection "
           f"({summary['added']} copies added, {summary['removed']} removed); "
           f"{summary['spotify_matched']} albums on Spotify, {summary['ai_described']} described.")
+    if summary.get("phases"):
+        from flows.progress import phase_times_text
+
+        print(f"Time:     {phase_times_text(summary['phases'].items())}")
     print(f"Database: {summary['db_path']}")
     print(f"Page:     {Path(summary['page']).as_uri()}")
     return 0
