@@ -12,10 +12,12 @@ from tasks.config import Settings, install_log_redaction
 
 def _run(args: argparse.Namespace) -> int:
     from flows.discogs_sync import discogs_sync
+    from flows.live import with_live_display
     from flows.steps import RunFailed
 
+    sync = discogs_sync if args.quiet else with_live_display(discogs_sync)
     try:
-        summary = discogs_sync(
+        summary = sync(
             username=args.username, source=args.source, spotify=not args.no_spotify,
             ai=not args.no_ai, description_max_chars=args.max_chars, language=args.language,
             db_path=args.db, out_dir=args.out, max_ai_calls=args.max_ai_calls,
@@ -215,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--db", help="DuckDB file (default: DISCOGS_SYNC_DB or "
                                   "data/collection.duckdb)")
     run.add_argument("--out", help="page folder (default: DISCOGS_SYNC_OUT or data/site)")
+    run.add_argument("--quiet", action="store_true",
+                     help="no live progress display in the terminal (the log lines stay)")
     run.set_defaults(func=_run)
 
     check = sub.add_parser("check", help="try your credentials on one album, print the result")

@@ -51,6 +51,7 @@ class Snapshot:
     phases: tuple[tuple[str, float], ...]  # finished phases and their wall time, in order
     services: tuple[ServiceState, ...]
     finished: bool = False
+    past: tuple[ServiceState, ...] = ()  # the services of the phases before, as they ended
 
 
 # --- pure: numbers and words from a snapshot ------------------------------------------------
@@ -134,9 +135,10 @@ def percent(state: ServiceState) -> int | None:
 
 def service_status(state: ServiceState, now: float) -> str:
     """What follows the counts: the rate and time left, a pause, or how long it took."""
-    if state.total is not None and state.done >= state.total:
+    complete = state.total is None or state.done >= state.total
+    if state.finished is not None or (complete and state.total is not None):
         took = (state.finished or now) - state.started
-        return f"done in {format_duration(took)}"
+        return f"{'done in' if complete else 'stopped after'} {format_duration(took)}"
     parts = []
     rate = measured_rate(state, now)
     if rate is not None:
@@ -228,6 +230,7 @@ class ProgressTracker:
         self._phase: str | None = None
         self._phase_started = clock()
         self._phases: list[tuple[str, float]] = []
+        self._past: list[ServiceState] = []
         self._last_line: float | None = None
         self._finished = False
         self.changes = 0  # bumped when a batch or phase finishes: the artifact is due
@@ -310,7 +313,11 @@ class ProgressTracker:
             return ""
         took = now - self._phase_started
         self._phases.append((self._phase, took))
+        for service in self._services.values():
+            if service.finished is None:
+                service.finished = now
         line = self._line(now)
+        self._past.extend(s.state(now) for s in self._services.values())
         return f"{self._phase.capitalize()} done in {format_duration(took)}" \
             + (f" ({line})" if line else "") + ". "
 
@@ -319,7 +326,8 @@ class ProgressTracker:
 
     def _snapshot(self, now: float) -> Snapshot:
         return Snapshot(now, self._phase, self._phase_started, tuple(self._phases),
-                        tuple(s.state(now) for s in self._services.values()), self._finished)
+                        tuple(s.state(now) for s in self._services.values()), self._finished,
+                        tuple(self._past))
 
 
 # --- the run's tracker: the listener, the log lines and the Prefect artifact -----------------
@@ -328,7 +336,8 @@ _current: ProgressTracker | None = None
 
 
 def current() -> ProgressTracker | None:
-    """The tracker of the sync running in this process (for the terminal display), if any."""
+    """The tracker of the sync running in this process, or of the last one (for the terminal
+    display, which shows how it ended), if any."""
     return _current
 
 
@@ -400,7 +409,6 @@ def tracking(logger: logging.Logger | logging.LoggerAdapter,
         stop.set()
         reporter.join()
         enrich.progress_listeners.remove(tracker.album_done)
-        _current = None
         snapshot = tracker.snapshot()
         # The final word, from the flow's thread: 100 % only when the run got to the end.
         artifact.show(overall_percent(snapshot), artifact_description(snapshot))
