@@ -64,14 +64,11 @@ def paused_within(pauses: Iterable[Pause], begin: float, end: float) -> float:
 def measured_rate(state: ServiceState, now: float) -> float | None:
     """Albums a second over the last RATE_WINDOW, 429 pauses left out; None until measurable.
 
-    A 429 pause is not the steady pace: it is left out of the time, and once the API has been
-    answering again for MIN_SPAN the rate counts only from then (the client paces itself more
-    slowly after a 429, so what came before says little).
+    A Retry-After wait is not the API's steady pace: extrapolated, one long pause would
+    stretch the estimate of the whole run. The window lets the burst a client makes before
+    its first 429 (when it learns Spotify's limit) fade out after a few minutes.
     """
     begin = max(state.started, now - RATE_WINDOW)
-    ended = [e for _, e in state.pauses if e <= now]
-    if ended and now - max(ended) >= MIN_SPAN:
-        begin = max(begin, max(ended))
     span = (now - begin) - paused_within(state.pauses, begin, now)
     count = sum(1 for t in state.stamps if begin < t <= now)
     if span < MIN_SPAN or not count:
