@@ -9,6 +9,7 @@ import re
 import select
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from flows import progress
 from flows.progress import ProgressTracker, ServiceState, Snapshot
 from tasks import enrich
 from tasks.discogs import collection_item_to_album
-from tasks.fake_apis import Catalog, FakeApis
+from tasks.fake_apis import Catalog, FakeApis, FakeConfig
 from tasks.http import RateLimiter
 
 SAMPLE = Catalog.load_sample()
@@ -220,7 +221,7 @@ def test_progress_lines_while_batches_run_against_the_fake_apis(fake):
 # --- what a user sees ------------------------------------------------------------------------
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_the_run_leaves_a_progress_artifact_at_100_and_times_its_phases(tmp_path, fake):
+def test_the_run_leaves_a_progress_artifact_at_100_and_times_its_phases(tmp_path, monkeypatch):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import (
         ArtifactFilter,
@@ -229,12 +230,33 @@ def test_the_run_leaves_a_progress_artifact_at_100_and_times_its_phases(tmp_path
         LogFilter,
         LogFilterFlowRunId,
     )
+    from prefect.client.schemas.sorting import ArtifactSort
     from prefect.logging.handlers import APILogHandler
 
     from flows.discogs_sync import discogs_sync
 
-    state = discogs_sync(db_path=str(tmp_path / "c.duckdb"), out_dir=str(tmp_path / "site"),
-                         return_state=True)
+    seen: list[tuple[object, float]] = []  # (artifact id, progress) while the run goes
+    done = threading.Event()
+
+    def watch_the_ui() -> None:
+        with get_client(sync_client=True) as client:
+            while not done.wait(0.2):
+                seen.extend((a.id, a.data) for a in client.read_artifacts(
+                    artifact_filter=ArtifactFilter(key=ArtifactFilterKey(
+                        any_=[progress.ARTIFACT_KEY])), sort=ArtifactSort.CREATED_DESC, limit=1))
+
+    # Descriptions that take 0.4 s each: a couple of seconds of enrichment to watch.
+    with FakeApis(SAMPLE, FakeConfig(euria_latency_s=0.4)) as fake:
+        for name, value in fake.env().items():
+            monkeypatch.setenv(name, value)
+        watcher = threading.Thread(target=watch_the_ui)
+        watcher.start()
+        try:
+            state = discogs_sync(db_path=str(tmp_path / "c.duckdb"),
+                                 out_dir=str(tmp_path / "site"), return_state=True)
+        finally:
+            done.set()
+            watcher.join()
     summary = state.result()
     run_id = state.state_details.flow_run_id
     APILogHandler().flush()  # the logs reach the API in batches
@@ -251,6 +273,10 @@ def test_the_run_leaves_a_progress_artifact_at_100_and_times_its_phases(tmp_path
         logs = [log.message for log in client.read_logs(
             log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run_id])))]
     assert bar.type == "progress" and bar.data == 100.0
+    # It moved while the batches ran, never back.
+    during = [value for artifact_id, value in seen if artifact_id == bar.id]
+    assert any(12 < value < 95 for value in during), during
+    assert during == sorted(during)
     assert bar.description.startswith("Finished: extraction ")
     assert "| Time per phase | extraction " in markdown and " · load & export " in markdown
     # The UI's log has a line per phase (the run is too quick for a 30 s line).
