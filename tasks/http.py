@@ -159,7 +159,7 @@ class RateLimiter:
         self._calls: collections.deque[float] = collections.deque()
         self._lock = threading.Lock()
         self._paused_until = 0.0
-        self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=16)
+        self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
         self._in_flight = 0  # booked, not answered yet
         self._refused: collections.deque[float] = collections.deque()  # 429s in the window
         self._learned_at: float | None = None
