@@ -12,10 +12,12 @@ from tasks.config import Settings, install_log_redaction
 
 def _run(args: argparse.Namespace) -> int:
     from flows.discogs_sync import discogs_sync
+    from flows.live import with_live_display
     from flows.steps import RunFailed
 
+    sync = discogs_sync if args.quiet else with_live_display(discogs_sync)
     try:
-        summary = discogs_sync(
+        summary = sync(
             username=args.username, source=args.source, spotify=not args.no_spotify,
             ai=not args.no_ai, description_max_chars=args.max_chars, language=args.language,
             db_path=args.db, out_dir=args.out, max_ai_calls=args.max_ai_calls,
@@ -30,6 +32,10 @@ def _run(args: argparse.Namespace) -> int:
     print(f"\nSynced{demo}: {summary['albums']} releases in the collection "
           f"({summary['added']} copies added, {summary['removed']} removed); "
           f"{summary['spotify_matched']} albums on Spotify, {summary['ai_described']} described.")
+    if summary.get("phases"):
+        from flows.progress import phase_times_text
+
+        print(f"Time:     {phase_times_text(summary['phases'].items())}")
     print(f"Database: {summary['db_path']}")
     print(f"Page:     {Path(summary['page']).as_uri()}")
     return 0
@@ -217,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--db", help="DuckDB file (default: DISCOGS_SYNC_DB or "
                                   "data/collection.duckdb)")
     run.add_argument("--out", help="page folder (default: DISCOGS_SYNC_OUT or data/site)")
+    run.add_argument("--quiet", action="store_true",
+                     help="no live progress display in the terminal (the log lines stay)")
     run.set_defaults(func=_run)
 
     check = sub.add_parser("check", help="try your credentials on one album, print the result")

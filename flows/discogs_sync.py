@@ -12,7 +12,7 @@ from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from flows import steps
+from flows import progress, steps
 from flows.credentials import secret_env
 from tasks import describe, enrich
 from tasks import spotify as spotify_api
@@ -59,10 +59,12 @@ def discogs_sync(
     settings = Settings.from_env().with_overrides(discogs_username=username, db_path=db_path,
                                                   out_dir=out_dir)
     with steps.demo_services(settings, source, logger) as settings, \
-            steps.run_lock(settings.db_path):
+            steps.run_lock(settings.db_path), progress.tracking(logger) as tracker:
+        tracker.phase("extraction", {"Discogs": None} if source == "api" else {})
         extraction = extract_task(settings, source)
         logger.info("Fetched %d albums from %s", len(extraction.albums), extraction.origin)
 
+        tracker.phase("planning")
         # quote(): large plain values, no futures inside; Prefect need not walk 10,000 dicts.
         plan = plan_task(settings, quote(extraction.albums), spotify, ai, language,
                          description_max_chars, max_ai_calls)
@@ -70,19 +72,25 @@ def discogs_sync(
         namespace = str(Path(settings.db_path).resolve())
         before = steps.request_counts(settings)
         spotify_on = steps.may_run("spotify", plan.spotify_batches, problems)
+        ai_on = steps.may_run("euria", plan.ai_batches, problems)
+        enrichment = {"Spotify": plan.spotify_batches if spotify_on else [],
+                      "EurIA": plan.ai_batches if ai_on else []}
+        tracker.phase("enrichment", {name: [a["album_key"] for b in batches for a in b]
+                                     for name, batches in enrichment.items() if batches})
+        tracker.watch_pauses("Spotify", enrich.spotify_client(settings).limiter.recent_pauses)
+        tracker.watch_pauses("EurIA", enrich.euria_client(settings).limiter.recent_pauses)
         # Submitted first, the master years come while the first batches run; the Spotify
         # batches of the albums they are for wait for them (the matcher prefers them).
         masters = masters_task.submit(settings, quote(plan.master_todo)) \
             if spotify_on and plan.master_todo else None
         spotify_futures, describe_futures = steps.submit_enrichment(
-            plan.spotify_batches if spotify_on else [],
-            plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems) else [],
-            lambda batch, waits: spotify_task.submit(
+            enrichment["Spotify"], enrichment["EurIA"],
+            lambda batch, waits: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
-                threshold=settings.spotify_threshold, master_years=masters if waits else None),
-            lambda batch: describe_task.submit(
+                threshold=settings.spotify_threshold, master_years=masters if waits else None)),
+            lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
-                max_chars=description_max_chars),
+                max_chars=description_max_chars)),
             masters, MAX_WORKERS, plan.spotify_waiting)
         spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)
@@ -93,12 +101,14 @@ def discogs_sync(
         requests = steps.request_counts(settings, before,
                                         discogs=extraction.requests + master_requests)
 
+        tracker.phase("load & export")
         run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                             problems, requests, time.monotonic() - clock)
         summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
                             confirm_removals=confirm_removals,
                             max_removed_share=max_removed_share, manual_overrides=plan.overrides,
                             master_years=master_years)
+        summary = {**summary, "phases": tracker.finish()}
     steps.publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
                 run["ai_tokens"], run["ai_pending"])

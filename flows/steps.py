@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from flows.progress import phase_times_text
 from tasks import describe, discogs, enrich, export, load, overrides
 from tasks.config import (
     DEFAULT_DB_PATH,
@@ -256,6 +257,7 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
         for position, item in enumerate(discogs.iter_collection(client, username), start=1):
             try:
                 albums.append(discogs.collection_item_to_album(item, fields))
+                enrich.report_done("Discogs", albums[-1]["album_key"])
             except (ValueError, TypeError, AttributeError, KeyError) as exc:
                 skipped.append(f"collection item {position}: {type(exc).__name__}: {exc}")
                 logger.warning("Skipped collection item %d: %s", position, exc)
@@ -485,6 +487,8 @@ def run_markdown(run: dict, summary: dict) -> str:
         f"| AI tokens | {run['ai_tokens']} |",
         "| Requests | " + ", ".join(f"{k} {v}" for k, v in requests.items()) + " |",
         f"| Duration | {run['duration_s']:.1f} s |",
+        *([f"| Time per phase | {phase_times_text(summary['phases'].items())} |"]
+          if summary.get("phases") else []),
         f"| Collection | {summary['albums']} albums, {summary['spotify_matched']} on Spotify, "
         f"{summary['ai_described']} described |",
     ]

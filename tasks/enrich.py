@@ -30,6 +30,17 @@ ALBUM_FACTS = ("album_key", "artist", "artists", "title", "year", "master_id", "
                "labels", "catnos", "formats", "media", "genres", "styles", "release_id")
 
 
+# Told (service, album_key) as each album of a batch is done: the flow's progress tracker
+# (flows/progress.py). Batches run in the flow's own threads, so a list in the process reaches
+# it; a batch that runs elsewhere, or a cache hit, is counted when its task run finishes.
+progress_listeners: list[Callable[[str, str], None]] = []
+
+
+def report_done(service: str, album_key: str) -> None:
+    for listener in list(progress_listeners):
+        listener(service, album_key)
+
+
 class PartialFailure(Exception):
     """Some albums of a batch failed; rows holds the result (or error row) of every album."""
 
@@ -148,6 +159,7 @@ def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
             log.exception("%s failed for: %s (%s)", service, album["title"],
                           type(exc).__name__)
         rows.append(row)
+        report_done(service, album["album_key"])
     # One line per outcome and batch, not per album: a log record costs about a millisecond
     # of console rendering and API shipping, which at 10,000 albums was a tenth of the sync.
     for message, titles in done.items():

@@ -159,6 +159,7 @@ class RateLimiter:
         self._calls: collections.deque[float] = collections.deque()
         self._lock = threading.Lock()
         self._paused_until = 0.0
+        self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
         self._in_flight = 0  # booked, not answered yet
         self._refused: collections.deque[float] = collections.deque()  # 429s in the window
         self._learned_at: float | None = None
@@ -240,7 +241,19 @@ class RateLimiter:
     def pause(self, seconds: float) -> None:
         """Hold every caller for seconds (a 429's Retry-After, or an exhausted quota)."""
         with self._lock:
-            self._paused_until = max(self._paused_until, self.clock() + seconds)
+            now = self.clock()
+            until = max(self._paused_until, now + seconds)
+            if self._pauses and self._pauses[-1][1] >= now:  # one pause, made longer
+                self._pauses[-1] = (self._pauses[-1][0], until)
+            else:
+                self._pauses.append((now, until))
+            self._paused_until = until
+
+    def recent_pauses(self) -> list[tuple[float, float]]:
+        """The last pauses, (start, end) on this limiter's clock: the time a progress rate
+        must leave out (a Retry-After wait is not the API's steady pace)."""
+        with self._lock:
+            return list(self._pauses)
 
     def learn_limit(self) -> None:
         """After a 429, cap the window at the calls the server accepted in it."""
