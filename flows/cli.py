@@ -247,6 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("dir", help="folder for the NAME.parquet files (created if needed)")
     export.add_argument("--db", help=db_help)
     export.set_defaults(func=_export_parquet)
+
+    from tasks import match_eval
+
+    evaluate = sub.add_parser("eval", help="measure the Spotify matcher on the labeled set "
+                              "(precision, recall, searches per album)")
+    match_eval.add_arguments(evaluate)
+    evaluate.set_defaults(func=match_eval.run)
     return parser
 
 

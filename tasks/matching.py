@@ -22,7 +22,7 @@ from tasks.normalize import (
     strip_edition,
 )
 
-DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/spotify_labeled.json
+DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/match_set (tuning half)
 UNCERTAIN_FLOOR = 0.5  # below it the best candidate is "not_found"; its id stays in evidence
 SEARCH_LIMIT = 10  # Spotify development-mode apps: search limit at most 10 (Feb 2026)
 
