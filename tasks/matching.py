@@ -1,19 +1,22 @@
-"""Pure Spotify matching: search query strings, candidate scoring and the linking decision.
+"""Pure Spotify matching: the search plan, candidate scoring and the linking decision.
 
-No HTTP here. `tasks/spotify.py` runs `search_queries(q)` in order (limit at most 10 per search),
-scores each result list with `best_spotify_match`, and stops at the first `matched`.
-Comparison uses `tasks.normalize` forms only; nothing here changes what is displayed.
+No HTTP here. `tasks/spotify.py` asks `next_search(q, done)` for the next query given what the
+earlier ones returned, sends it (at most 10 results), and stops once `decide(q, done)` links an
+album; the evaluation (tasks/match_eval.py) runs the same loop. Comparison uses `tasks.normalize`
+forms (and `tasks.classical` for classical works); nothing here changes what is displayed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from tasks.classical import Work, composer_of, parse_work, performer_words, work_agreement
 from tasks.normalize import (
     clean_artist_name,
     clean_text,
@@ -80,6 +83,20 @@ class MatchQuery:
     track_count: int | None = None
     is_compilation: bool = False
     is_single: bool = False
+    genres: tuple[str, ...] = ()
+
+    @property
+    def work(self) -> Work:
+        """The classical work the title names (empty for other music)."""
+        return parse_work(self.title, self.artists)
+
+    @property
+    def is_classical(self) -> bool:
+        """A classical recording: a composer credited or named, and a work or the genre."""
+        work = self.work
+        if "Classical" in self.genres:
+            return work.composer is not None or work.identified
+        return work.composer is not None and work.identified
 
     @property
     def is_various(self) -> bool:
@@ -109,6 +126,7 @@ class MatchQuery:
             is_compilation=normalize_artist(artist) in VARIOUS_NAMES
             or bool(_COMP_FORMAT_RE.search(formats)),
             is_single=_is_single_format(formats),
+            genres=tuple(str(g) for g in album.get("genres") or ()),
         )
 
 
@@ -162,26 +180,155 @@ def _usable(value: str) -> str:
     return value if any(ch.isalnum() for ch in value) else ""
 
 
-def search_queries(q: MatchQuery) -> list[str]:
-    """Spotify search strings, most precise first; the caller stops at the first match.
+_FILTER_DROP_RE = re.compile(r"(?:^|\s)(?:&|\+|and|the)(?=\s|$)", re.IGNORECASE)
+MAX_SEARCHES = 4  # per album; classical gets one more (CLASSICAL_MAX_SEARCHES)
+CLASSICAL_MAX_SEARCHES = 4
+YEAR_SLACK = 1  # a year filter spans the known year +- this
 
-    Values go inside single quotes, so quote characters are removed from them (Spotify's
-    tokenizer ignores apostrophes: "Dont" finds "Don't"); an empty album filter is never sent.
+
+@dataclass(frozen=True)
+class Search:
+    """One planned Spotify search and the name of its form (stored in the evidence)."""
+
+    query: str
+    form: str
+
+
+@dataclass(frozen=True)
+class Searched:
+    """A search sent and the items it returned."""
+
+    search: Search
+    results: tuple[dict, ...]
+
+
+def _artist_value(name: str) -> str:
+    """An artist for an `artist:` filter: no quotes, and no join words ("&", "and", "the") a
+    Spotify credit may spell otherwise ("Iggy And The Stooges" / "Iggy & The Stooges")."""
+    value = _quote_value(name)
+    stripped = " ".join(_FILTER_DROP_RE.sub(" ", value).split())
+    return _usable(stripped) or _usable(value)
+
+
+def _year_range(q: MatchQuery) -> str | None:
+    """`year:` filter value around the original year (the master's; else the pressing's when it
+    is the only one); None when no year is known."""
+    year = q.master_year or q.year
+    if not year:
+        return None
+    return f"{year - YEAR_SLACK}-{year + YEAR_SLACK}"
+
+
+def _title_sides(title: str) -> list[str]:
+    """The titles of a bilingual pressing "原題 = English Title", Latin script first (Spotify
+    uses one of them; a Latin one more often)."""
+    parts = [p.strip() for p in _BRACKETS_RE.sub(" ", strip_edition(title)).split(" = ")]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return []
+    return sorted(parts, key=lambda p: not _is_latin_text(p))
+
+
+def _classical_plan(q: MatchQuery) -> list[Search]:
+    work = q.work
+    composer = _artist_value(work.composer or q.main_artist)
+    performers = performer_words(q.artists, work.composer)
+    performer = _quote_value(performers[0]) if performers else ""
+    plan: list[Search] = []
+    catalogue = _quote_value(work.catalogue_words())
+    words = _quote_value(work.search_words()) if work.types else ""
+    core = _usable(_quote_value(_main_title(q.title)))
+    years = _year_range(q)
+    if catalogue:
+        plan.append(Search(f"artist:'{composer}' album:'{catalogue}' {performer}".strip(),
+                           "classical_catalogue"))
+    if words and (work.numbers or not catalogue):
+        plan.append(Search(f"artist:'{composer}' album:'{words}' {performer}".strip(),
+                           "classical_work"))
+    if not work.identified and core:
+        plan.append(Search(f"album:'{core}' artist:'{composer}' {performer}".strip(),
+                           "classical_title"))
+    if performer:
+        plan.append(Search(f"artist:'{performer}' {composer}", "classical_performer_list"))
+    if years and (catalogue or words):
+        plan.append(Search(f"artist:'{composer}' album:'{catalogue or words}' year:{years}",
+                           "classical_work_year"))
+    return plan
+
+
+def search_plan(q: MatchQuery) -> list[Search]:
+    """Every search worth sending for the album, most precise first, before adapting to
+    what the searches return (see `next_search`).
+
+    Values go inside single quotes with quote characters removed: Spotify ends a quoted value at
+    the first apostrophe, and its tokenizer ignores them ("Dont" finds "Don't").
     """
     title = _usable(_quote_value(q.title))
     core = _usable(_quote_value(_main_title(q.title)))
-    artist = _usable(_quote_value(q.main_artist))
-    queries: list[str] = []
-    if not title:
-        # A title of punctuation only ("( )", "★") makes a broken filter: search the artist.
-        return [f"artist:'{artist}'"] if artist and not q.is_various else []
-    if q.is_various or not artist:
-        queries += [f"album:'{t}'" for t in (title, core) if t]
-        queries += [core or title]
+    artist = _artist_value(_main_name(q.main_artist))
+    years = _year_range(q)
+    if q.is_classical and not q.is_various:
+        plan = _classical_plan(q)
+    elif not title:
+        # A title of punctuation only ("( )", "★") makes a broken filter: list the artist.
+        plan = [Search(f"artist:'{artist}'", "artist_list")] if artist and not q.is_various \
+            else []
+    elif q.is_various or not artist:
+        plan = [Search(f"album:'{t}'", "album") for t in (title, core) if t]
+        if years:
+            plan.append(Search(f"album:'{core or title}' year:{years}", "album_year"))
     else:
-        queries += [f"album:'{t}' artist:'{artist}'" for t in (title, core) if t]
-        queries += [f"{core or title} {_quote_value(_main_name(q.main_artist))}".strip()]
-    return [x for x in dict.fromkeys(queries) if x]
+        sides = _title_sides(q.title)
+        # Both titles in one filter find nothing: a bilingual title is searched side by side.
+        plan = [] if sides else [Search(f"album:'{title}' artist:'{artist}'", "album_artist")]
+        if core and core != title and not sides:
+            plan.append(Search(f"album:'{core}' artist:'{artist}'", "core_artist"))
+        for side in sides:
+            side_value = _usable(_quote_value(side))
+            if side_value:
+                plan.append(Search(f"album:'{side_value}' artist:'{artist}'", "side_artist"))
+        if years and q.master_year:
+            plan.append(Search(f"artist:'{artist}' year:{years}", "artist_year"))
+        else:
+            plan.append(Search(f"artist:'{artist}'", "artist_list"))
+        # A renamed artist: the title alone, where year and track count must agree.
+        plan.append(Search(f"album:'{core or title}' year:{years}" if years
+                           else f"album:'{core or title}'", "title_year"))
+    unique: dict[str, Search] = {}
+    for step in plan:
+        unique.setdefault(step.query, step)
+    return list(unique.values())
+
+
+def search_queries(q: MatchQuery) -> list[str]:
+    """The query strings of `search_plan`, in order."""
+    return [step.query for step in search_plan(q)]
+
+
+def _artist_known(q: MatchQuery, done: Sequence[Searched]) -> bool:
+    """True when some result so far is credited to the album's artist."""
+    for searched in done:
+        for item in searched.results:
+            if _artist_score(q, _candidate_artists(item)) >= 0.85:
+                return True
+    return False
+
+
+def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
+    """The next search to send given what the earlier ones returned; None when done."""
+    limit = CLASSICAL_MAX_SEARCHES if q.is_classical else MAX_SEARCHES
+    if len(done) >= limit:
+        return None
+    sent = {s.search.query for s in done}
+    for step in search_plan(q):
+        if step.query in sent:
+            continue
+        # The title alone is for an artist Spotify knows under another name: skip it once any
+        # result is credited to the name on the sleeve.
+        if step.form == "title_year" and _artist_known(q, done):
+            continue
+        return step
+    return None
 
 
 def _candidate_year(candidate: Mapping[str, Any]) -> int | None:
@@ -298,18 +445,122 @@ def _type_score(q: MatchQuery, album_type: Any) -> float | None:
     return None
 
 
+def _year_and_tracks_agree(q: MatchQuery, candidate: Mapping[str, Any]) -> bool:
+    """The candidate's year is the original year exactly and its track count the owned one's:
+    the evidence that may stand in for a title or an artist name that differs."""
+    year = q.master_year or (q.year if not q.master_year else None)
+    tracks = _positive_int(candidate.get("total_tracks"))
+    return bool(year and q.track_count and tracks == q.track_count
+                and _candidate_year(candidate) == year
+                and candidate.get("album_type") in ("album", "compilation")
+                and q.track_count >= 3)
+
+
+def _is_latin_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
+                   number_mismatch: bool) -> str | None:
+    """Which evidence rule lets a candidate whose year and track count agree stand in for
+    a different name: `renamed_artist` (same title, another artist name), `same_words`
+    (same artist, the title's words inside the other: "Loaded" / "Loaded featuring Lou Reed",
+    "Peter Gabriel" / "Peter Gabriel 1: Car", "Standing On A Beach • The Singles" / "Standing
+    On A Beach"), `year_and_tracks_only` (same artist, a sleeve
+    title in another script than Spotify's: "ΚΕΦΑΛΗΞΘ" / "Psalm 69")."""
+    qn, cn = normalize_title(q.title), normalize_title(name)
+    if artist < 0.75:
+        if title >= 0.97 and len(qn.split()) >= 2 and not number_mismatch:
+            return "renamed_artist"
+        return None
+    if artist < 0.9 or title >= 0.8 and not number_mismatch:
+        return None
+    q_words, c_words = set(qn.split()), set(cn.split())
+    if q_words and c_words and (q_words <= c_words or c_words <= q_words) and (
+        not number_mismatch or not _numbers(qn)
+    ):
+        return "same_words"
+    if number_mismatch and _numbers(qn):
+        return None
+    overlap = len(q_words & c_words) / max(1, min(len(q_words), len(c_words)))
+    if overlap >= 0.5 and not number_mismatch:
+        return "same_words"
+    if not _is_latin_text(q.title) and _is_latin_text(name):
+        return "year_and_tracks_only"
+    return None
+
+
+def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
+    """A performer against the candidate's artists: a person by surname, else by name."""
+    from tasks.classical import is_ensemble, surname
+
+    best = 0.0
+    wanted = normalize_artist(name)
+    last = normalize_artist(surname(name)) if not is_ensemble(name) else ""
+    for c in cand_artists:
+        cn = normalize_artist(c)
+        if last and len(last) > 2 and last in cn.split():
+            best = max(best, 1.0 if cn.split()[-1] == last else 0.9)
+        best = max(best, _artist_similarity(wanted, cn))
+    return best
+
+
+def _classical_fields(q: MatchQuery, name: str, cand_artists: Sequence[str]
+                      ) -> tuple[float, float, dict]:
+    """Artist and title scores of a classical candidate: composer, performers, the work."""
+    from tasks.classical import is_ensemble
+
+    owned = q.work
+    cand = parse_work(name, tuple(cand_artists))
+    composer_ok = owned.composer is None or cand.composer == owned.composer
+    others = [a for a in q.artists if not owned.composer or composer_of(a) != owned.composer]
+    persons = [a for a in others if not is_ensemble(a)]
+    performers = persons or others
+    perf = max((_performer_similarity(a, cand_artists) for a in performers), default=0.8)
+    artist = (0.35 if composer_ok else 0.0) + 0.65 * perf
+    agreement = work_agreement(owned, cand)
+    if agreement is None:
+        # No work on one side ("Carmina Burana"): the titles without the "Composer:" prefix.
+        head, sep, tail = name.partition(":")
+        bare = tail.strip() if sep and composer_of(head) else name
+        title = _title_score(q.title, bare)[0]
+    else:
+        title = agreement
+    return artist, title, {"work": agreement, "composer": composer_ok,
+                           "performer": round(perf, 4)}
+
+
 def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     """Score one Spotify simplified album 0..1 against the query, with per-field evidence.
 
     The base score is the weighted mean of the fields that are known on both sides (WEIGHTS);
     each penalty that applies multiplies it. Missing keys (old search items have no
     release_date or total_tracks) leave their field out rather than count against it.
+    A classical query compares composer, performers and the work instead of names.
     """
     name = candidate.get("name") if isinstance(candidate.get("name"), str) else ""
     cand_artists = _candidate_artists(candidate)
-    title, number_mismatch = _title_score(q.title, name)
+    classical: dict = {}
+    if q.is_classical:
+        artist, title, classical = _classical_fields(q, name, cand_artists)
+        number_mismatch = False
+    else:
+        title, number_mismatch = _title_score(q.title, name)
+        artist = _artist_score(q, cand_artists)
+    agreement = _year_and_tracks_agree(q, candidate)
+    if agreement and not q.is_classical and not q.is_various:
+        rule = _evidence_rule(q, name, artist, title, number_mismatch)
+        if rule == "renamed_artist":
+            artist = max(artist, 0.85)
+        elif rule == "same_words":
+            title, number_mismatch = max(title, 0.85), False
+        elif rule == "year_and_tracks_only":
+            title, number_mismatch = max(title, 0.8), False
+        if rule:
+            classical = {"rule": rule}
     fields: dict[str, float | None] = {
-        "artist": _artist_score(q, cand_artists),
+        "artist": artist,
         "title": title,
         "year": _year_score(q, _candidate_year(candidate)),
         "tracks": _tracks_score(q, candidate.get("total_tracks")),
@@ -356,6 +607,10 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         "base": round(base, 4),
         "penalties": penalties,
     }
+    if classical.get("rule"):
+        evidence["rule"] = classical["rule"]
+    elif classical:
+        evidence["classical"] = classical
     return round(score, 4), evidence
 
 
@@ -373,6 +628,13 @@ def best_spotify_match(
         return Match("not_found", None, 0.0, {"candidates": 0})
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     score, _, best, evidence = scored[0]
+    if evidence.get("rule") == "year_and_tracks_only" and any(
+        e.get("artist", 0) >= 0.9 and _candidate_year(c) == _candidate_year(best)
+        for _, _, c, e in scored[1:]
+    ):
+        # Year and track count stand in for the title only when no other album of the artist
+        # from that year is on offer.
+        score = min(score, threshold - 0.01)
     evidence = {
         **evidence,
         "candidates": len(scored),
@@ -386,3 +648,51 @@ def best_spotify_match(
     if score >= UNCERTAIN_FLOOR:
         return Match("uncertain", best, score, evidence)
     return Match("not_found", None, score, evidence)
+
+
+def _seen(done: Sequence[Searched]) -> list[tuple[dict, Search]]:
+    """Distinct items over all searches, each with the first search that returned it."""
+    seen: dict[Any, tuple[dict, Search]] = {}
+    for searched in done:
+        for item in searched.results:
+            if isinstance(item, dict):
+                seen.setdefault(item.get("id") or id(item), (item, searched.search))
+    return list(seen.values())
+
+
+def decide(q: MatchQuery, done: Sequence[Searched], threshold: float = DEFAULT_THRESHOLD
+           ) -> Match:
+    """The linking decision over everything the searches returned; the evidence says which
+    query found the chosen album (`query`, `query_form`)."""
+    seen = _seen(done)
+    match = best_spotify_match(q, [item for item, _ in seen], threshold)
+    if match.album is not None or match.evidence.get("spotify_id"):
+        wanted = match.album.get("id") if match.album else match.evidence.get("spotify_id")
+        found_by = next((s for item, s in seen if item.get("id") == wanted), None)
+        if found_by is not None:
+            match = Match(match.status, match.album, match.score,
+                          {**match.evidence, "query": found_by.query,
+                           "query_form": found_by.form})
+    return match
+
+
+def top_candidates(q: MatchQuery, done: Sequence[Searched], n: int = 5) -> list[dict]:
+    """The n best distinct candidates seen, as plain dicts for review."""
+    rows = []
+    for item, found_by in _seen(done):
+        score, evidence = score_candidate(q, item)
+        rows.append({
+            "spotify_album_id": item.get("id"),
+            "score": score,
+            "evidence": {k: evidence.get(k) for k in ("artist", "title", "year", "tracks", "type")}
+            | {"penalties": sorted(evidence.get("penalties") or {}), "query_form": found_by.form},
+            "name": item.get("name"),
+            "artists": _candidate_artists(item),
+            "year": _candidate_year(item),
+            "type": item.get("album_type"),
+            "total_tracks": _positive_int(item.get("total_tracks")),
+            "url": (item.get("external_urls") or {}).get("spotify")
+            if isinstance(item.get("external_urls"), dict) else None,
+        })
+    rows.sort(key=lambda r: -r["score"])
+    return rows[:n]

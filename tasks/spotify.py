@@ -145,28 +145,40 @@ def album_summary(album: dict) -> dict:
 
 
 def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = None) -> dict:
-    """Search one album, choose the best candidate, and return its spotify_matches row."""
-    from tasks.matching import DEFAULT_THRESHOLD, MatchQuery, best_spotify_match, search_queries
+    """Search one album, choose the best candidate, and return its spotify_matches row.
+
+    The searches follow `tasks.matching.next_search`, which adapts to what earlier ones
+    returned; the lookup stops once `decide` links an album. `candidates` holds the five best
+    distinct albums seen (for review).
+    """
+    from tasks.matching import (
+        DEFAULT_THRESHOLD,
+        MatchQuery,
+        Searched,
+        decide,
+        next_search,
+        top_candidates,
+    )
 
     query = MatchQuery.from_album(album)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    best = None
-    queries_sent = 0
-    for q in search_queries(query):
-        queries_sent += 1
-        match = best_spotify_match(query, client.search_albums(q), threshold=limit)
-        if best is None or match.score > best.score:
-            best = match
-        if match.status == "matched":
+    done: list[Searched] = []
+    best = decide(query, done, limit)
+    while best.status != "matched":
+        step = next_search(query, done)
+        if step is None:
             break
+        done.append(Searched(step, tuple(client.search_albums(step.query))))
+        best = decide(query, done, limit)
     row = {
         "album_key": album["album_key"],
-        "status": best.status if best else "not_found",
-        "score": round(best.score, 4) if best and best.album else None,
-        "evidence": dict(best.evidence, queries=queries_sent) if best else {},
+        "status": best.status,
+        "score": round(best.score, 4) if best.album else None,
+        "evidence": dict(best.evidence, queries=len(done)),
         "error": None,
         "checked_at": now_utc().isoformat(),
-        **album_summary(best.album if best and best.album else {}),
+        **album_summary(best.album or {}),
+        "candidates": top_candidates(query, done),
     }
     if row["status"] != "matched":
         # An uncertain candidate is kept for review (its id and name), never offered as a link.

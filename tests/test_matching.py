@@ -10,9 +10,15 @@ from tasks.matching import (
     DEFAULT_THRESHOLD,
     Match,
     MatchQuery,
+    Search,
+    Searched,
     best_spotify_match,
+    decide,
+    next_search,
     score_candidate,
+    search_plan,
     search_queries,
+    top_candidates,
 )
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
@@ -47,6 +53,7 @@ def test_match_query_from_album_record():
         track_count=None,
         is_compilation=False,
         is_single=True,
+        genres=(),
     )
 
 
@@ -63,59 +70,204 @@ def test_match_query_from_various_compilation():
     [
         (
             {"artist": "Nirvana (2)", "title": "Nevermind"},
-            ["album:'Nevermind' artist:'Nirvana'", "Nevermind Nirvana"],
+            [("album:'Nevermind' artist:'Nirvana'", "album_artist"),
+             ("artist:'Nirvana'", "artist_list"), ("album:'Nevermind'", "title_year")],
         ),
         (
-            {"artist": "Working Men's Club (2)", "title": "Don’t Stop"},
-            ["album:'Dont Stop' artist:'Working Mens Club'", "Dont Stop Working Mens Club"],
+            # Spotify ends a quoted value at an apostrophe: none is ever sent inside one.
+            {"artist": "Working Men's Club (2)", "title": "Don’t Stop", "master_year": 2020},
+            [("album:'Dont Stop' artist:'Working Mens Club'", "album_artist"),
+             ("artist:'Working Mens Club' year:2019-2021", "artist_year"),
+             ("album:'Dont Stop' year:2019-2021", "title_year")],
         ),
         (
-            {"artist": "Prince And The Revolution", "title": "Purple Rain (Deluxe Edition)"},
-            [
-                "album:'Purple Rain (Deluxe Edition)' artist:'Prince And The Revolution'",
-                "album:'Purple Rain' artist:'Prince And The Revolution'",
-                "Purple Rain Prince",
-            ],
+            {"artist": "Marvin Gaye", "title": "What's Going On", "year": 1971},
+            [("album:'Whats Going On' artist:'Marvin Gaye'", "album_artist"),
+             ("artist:'Marvin Gaye'", "artist_list"),
+             ("album:'Whats Going On' year:1970-1972", "title_year")],
+        ),
+        (
+            # Join words go: Spotify may credit "Prince & The Revolution".
+            {"artist": "Prince And The Revolution", "title": "Purple Rain (Deluxe Edition)",
+             "master_year": 1984},
+            [("album:'Purple Rain (Deluxe Edition)' artist:'Prince'", "album_artist"),
+             ("album:'Purple Rain' artist:'Prince'", "core_artist"),
+             ("artist:'Prince' year:1983-1985", "artist_year"),
+             ("album:'Purple Rain' year:1983-1985", "title_year")],
         ),
         (
             {"artist": "Sensi-T & Mr. Zèbre", "artists": ["Sensi-T", "Mr. Zèbre"],
              "title": "Travelling On The Riddim "},
-            [
-                "album:'Travelling On The Riddim' artist:'Sensi-T'",
-                "Travelling On The Riddim Sensi-T",
-            ],
+            [("album:'Travelling On The Riddim' artist:'Sensi-T'", "album_artist"),
+             ("artist:'Sensi-T'", "artist_list"),
+             ("album:'Travelling On The Riddim'", "title_year")],
         ),
         (
-            {"artist": "Bob Dylan", "title": "Deseo = Desire"},
-            ["album:'Deseo = Desire' artist:'Bob Dylan'", "album:'Deseo' artist:'Bob Dylan'",
-             "Deseo Bob Dylan"],
+            # A bilingual title: each side alone, the Latin one first.
+            {"artist": "Кино", "title": "Группа Крови = Gruppa Krovi", "year": 1988},
+            [("album:'Gruppa Krovi' artist:'Кино'", "side_artist"),
+             ("album:'Группа Крови' artist:'Кино'", "side_artist"),
+             ("artist:'Кино'", "artist_list"),
+             ("album:'Группа Крови' year:1987-1989", "title_year")],
         ),
         (
-            {"artist": "Various", "title": "Saturday Night Fever (The Original Movie Sound Track)"},
-            ["album:'Saturday Night Fever (The Original Movie Sound Track)'",
-             "album:'Saturday Night Fever'", "Saturday Night Fever"],
+            {"artist": "Various", "title": "Saturday Night Fever (The Original Movie Sound Track)",
+             "master_year": 1977},
+            [("album:'Saturday Night Fever (The Original Movie Sound Track)'", "album"),
+             ("album:'Saturday Night Fever'", "album"),
+             ("album:'Saturday Night Fever' year:1976-1978", "album_year")],
         ),
-        (
-            {"artist": "Various", "title": "Pulp Fiction"},
-            ["album:'Pulp Fiction'", "Pulp Fiction"],
-        ),
-        ({"artist": "Sigur Rós", "title": "( )"}, ["artist:'Sigur Rós'"]),
+        ({"artist": "Various", "title": "Pulp Fiction"}, [("album:'Pulp Fiction'", "album")]),
+        ({"artist": "Sigur Rós", "title": "( )"}, [("artist:'Sigur Rós'", "artist_list")]),
         ({"artist": "Various", "title": "★"}, []),
         ({"artist": "", "title": ""}, []),
+        (
+            # Classical: composer and catalogue number, then the work in English words, with
+            # the performer's surname as a free word; then the performer's list; then the year.
+            {"artist": "Beethoven, Wiener Philharmoniker, Carlos Kleiber",
+             "artists": ["Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+             "title": "Symphonie Nr. 7 A-dur Op. 92", "year": 1995, "master_year": 1976,
+             "genres": ["Classical"]},
+            [("artist:'Beethoven' album:'92' Kleiber", "classical_catalogue"),
+             ("artist:'Beethoven' album:'Symphony 7' Kleiber", "classical_work"),
+             ("artist:'Kleiber' Beethoven", "classical_performer_list"),
+             ("artist:'Beethoven' album:'92' year:1975-1977", "classical_work_year")],
+        ),
+        (
+            {"artist": "Carl Orff, Eugen Jochum", "artists": ["Carl Orff", "Eugen Jochum"],
+             "title": "Carmina Burana", "year": 1968, "genres": ["Classical"]},
+            [("album:'Carmina Burana' artist:'Orff' Jochum", "classical_title"),
+             ("artist:'Jochum' Orff", "classical_performer_list")],
+        ),
     ],
 )
-def test_search_queries(record, expected):
-    assert search_queries(MatchQuery.from_album(record)) == expected
+def test_search_plan(record, expected):
+    q = MatchQuery.from_album(record)
+    assert [(s.query, s.form) for s in search_plan(q)] == expected
+    assert search_queries(q) == [query for query, _ in expected]
 
 
 @settings(max_examples=300)
 @given(st.text(max_size=40), st.text(max_size=40))
 def test_search_queries_never_send_an_empty_or_broken_filter(artist, title):
     queries = search_queries(MatchQuery.from_album({"artist": artist, "title": title}))
-    assert len(queries) <= 3
+    assert len(queries) <= 6
     for query in queries:
         assert "album:''" not in query and "artist:''" not in query
         assert query.count("'") in (0, 2, 4)
+
+
+def item(name, artist, date, tracks, album_type="album", id=None):
+    """A catalogue item as the search returns it."""
+    return {"id": id or f"{artist}|{name}|{date}", "name": name, "artists": [{"name": artist}],
+            "release_date": date, "total_tracks": tracks, "album_type": album_type,
+            "external_urls": {"spotify": f"https://open.spotify.com/album/{id or name}"}}
+
+
+def test_next_search_adapts_to_what_earlier_searches_returned():
+    q = MatchQuery.from_album({"artist": "Wood", "title": "Meant To Collide", "year": 2023,
+                               "track_count": 9})
+    first = next_search(q, [])
+    assert (first.query, first.form) == ("album:'Meant To Collide' artist:'Wood'", "album_artist")
+    done = [Searched(first, ())]
+    listing = next_search(q, done)
+    assert listing.form == "artist_list"
+    # The artist is unknown under the sleeve's name: the title alone comes next.
+    done.append(Searched(listing, ()))
+    assert next_search(q, done).query == "album:'Meant To Collide' year:2022-2024"
+    # Once a result is credited to the sleeve's artist, the title alone is not worth a search.
+    known = [Searched(first, ()), Searched(listing, (item("Other", "Wood", "2019", 10),))]
+    assert next_search(q, known) is None
+
+
+def test_decide_says_which_query_found_the_album_and_ranks_candidates():
+    q = MatchQuery.from_album({"artist": "Wud", "title": "Meant To Collide", "year": 2023,
+                               "track_count": 9, "formats": ["LP, Album"]})
+    first = Search("album:'Meant To Collide' artist:'Wud'", "album_artist")
+    listing = Search("artist:'Wud'", "artist_list")
+    right = item("Meant To Collide", "Wud", "2023-01-01", 9, id="right")
+    other = item("Earlier Things", "Wud", "2019-01-01", 10, id="other")
+    match = decide(q, [Searched(first, ()), Searched(listing, (other, right))])
+    assert (match.status, match.album, match.evidence["query"], match.evidence["query_form"]) == (
+        "matched", right, "artist:'Wud'", "artist_list")
+    top = top_candidates(q, [Searched(first, ()), Searched(listing, (other, right))])
+    assert [c["spotify_album_id"] for c in top] == ["right", "other"]
+    assert top[0] == {
+        "spotify_album_id": "right", "score": 1.0,
+        "evidence": {"artist": 1.0, "title": 1.0, "year": 1.0, "tracks": 1.0, "type": 1.0,
+                     "penalties": [], "query_form": "artist_list"},
+        "name": "Meant To Collide", "artists": ["Wud"], "year": 2023, "type": "album",
+        "total_tracks": 9, "url": "https://open.spotify.com/album/right"}
+    assert decide(q, []) == Match("not_found", None, 0.0, {"candidates": 0})
+
+
+def test_a_renamed_artist_needs_the_same_title_year_and_track_count():
+    q = MatchQuery.from_album({"artist": "Wood", "title": "Meant To Collide", "year": 2023,
+                               "track_count": 9, "formats": ["LP, Album"]})
+    right = item("Meant To Collide", "Wud", "2023-01-01", 9)
+    assert best_spotify_match(q, [right]).status == "matched"
+    assert best_spotify_match(q, [right]).evidence["rule"] == "renamed_artist"
+    for wrong in (item("Meant To Collide", "Wud", "2021-01-01", 9),
+                  item("Meant To Collide", "Wud", "2023-01-01", 12)):
+        assert best_spotify_match(q, [wrong]).status != "matched"
+    # A one-word title is too common to stand for the artist.
+    roots = MatchQuery.from_album({"artist": "Children Of The Sün", "title": "Roots",
+                                   "year": 1996, "master_year": 1996, "track_count": 16})
+    assert best_spotify_match(roots, [item("Roots", "Sepultura", "1996-02-20", 16)]).status != (
+        "matched")
+
+
+def test_same_artist_same_year_and_tracks_stand_in_for_extra_title_words():
+    gabriel = MatchQuery.from_album({"artist": "Peter Gabriel", "title": "Peter Gabriel",
+                                     "year": 1977, "master_year": 1977, "track_count": 9})
+    car = item("Peter Gabriel 1: Car (Remastered)", "Peter Gabriel", "1977-02-25", 9)
+    scratch = item("Peter Gabriel 2: Scratch (Remastered)", "Peter Gabriel", "1978-06-02", 10)
+    match = best_spotify_match(gabriel, [scratch, car])
+    assert (match.status, match.album, match.evidence["rule"]) == ("matched", car, "same_words")
+    # Led Zeppelin II is not Led Zeppelin, whatever the year and the track count say.
+    zep = MatchQuery.from_album({"artist": "Led Zeppelin", "title": "Led Zeppelin II",
+                                 "year": 1969, "master_year": 1969, "track_count": 9})
+    assert best_spotify_match(zep, [item("Led Zeppelin", "Led Zeppelin", "1969-01-12", 9)]
+                              ).status != "matched"
+
+
+def test_a_title_in_another_script_needs_the_only_album_of_that_year():
+    q = MatchQuery.from_album({"artist": "Ministry", "title": "ΚΕΦΑΛΗΞΘ", "year": 2011,
+                               "master_year": 1992, "track_count": 9})
+    psalm = item("Psalm 69", "Ministry", "1992-07-14", 9)
+    assert best_spotify_match(q, [psalm]).evidence["rule"] == "year_and_tracks_only"
+    assert best_spotify_match(q, [psalm]).status == "matched"
+    other = item("Another 1992 Record", "Ministry", "1992-01-01", 11)
+    assert best_spotify_match(q, [psalm, other]).status == "uncertain"
+
+
+def test_classical_scoring_compares_composer_work_and_performers():
+    q = MatchQuery.from_album({
+        "artist": "Beethoven, Wiener Philharmoniker, Carlos Kleiber",
+        "artists": ["Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+        "title": "Symphonie Nr. 7 A-dur Op. 92", "year": 1995, "master_year": 1976,
+        "track_count": 4, "genres": ["Classical"]})
+    assert q.is_classical
+
+    def spotify(name, *artists, date="1976-01-01", tracks=4):
+        return {"id": f"{name}{artists}{date}", "name": name, "album_type": "album",
+                "artists": [{"name": a} for a in artists], "release_date": date,
+                "total_tracks": tracks}
+
+    right = spotify("Beethoven: Symphony No. 7 in A Major, Op. 92", "Ludwig van Beethoven",
+                    "Wiener Philharmoniker", "Carlos Kleiber")
+    other_conductor = spotify("Beethoven: Symphony No. 7 in A Major, Op. 92",
+                              "Ludwig van Beethoven", "Berliner Philharmoniker",
+                              "Herbert von Karajan", date="1977-01-01")
+    other_work = spotify("Beethoven: Symphony No. 5 in C Minor, Op. 67", "Ludwig van Beethoven",
+                         "Wiener Philharmoniker", "Carlos Kleiber", date="1975-01-01")
+    score, evidence = score_candidate(q, right)
+    assert score >= DEFAULT_THRESHOLD
+    assert evidence["classical"] == {"work": 1.0, "composer": True, "performer": 1.0}
+    for wrong in (other_conductor, other_work):
+        assert score_candidate(q, wrong)[0] < DEFAULT_THRESHOLD
+    match = best_spotify_match(q, [other_conductor, other_work, right])
+    assert (match.status, match.album) == ("matched", right)
 
 
 def test_score_candidate_evidence():
