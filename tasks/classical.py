@@ -60,6 +60,12 @@ _COMPOSER_FORMS = {
     "gorecki": "Górecki", "arvo part": "Pärt", "chausson": "Chausson", "lalo": "Lalo",
     "delius": "Delius", "walton": "Walton", "tippett": "Tippett", "ives": "Ives",
     "barber": "Barber", "bernstein": "Bernstein", "glass": "Glass", "reich": "Reich",
+    # Melodiya pressings credit composers in Cyrillic.
+    "рахманинов": "Rachmaninoff", "чаиковскии": "Tchaikovsky", "шостакович": "Shostakovich",
+    "прокофьев": "Prokofiev", "мусоргскии": "Mussorgsky", "стравинскии": "Stravinsky",
+    "римскии корсаков": "Rimsky-Korsakov", "бородин": "Borodin", "глинка": "Glinka",
+    "скрябин": "Scriabin", "хачатурян": "Khachaturian", "глазунов": "Glazunov",
+    "бетховен": "Beethoven", "моцарт": "Mozart", "бах": "Bach", "шопен": "Chopin",
 }
 # Words that make a credited name an ensemble rather than a person.
 _ENSEMBLE_TEXT = (
@@ -69,7 +75,8 @@ _ENSEMBLE_TEXT = (
     "quatuor quartetto trio quintet quintett choir chor chorus choeur coro kammerorchester "
     "consort players soloists academy academie akademie staatskapelle kapelle camerata "
     "singers musici virtuosi concentus collegium musicum capella cappella sinfonieorchesters "
-    "rundfunkchor radio tolling knabenchor boys"
+    "rundfunkchor radio tolling knabenchor boys filharmonie filharmonia filharmonii sbor "
+    "orkestr orchestr orkiestra оркестр хор ансамбль квартет капелла"
 )
 _ENSEMBLE_WORDS = frozenset(_ENSEMBLE_TEXT.split())
 
@@ -96,8 +103,43 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"violinsonate(?:n)?", "violin sonata"), (r"cellosonate(?:n)?", "cello sonata"),
     (r"brandenburgische(?:n)? konzerte?", "brandenburg concerto"),
     (r"matthaus ?passion", "st matthew passion"), (r"johannes ?passion", "st john passion"),
-    (r"weihnachtsoratorium", "christmas oratorio"),
-    (r"goldberg ?variationen", "goldberg variations"),
+    (r"weihnachtsoratorium|christmas oratorio", "christmas oratorio"),
+    (r"goldberg ?variation(?:en|s)|variations goldberg", "goldberg variations"),
+    # Works and nicknames known by name, in the languages sleeves use.
+    (r"mein vaterland|ma vlast|my country|my fatherland", "ma vlast"),
+    (r"glagolska mse|glagolitic mass|glagolitische messe|messe glagolitique", "glagolitic mass"),
+    (r"(?:le )?sacre du printemps|fruhlingsopfer|rite of spring|sagra della primavera",
+     "rite of spring"),
+    (r"petr(?:u|ou)(?:s|sh|sch|ch)ka", "petrushka"),
+    (r"peter (?:and|und) (?:the |der )?wolf|pierre et le loup|pierino e il lupo",
+     "peter and the wolf"),
+    (r"aus der neuen welt|from the new world|du nouveau monde|dal nuovo mondo|new world",
+     "new world"),
+    (r"unvollendete|unfinished|inachevee|incompiuta", "unfinished"),
+    (r"mondschein|moonlight|clair de lune sonata|al chiaro di luna", "moonlight"),
+    (r"pathetique|patetica", "pathetique"), (r"appassionata", "appassionata"),
+    (r"waldstein", "waldstein"), (r"kreutzer", "kreutzer"), (r"eroica|heroique", "eroica"),
+    (r"pastorale?|pastoral", "pastoral"), (r"jupiter", "jupiter"),
+    (r"der tod und das madchen|death and the maiden|la jeune fille et la mort", "death and "
+     "the maiden"),
+    (r"forellenquintett|forelle|trout|la truite", "trout"),
+    (r"auferstehung|resurrection", "resurrection"), (r"titan", "titan"),
+    (r"tragische|tragic|tragique", "tragic"), (r"rheinische|rhenish", "rhenish"),
+    (r"italienische|italian|italienne", "italian"), (r"schottische|scottish|ecossaise",
+                                                    "scottish"),
+    (r"kaiserkonzert|emperor|empereur", "emperor"), (r"fruhlingssonate|spring sonata", "spring"),
+    (r"rokoko ?variationen|rococo variations|variations rococo|variations on a rococo theme",
+     "rococo variations"),
+    (r"die zauberflote|the magic flute|la flute enchantee|il flauto magico|zauberflote|"
+     r"magic flute", "magic flute"),
+    (r"(?:die )?winterreise|winter journey", "winterreise"),
+    (r"carmina burana", "carmina burana"), (r"(?:die |the )?planeten|the planets|les planetes",
+                                            "planets"),
+    (r"bilder einer ausstellung|pictures at an exhibition|tableaux d une exposition",
+     "pictures at an exhibition"),
+    (r"scheherazade|sheherazade|sheherazade", "scheherazade"),
+    (r"wohltemperierte(?:s)? klavier|well tempered clavier|clavier bien tempere",
+     "well tempered clavier"),
     (r"(?:die )?vier jahreszeiten|(?:les )?quatre saisons|(?:le )?quattro stagioni|"
      r"(?:las )?cuatro estaciones", "four seasons"),
     (r"symphonie(?:n|s)?|sinfonie(?:n)?|symphon(?:y|ies)|sinfonia|symfoni(?:e|a)?|"
@@ -109,24 +151,38 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"sonate(?:n|s)?|sonat(?:a|as|e)", "sonata"),
     (r"messe|missa|mass|messa", "mass"), (r"requiem", "requiem"),
     (r"ouverture(?:n|s)?|overtures?", "overture"), (r"suite(?:n|s)?", "suite"),
+    (r"симфони[яиюей]", "symphony"), (r"концерт(?:ы|а)?", "concerto"),
+    (r"соната|сонаты", "sonata"), (r"квартет", "quartet"),
     (r"kantate(?:n)?|cantat(?:a|as|e)", "cantata"), (r"oratorium|oratorio", "oratorio"),
     (r"variationen|variations|variazioni", "variations"),
     (r"praludien|preludes|preludi", "preludes"), (r"etuden|etudes|studi", "etudes"),
     (r"nocturnes?|notturni", "nocturnes"), (r"walzer|valses|waltzes", "waltzes"),
 )
+GENERIC_TYPES = frozenset({
+    "symphony", "concerto", "quartet", "string quartet", "string quintet", "string trio",
+    "piano quartet", "piano quintet", "piano trio", "sonata", "mass", "overture", "suite",
+    "cantata", "oratorio", "variations", "preludes", "etudes", "nocturnes", "waltzes",
+    *(f"{i} {kind}" for i in ("piano", "violin", "cello", "horn", "clarinet", "flute", "oboe",
+                              "trumpet", "double", "triple") for kind in ("concerto", "sonata",
+                                                                          "suite")),
+})
 _INSTRUMENT_WORDS = {"klavier": "piano", "piano": "piano", "pianoforte": "piano",
                      "violon": "violin", "violino": "violin", "violine": "violin",
                      "violin": "violin", "violoncelle": "cello", "violoncello": "cello",
                      "cello": "cello", "cor": "horn", "corno": "horn", "horn": "horn",
                      "clarinette": "clarinet", "clarinetto": "clarinet", "klarinette": "clarinet",
-                     "flute": "flute", "flauto": "flute", "flote": "flute"}
+                     "flute": "flute", "flauto": "flute", "flote": "flute",
+                     "trumpet": "trumpet", "trompete": "trumpet", "trompette": "trumpet",
+                     "tromba": "trumpet", "фортепиано": "piano", "скрипки": "violin",
+                     "виолончели": "cello"}
 _WORK_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{rx})" for i, (rx, _) in
                                            enumerate(_WORK_WORDS)) + r")\b")
-_SOLO_RE = re.compile(r"\b(?:pour|per|fur|for|para)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
+_SOLO_RE = re.compile(
+    r"\b(?:pour|per|fur|for|para|для)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
 
 _NUMBER_RE = re.compile(
-    r"\b(?:nr|nrn|nos?|n|num|numero|nummer|n°|nº)\.?\s*(\d+)((?:\s*(?:,|&|\+|-|and|und|et|e|y)"
-    r"\s*(?:(?:nr|no|n)\.?\s*)?\d+)*)")
+    r"(?:\b(?:nr|nrn|nos?|n|num|numero|nummer)\.?|[°º№])\s*(\d+)"
+    r"((?:\s*(?:,|&|\+|-|and|und|et|e|y)\s*(?:(?:nr|no|n)\.?\s*)?\d+)*)")
 _ORDINAL_RE = re.compile(r"\b(\d{1,2})\.\s*(?=[a-z])")
 _CATALOGUE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Op. 27 No. 2": the work is Op. 27's second; the sub-number is not the work's number.
@@ -161,8 +217,12 @@ class Work:
     def identified(self) -> bool:
         """True when the title names a work (a type with a number, or a catalogue number)."""
         return bool(self.catalogue) or bool(self.types and (self.numbers or self.key)) or bool(
-            self.types & {"four seasons", "st matthew passion", "st john passion", "requiem",
-                          "christmas oratorio", "goldberg variations", "brandenburg concerto"})
+            self.named)
+
+    @property
+    def named(self) -> frozenset[str]:
+        """Works and nicknames known by name ("four seasons", "moonlight", "requiem")."""
+        return frozenset(t for t in self.types if t not in GENERIC_TYPES)
 
     def search_words(self) -> str:
         """English words of the work for an album filter: "Symphony 7", "Piano Concerto 4"."""
@@ -265,6 +325,7 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
     rest = _GERMAN_KEY_RE.sub(" ", text)
     for _, rx in _CATALOGUE_RES:
         rest = rx.sub(" ", rest)
+    rest = rest.replace("-", " ")  # "Rokoko-Variationen", "Matthäus-Passion"
     numbers = set()
     for m in _NUMBER_RE.finditer(rest):
         numbers.add(m.group(1).lstrip("0") or "0")
@@ -280,13 +341,13 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
                 before = rest[max(0, m.start() - 12):m.start()].split()
                 if before and before[-1] in _INSTRUMENT_WORDS:
                     kind = f"{_INSTRUMENT_WORDS[before[-1]]} concerto"
-        elif kind == "sonata":
+        elif kind in ("sonata", "suite"):
             solo = _SOLO_RE.search(rest, m.end(), m.end() + 30)
             before = rest[max(0, m.start() - 12):m.start()].split()
             if solo and solo.group(1) in _INSTRUMENT_WORDS:
-                kind = f"{_INSTRUMENT_WORDS[solo.group(1)]} sonata"
+                kind = f"{_INSTRUMENT_WORDS[solo.group(1)]} {kind}"
             elif before and before[-1] in _INSTRUMENT_WORDS:
-                kind = f"{_INSTRUMENT_WORDS[before[-1]]} sonata"
+                kind = f"{_INSTRUMENT_WORDS[before[-1]]} {kind}"
         elif kind == "quartet" and re.search(r"\b(?:string|cordes|archi|streich)", rest):
             kind = "string quartet"
         types.add(kind)
@@ -301,29 +362,61 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
                 frozenset(catalogue))
 
 
-def performer_words(artists: Iterable[str], composer: str | None) -> list[str]:
-    """Search words for the performers: surnames of persons, then a word of each ensemble."""
+# Composers who also conducted or played on records: credited, they may be the performer.
+_COMPOSER_PERFORMERS = frozenset({"Bernstein", "Britten", "Stravinsky", "Rachmaninoff", "Glass",
+                                  "Reich", "Mahler", "Strauss"})
+
+
+def is_composer_credit(name: str, composer: str | None) -> bool:
+    """True when a credited name is a composer of the record rather than a performer."""
+    found = composer_of(name)
+    if found is None:
+        return False
+    return found == composer or found not in _COMPOSER_PERFORMERS
+
+
+def performers(artists: Iterable[str], composer: str | None) -> tuple[list[str], list[str]]:
+    """The performers credited: persons (the last credited first: the conductor or the
+    accompanist usually closes a Discogs classical credit) and ensembles."""
     persons, ensembles = [], []
     for a in artists:
-        if composer and composer_of(a) == composer:
+        if is_composer_credit(a, composer):
             continue
-        if is_ensemble(a):
-            word = distinctive_word(a)
-            if word:
-                ensembles.append(word)
-        else:
-            word = surname(a)
-            if word:
-                persons.append(word)
-    return list(dict.fromkeys(persons + ensembles))
+        (ensembles if is_ensemble(a) else persons).append(a)
+    return persons[::-1], ensembles
+
+
+def performer_words(artists: Iterable[str], composer: str | None) -> list[str]:
+    """Search words for the performers: surnames of persons, then a word of each ensemble."""
+    persons, ensembles = performers(artists, composer)
+    words = [surname(a) for a in persons] + [distinctive_word(a) for a in ensembles]
+    return list(dict.fromkeys(w for w in words if w))
+
+
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
+                      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
+                      "", "e", "yu", "ya"], strict=True))
+
+
+def transliterate(name: str) -> str:
+    """Cyrillic letters in Latin ones (a rough, search-free comparison aid: "Рихтер" ->
+    "rikhter"); other text unchanged."""
+    return "".join(_CYRILLIC.get(c, c) for c in name.casefold())
 
 
 def work_agreement(owned: Work, candidate: Work) -> float | None:
-    """How surely two titles name the same work(s): 1 same, ~0.1 different, None unknown."""
+    """How surely two titles name the same work(s): 1 same, ~0.1 different, None unknown.
+
+    Catalogue numbers decide first, then work numbers within a work type, then works known by
+    name ("Má vlast", "Moonlight"); a key or a work type that differs rules a match out.
+    0.65-0.7 means one album holds the other's work and more (a coupling).
+    """
     def kinds(w: Work) -> set[str]:
         return {k for k, _ in w.catalogue}
 
     shared = kinds(owned) & kinds(candidate)
+    named_owned, named_cand = owned.named, candidate.named
     if shared:
         mine = {c for c in owned.catalogue if c[0] in shared}
         theirs = {c for c in candidate.catalogue if c[0] in shared}
@@ -340,6 +433,18 @@ def work_agreement(owned: Work, candidate: Work) -> float | None:
             score = 0.65
         else:
             return 0.1
+    elif named_owned and named_cand:
+        if named_owned == named_cand:
+            score = 0.95
+        elif named_owned & named_cand:
+            score = 0.65
+        else:
+            return 0.15
+    elif owned.types and candidate.types and not owned.numbers and not owned.catalogue and (
+        owned.types <= candidate.types or candidate.types <= owned.types
+    ):
+        # "Requiem" / "Requiem in D Minor, K. 626": the type is all the sleeve says.
+        score = 0.85
     elif owned.types and candidate.types and not _same_family(owned, candidate):
         return 0.2
     else:

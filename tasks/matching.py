@@ -50,6 +50,9 @@ _PENALTY_PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("remix", r"\bremix(?:es|ed)?\b|\bmixes\b|\bdub version\b", 0.7),
     ("acoustic", r"\bacoustic\b|\bdemos?\b|\brehearsals?\b|\bsessions\b", 0.75),
 )
+_CLASSICAL_PENALTIES = frozenset({"karaoke", "made_famous_by", "in_the_style_of",
+                                  "originally_performed", "tribute", "live", "interview",
+                                  "sped_up", "remix"})
 _PENALTY_RES = tuple((name, re.compile(rx), f) for name, rx, f in _PENALTY_PATTERNS)
 
 # Numbers and roman numerals that tell sequels apart ("Led Zeppelin" versus "Led Zeppelin II").
@@ -96,7 +99,9 @@ class MatchQuery:
         work = self.work
         if "Classical" in self.genres:
             return work.composer is not None or work.identified
-        return work.composer is not None and work.identified
+        # Without the genre (a CSV export) both must be there; a genre list without Classical
+        # says no ("Sebastian Bach" sings rock).
+        return not self.genres and work.composer is not None and work.identified
 
     @property
     def is_various(self) -> bool:
@@ -492,43 +497,66 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
 
 
 def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
-    """A performer against the candidate's artists: a person by surname, else by name."""
-    from tasks.classical import is_ensemble, surname
+    """A performer against the candidate's artists: a person by surname, else by name;
+    Cyrillic credits are compared in Latin letters."""
+    from tasks.classical import is_ensemble, surname, transliterate
 
     best = 0.0
-    wanted = normalize_artist(name)
-    last = normalize_artist(surname(name)) if not is_ensemble(name) else ""
+    wanted = normalize_artist(transliterate(name))
+    last = normalize_artist(transliterate(surname(name))) if not is_ensemble(name) else ""
     for c in cand_artists:
         cn = normalize_artist(c)
         if last and len(last) > 2 and last in cn.split():
             best = max(best, 1.0 if cn.split()[-1] == last else 0.9)
         best = max(best, _artist_similarity(wanted, cn))
+        if last and cn.split():
+            best = max(best, 0.9 * _similarity(last, cn.split()[-1]))
     return best
 
 
-def _classical_fields(q: MatchQuery, name: str, cand_artists: Sequence[str]
-                      ) -> tuple[float, float, dict]:
+def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
+                      cand_artists: Sequence[str]) -> tuple[float, float, dict]:
     """Artist and title scores of a classical candidate: composer, performers, the work."""
-    from tasks.classical import is_ensemble
+    from tasks.classical import performers
 
     owned = q.work
     cand = parse_work(name, tuple(cand_artists))
     composer_ok = owned.composer is None or cand.composer == owned.composer
-    others = [a for a in q.artists if not owned.composer or composer_of(a) != owned.composer]
-    persons = [a for a in others if not is_ensemble(a)]
-    performers = persons or others
-    perf = max((_performer_similarity(a, cand_artists) for a in performers), default=0.8)
+    persons, ensembles = performers(q.artists, owned.composer)
+    if persons:
+        sims = [_performer_similarity(a, cand_artists) for a in persons]
+        # The last two persons credited (conductor, soloist or accompanist) must both agree:
+        # Fischer-Dieskau with Moore is not Fischer-Dieskau with Demus.
+        perf = max(sims) if len(sims) == 1 else 0.5 * max(sims) + 0.5 * min(sims[:2])
+    elif ensembles:
+        perf = max(_performer_similarity(a, cand_artists) for a in ensembles)
+    else:
+        perf = 0.8
     artist = (0.35 if composer_ok else 0.0) + 0.65 * perf
     agreement = work_agreement(owned, cand)
     if agreement is None:
-        # No work on one side ("Carmina Burana"): the titles without the "Composer:" prefix.
+        # No work on one side ("Carmina Burana"): the titles, also without "Composer:".
         head, sep, tail = name.partition(":")
         bare = tail.strip() if sep and composer_of(head) else name
-        title = _title_score(q.title, bare)[0]
+        title = max(_title_score(q.title, name)[0], _title_score(q.title, bare)[0],
+                    0.9 * fuzz.token_set_ratio(normalize_title(q.title),
+                                               normalize_title(name)) / 100.0)
+    elif agreement in (0.65, 0.7) and _holds(cand, owned) and _candidate_year(candidate) in (
+        q.master_year, q.year
+    ):
+        # A coupling holding the owned work, by the same performers, of the same year: the
+        # recording reissued with another work ("Symphonies Nos. 5 & 7" for the 5th alone).
+        title = 0.85
     else:
         title = agreement
     return artist, title, {"work": agreement, "composer": composer_ok,
                            "performer": round(perf, 4)}
+
+
+def _holds(big: Work, small: Work) -> bool:
+    """True when `big` names every work `small` names, and more."""
+    return (small.catalogue < big.catalogue or small.numbers < big.numbers
+            or small.named < big.named)
 
 
 def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
@@ -543,7 +571,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     cand_artists = _candidate_artists(candidate)
     classical: dict = {}
     if q.is_classical:
-        artist, title, classical = _classical_fields(q, name, cand_artists)
+        artist, title, classical = _classical_fields(q, candidate, name, cand_artists)
         number_mismatch = False
     else:
         title, number_mismatch = _title_score(q.title, name)
@@ -559,10 +587,15 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
             title, number_mismatch = max(title, 0.8), False
         if rule:
             classical = {"rule": rule}
+    cand_year = _candidate_year(candidate)
+    is_edition = bool(_EDITION_WORD_RE.search(name.casefold()))
+    reference = q.master_year or q.year
+    # A remaster carries its own, later date: it says nothing about the original's year.
+    later_edition = is_edition and cand_year and reference and cand_year > reference
     fields: dict[str, float | None] = {
         "artist": artist,
         "title": title,
-        "year": _year_score(q, _candidate_year(candidate)),
+        "year": None if later_edition else _year_score(q, cand_year),
         "tracks": _tracks_score(q, candidate.get("total_tracks")),
         "type": _type_score(q, candidate.get("album_type")),
     }
@@ -574,15 +607,18 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     query_words = f"{normalize_title(q.title)} {normalize_artist(q.artist)}"
     cand_words = f"{normalize_title(name)} {' '.join(normalize_artist(a) for a in cand_artists)}"
     for pname, rx, factor in _PENALTY_RES:
+        if q.is_classical and pname not in _CLASSICAL_PENALTIES:
+            continue  # "String Quartet", "plays", "Instrumental" are what classical names say
         if rx.search(cand_words) and not rx.search(query_words):
-            penalties[pname] = factor
+            # A classical sleeve seldom says "live" where Spotify does; year and performers
+            # tell the concerts apart.
+            penalties[pname] = 0.92 if q.is_classical and pname == "live" else factor
     if fields["artist"] < 0.75:
         penalties["other_artist"] = 0.5
     if title < 0.8:
         penalties["other_title"] = 0.7
     if number_mismatch:
         penalties["number_mismatch"] = 0.6
-    is_edition = bool(_EDITION_WORD_RE.search(name.casefold()))
     # Prefer the plain album to its remaster or deluxe edition when both are offered.
     if is_edition and not _EDITION_WORD_RE.search(q.title.casefold()):
         penalties["edition"] = 0.98
@@ -591,9 +627,10 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         penalties["single_for_album"] = 0.6
     if album_type in ("album", "compilation") and q.is_single:
         penalties["album_for_single"] = 0.85
-    cand_year = _candidate_year(candidate)
     # A remaster may carry its own date; a compilation's "remastered" namesake is another one.
-    if cand_year and (q.is_compilation or not is_edition) and _far_year(q, cand_year):
+    if cand_year and (q.is_compilation and not q.is_classical or not is_edition) and _far_year(
+        q, cand_year
+    ):
         penalties["year_far"] = 0.85
     tracks = fields["tracks"]
     if q.is_compilation and tracks is not None and tracks < 0.6:
@@ -614,6 +651,39 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     return round(score, 4), evidence
 
 
+def _namesakes_by_year(q: MatchQuery, scored: list[tuple], threshold: float) -> list[tuple]:
+    """Several albums of the artist under one name (Weezer's self-titled albums, a title
+    reused): only the year can tell them apart. When one has the year, those of another year
+    lose; two distinct ones of the right year leave the choice uncertain."""
+    reference = q.master_year or q.year
+    if not reference or q.is_classical:
+        return scored
+    wanted = normalize_title(_base_title(q.title))
+    names = [i for i, (_, _, c, e) in enumerate(scored)
+             if (e.get("artist") or 0) >= 0.9
+             and normalize_title(_base_title(str(c.get("name") or ""))) == wanted]
+    years = {_candidate_year(scored[i][2]) for i in names} - {None}
+    # Only when one of them has the very year (a reissue pressing's year may match none).
+    if len(years) < 2 or reference not in years:
+        return scored
+    out = list(scored)
+    for i in names:
+        score, order, c, e = out[i]
+        if _candidate_year(c) != reference:
+            out[i] = (round(score * 0.8, 4), order, c,
+                      {**e, "penalties": {**e["penalties"], "namesake_year": 0.8}})
+    out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    top = [t for t in out[:2] if any(t is out[i] or t[2] is out[i][2] for i in names)]
+    if len(top) == 2 and all(_candidate_year(t[2]) == reference for t in top) and (
+        normalize_title(str(top[0][2].get("name") or ""))
+        != normalize_title(str(top[1][2].get("name") or ""))
+    ):
+        score, order, c, e = out[0]
+        out[0] = (min(score, round(threshold - 0.01, 4)), order, c,
+                  {**e, "ambiguous_namesake": top[1][2].get("id")})
+    return out
+
+
 def best_spotify_match(
     q: MatchQuery, candidates: list[dict], threshold: float = DEFAULT_THRESHOLD
 ) -> Match:
@@ -627,6 +697,7 @@ def best_spotify_match(
     if not scored:
         return Match("not_found", None, 0.0, {"candidates": 0})
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    scored = _namesakes_by_year(q, scored, threshold)
     score, _, best, evidence = scored[0]
     if evidence.get("rule") == "year_and_tracks_only" and any(
         e.get("artist", 0) >= 0.9 and _candidate_year(c) == _candidate_year(best)

@@ -29,7 +29,17 @@ def work(composer=None, types=(), numbers=(), key=None, catalogue=()):
         ("Sinfonie Nr. 40 g-moll KV 550 / Sinfonie Nr. 41 C-dur KV 551", ("Mozart",),
          work("Mozart", {"symphony"}, {"40", "41"}, "g minor", {("k", "550"), ("k", "551")})),
         ("Streichquartett Nr. 14 d-moll D 810 \"Der Tod und das Mädchen\"", ("Schubert",),
-         work("Schubert", {"string quartet"}, {"14"}, "d minor", {("d", "810")})),
+         work("Schubert", {"string quartet", "death and the maiden"}, {"14"}, "d minor",
+              {("d", "810")})),
+        ("Pathétique · Mondschein · Appassionata", ("Beethoven", "Wilhelm Kempff"),
+         work("Beethoven", {"pathetique", "moonlight", "appassionata"})),
+        ("Mein Vaterland", ("Smetana", "Rafael Kubelik"), work("Smetana", {"ma vlast"})),
+        ("Le Sacre Du Printemps · Petruschka", ("Igor Strawinsky", "Pierre Boulez"),
+         work("Stravinsky", {"rite of spring", "petrushka"})),
+        ("Концерт № 2 Для Фортепиано С Оркестром", ("С. Рахманинов", "Святослав Рихтер"),
+         work("Rachmaninoff", {"piano concerto"}, {"2"})),
+        ("Suites Pour Violoncelle Seul", ("Jean-Sébastien Bach", "Pablo Casals"),
+         work("Bach", {"cello suite"})),
         ("Haydn: Symphony No. 104 in D Major, Hob. I:104 \"London\"", (),
          work("Haydn", {"symphony"}, {"104"}, "d major", {("hob", "i:104")})),
         ("Messe h-moll BWV 232", ("Johann Sebastian Bach",),
@@ -51,6 +61,11 @@ def test_composer_spellings_and_performer_words():
         "Beethoven", "Tchaikovsky", "Prokofiev", None]
     assert performer_words(["Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
                            "Beethoven") == ["Kleiber", "Wiener"]
+    # The conductor (credited last) first; a second composer is no performer, Bernstein is.
+    assert performer_words(["Dvořák", "Tchaikovsky", "Mstislav Rostropovich",
+                            "Berliner Philharmoniker", "Herbert von Karajan"], "Dvořák") == [
+        "Karajan", "Rostropovich", "Berliner"]
+    assert performer_words(["Gustav Mahler", "Leonard Bernstein"], "Mahler") == ["Bernstein"]
     assert performer_words(["Schubert", "Amadeus-Quartett"], "Schubert") == ["Amadeus"]
 
 
@@ -66,4 +81,10 @@ def test_work_agreement():
     assert work_agreement(parse_work("Symphonie Nr. 7", ("Beethoven",)),
                           parse_work("Beethoven: Piano Concerto No. 7")) == 0.2
     assert work_agreement(parse_work("Carmina Burana", ("Orff",)),
-                          parse_work("Orff: Carmina Burana")) is None
+                          parse_work("Orff: Carmina Burana")) == 0.95
+    assert work_agreement(parse_work("Requiem", ("Mozart",)),
+                          parse_work("Mozart: Requiem in D Minor, K. 626")) == 0.95
+    assert work_agreement(parse_work("Messe", ("Bach",)),
+                          parse_work("Bach: Mass in B Minor, BWV 232")) == 0.85
+    assert work_agreement(parse_work("Lieder", ("Schubert",)),
+                          parse_work("Schubert: Songs")) is None

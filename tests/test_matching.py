@@ -136,8 +136,9 @@ def test_match_query_from_various_compilation():
         (
             {"artist": "Carl Orff, Eugen Jochum", "artists": ["Carl Orff", "Eugen Jochum"],
              "title": "Carmina Burana", "year": 1968, "genres": ["Classical"]},
-            [("album:'Carmina Burana' artist:'Orff' Jochum", "classical_title"),
-             ("artist:'Jochum' Orff", "classical_performer_list")],
+            [("artist:'Orff' album:'Carmina Burana' Jochum", "classical_work"),
+             ("artist:'Jochum' Orff", "classical_performer_list"),
+             ("artist:'Orff' album:'Carmina Burana' year:1967-1969", "classical_work_year")],
         ),
     ],
 )
