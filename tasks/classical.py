@@ -175,6 +175,7 @@ _INSTRUMENT_WORDS = {"klavier": "piano", "piano": "piano", "pianoforte": "piano"
                      "trumpet": "trumpet", "trompete": "trumpet", "trompette": "trumpet",
                      "tromba": "trumpet", "фортепиано": "piano", "скрипки": "violin",
                      "виолончели": "cello"}
+_INSTRUMENT_NAMES = frozenset(_INSTRUMENT_WORDS.values()) | {"string", "oboe"}
 _WORK_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{rx})" for i, (rx, _) in
                                            enumerate(_WORK_WORDS)) + r")\b")
 _SOLO_RE = re.compile(
@@ -225,10 +226,18 @@ class Work:
         return frozenset(t for t in self.types if t not in GENERIC_TYPES)
 
     def search_words(self) -> str:
-        """English words of the work for an album filter: "Symphony 7", "Piano Concerto 4"."""
-        kind = sorted(self.types, key=len, reverse=True)[0] if self.types else ""
-        number = min(self.numbers, key=lambda n: int(n)) if self.numbers else ""
-        return " ".join(x for x in (kind.title(), number) if x)
+        """Words of the work for an album filter that survive Spotify's plurals ("Piano
+        Concertos", "Symphonies Nos. 5 & 7"): the instrument and the number ("Piano 4", "7"),
+        else the work's name ("Rite Of Spring"); "" when nothing safe is left."""
+        instruments = sorted({t.split()[0] for t in self.types if t in GENERIC_TYPES
+                              and len(t.split()) == 2 and t.split()[0] in _INSTRUMENT_NAMES})
+        instrument = instruments[0].title() if len(instruments) == 1 else ""
+        if self.numbers:
+            number = min(self.numbers, key=lambda n: int(n))
+            return f"{instrument} {number}".strip()
+        if self.named:
+            return sorted(self.named, key=lambda n: (-len(n), n))[0].title()
+        return instrument
 
     def catalogue_words(self) -> str:
         """The catalogue number as Spotify writes it, notation-proof: "92", "1007", "550"."""

@@ -166,13 +166,21 @@ def _quote_value(value: str) -> str:
     return " ".join(value.split())
 
 
+# Sleeve words Spotify drops: "The Original Soundtrack Of X", "Music From The Motion Picture X".
+_SOUNDTRACK_LEAD_RE = re.compile(
+    r"^(?:the )?(?:original )?(?:motion picture |film |movie )?(?:soundtrack|score) "
+    r"(?:from|of|to) (?:the )?(?:(?:motion picture|film|movie|musical) )?"
+    r"|^(?:original )?music from the (?:original )?(?:motion picture|film|movie|musical) ",
+    re.IGNORECASE)
+
+
 def _main_title(title: str) -> str:
     """Display title cut to its core for a fallback search: no edition noise, no bracketed part,
     no side B, translation or subtitle ("Deseo = Desire" -> "Deseo")."""
     core = strip_edition(title)
     core = " ".join(_BRACKETS_RE.sub(" ", core).split()) or core
     core = _TITLE_CUT_RE.split(core, maxsplit=1)[0].strip() or core
-    return core
+    return _SOUNDTRACK_LEAD_RE.sub("", core).strip() or core
 
 
 def _main_name(artist: str) -> str:
@@ -241,13 +249,13 @@ def _classical_plan(q: MatchQuery) -> list[Search]:
     performer = _quote_value(performers[0]) if performers else ""
     plan: list[Search] = []
     catalogue = _quote_value(work.catalogue_words())
-    words = _quote_value(work.search_words()) if work.types else ""
+    words = _quote_value(work.search_words())
     core = _usable(_quote_value(_main_title(q.title)))
     years = _year_range(q)
     if catalogue:
         plan.append(Search(f"artist:'{composer}' album:'{catalogue}' {performer}".strip(),
                            "classical_catalogue"))
-    if words and (work.numbers or not catalogue):
+    if words and words != catalogue:
         plan.append(Search(f"artist:'{composer}' album:'{words}' {performer}".strip(),
                            "classical_work"))
     if not work.identified and core:
@@ -365,6 +373,20 @@ def _artist_similarity(a: str, b: str) -> float:
     return max(_similarity(a, b), 0.85 * fuzz.token_set_ratio(a, b) / 100.0)
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """True when `short` spells `full` with initials: "t rex" / "tyrannosaurus rex",
+    "lady a" / "lady antebellum", "elo" / "electric light orchestra"."""
+    s_words, f_words = short.split(), full.split()
+    if not s_words or s_words == f_words:
+        return False
+    if len(s_words) == 1 and len(f_words) >= 3 and len(s_words[0]) == len(f_words):
+        return s_words[0] == "".join(w[0] for w in f_words)
+    if len(s_words) != len(f_words) or not any(len(w) == 1 for w in s_words):
+        return False
+    return all(a == b or len(a) == 1 and b.startswith(a) for a, b in zip(s_words, f_words,
+                                                                          strict=True))
+
+
 def _artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
     """Best similarity of any Discogs artist against any candidate artist, or the joined names."""
     cand_norm = [normalize_artist(a) for a in cand_artists]
@@ -379,6 +401,8 @@ def _artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
         weight = 1.0 if i == 0 else 0.9  # a featured artist alone is weaker evidence
         for cn in cand_norm:
             best = max(best, weight * _artist_similarity(qn, cn))
+            if _abbreviates(cn, qn) or _abbreviates(qn, cn):
+                best = max(best, weight * 0.9)  # a renamed band: T. Rex, Lady A
     return best
 
 
@@ -440,11 +464,19 @@ def _tracks_score(q: MatchQuery, total: Any) -> float | None:
     return min(n, q.track_count) / max(n, q.track_count)
 
 
-def _type_score(q: MatchQuery, album_type: Any) -> float | None:
+_EP_NAME_RE = re.compile(r"(?:^|[\s(\[-])E\.?P\.?(?:$|[\s)\]])")
+
+
+def _type_score(q: MatchQuery, album_type: Any, name: str = "") -> float | None:
     if album_type == "album":
         return 0.6 if q.is_single else 1.0
     if album_type == "single":
-        return 1.0 if q.is_single or (q.track_count is not None and q.track_count <= 4) else 0.3
+        if q.is_single or (q.track_count is not None and q.track_count <= 4):
+            return 1.0
+        # Spotify files an EP as a single named "X - EP": fine for a short record.
+        if _EP_NAME_RE.search(name) and (q.track_count is None or q.track_count <= 8):
+            return 1.0
+        return 0.3
     if album_type == "compilation":
         return 1.0 if q.is_compilation else 0.7
     return None
@@ -459,6 +491,10 @@ def _year_and_tracks_agree(q: MatchQuery, candidate: Mapping[str, Any]) -> bool:
                 and _candidate_year(candidate) == year
                 and candidate.get("album_type") in ("album", "compilation")
                 and q.track_count >= 3)
+
+
+_PLACEHOLDER_TITLES = frozenset({"untitled", "untitled album", "s t", "st", "no title",
+                                 "self titled", "sans titre", "ohne titel", "senza titolo"})
 
 
 def _is_latin_text(text: str) -> bool:
@@ -491,7 +527,11 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
     overlap = len(q_words & c_words) / max(1, min(len(q_words), len(c_words)))
     if overlap >= 0.5 and not number_mismatch:
         return "same_words"
-    if not _is_latin_text(q.title) and _is_latin_text(name):
+    if not _is_latin_text(q.title) and _is_latin_text(name) or qn in _PLACEHOLDER_TITLES or (
+        normalize_artist(q.main_artist) and normalize_artist(q.main_artist) in cn
+    ):
+        # Another script, "Untitled", or an album Spotify names after the artist ("David Bowie
+        # (aka Space Oddity)" for "Man Of Words / Man Of Music").
         return "year_and_tracks_only"
     return None
 
@@ -521,7 +561,9 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
 
     owned = q.work
     cand = parse_work(name, tuple(cand_artists))
-    composer_ok = owned.composer is None or cand.composer == owned.composer
+    # A coupling names both composers ("Grieg & Schumann: Piano Concertos"): any will do.
+    composer_ok = owned.composer is None or cand.composer == owned.composer or any(
+        composer_of(a) == owned.composer for a in cand_artists)
     persons, ensembles = performers(q.artists, owned.composer)
     if persons:
         sims = [_performer_similarity(a, cand_artists) for a in persons]
@@ -597,7 +639,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         "title": title,
         "year": None if later_edition else _year_score(q, cand_year),
         "tracks": _tracks_score(q, candidate.get("total_tracks")),
-        "type": _type_score(q, candidate.get("album_type")),
+        "type": _type_score(q, candidate.get("album_type"), name),
     }
     known = {k: v for k, v in fields.items() if v is not None}
     weight = sum(WEIGHTS[k] for k in known)
@@ -701,6 +743,8 @@ def best_spotify_match(
     score, _, best, evidence = scored[0]
     if evidence.get("rule") == "year_and_tracks_only" and any(
         e.get("artist", 0) >= 0.9 and _candidate_year(c) == _candidate_year(best)
+        and c.get("album_type") in ("album", "compilation")
+        and normalize_title(str(c.get("name") or "")) != normalize_title(str(best.get("name")))
         for _, _, c, e in scored[1:]
     ):
         # Year and track count stand in for the title only when no other album of the artist
