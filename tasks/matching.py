@@ -512,7 +512,11 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
     title in another script than Spotify's: "ΚΕΦΑΛΗΞΘ" / "Psalm 69")."""
     qn, cn = normalize_title(q.title), normalize_title(name)
     if artist < 0.75:
-        if title >= 0.97 and len(qn.split()) >= 2 and not number_mismatch:
+        # A one-word title is too common to stand for the artist; a title in another script
+        # is long enough at three characters (はっぴいえんど, 無罪モラトリアム).
+        distinctive = len(qn.split()) >= 2 or (
+            not _is_latin_text(q.title) and len(qn.replace(" ", "")) >= 3)
+        if title >= 0.97 and distinctive and not number_mismatch:
             return "renamed_artist"
         return None
     if artist < 0.9 or title >= 0.8 and not number_mismatch:
@@ -675,6 +679,12 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     ):
         penalties["year_far"] = 0.85
     tracks = fields["tracks"]
+    if q.is_various and not q.master_year and q.year and cand_year and cand_year > q.year and (
+        not is_edition
+    ):
+        # "Indie Anthems" pressed in 2017 is not the "Indie Anthems" of 2018: compilation
+        # titles are reused every year, and a record cannot be pressed before it came out.
+        penalties["after_pressing"] = 0.75
     if q.is_compilation and tracks is not None and tracks < 0.6:
         # A compilation with another track list is another compilation of the same name.
         penalties["compilation_tracks"] = 0.75
