@@ -41,7 +41,6 @@ class LabeledAlbum:
     note: str
     source: str
     tags: tuple[str, ...] = ()
-    widened: int = 0  # acceptable twins found in another file's catalogue (widen_to_twins)
 
     @property
     def half(self) -> str:
@@ -73,44 +72,7 @@ def load_set(set_dir: str | Path = DEFAULT_SET_DIR) -> tuple[list[LabeledAlbum],
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         raise ValueError(f"album ids used twice: {', '.join(dupes[:5])}")
     engine = FakeSearch.from_files(sets)
-    return widen_to_twins(albums, engine.catalogue), engine
-
-
-def _album_identity(item: dict) -> tuple:
-    from tasks.normalize import normalize_artist, normalize_title
-
-    artists = " ".join(sorted(normalize_artist(str(a.get("name") or ""))
-                              for a in item.get("artists") or () if isinstance(a, dict)))
-    words = set(artists.split()) - {"and", "the"}  # "Prince & The Revolution" / two credits
-    return (" ".join(sorted(words)), normalize_title(str(item.get("name") or "")),
-            item.get("album_type"))
-
-
-def widen_to_twins(albums: list[LabeledAlbum], catalogue: list[dict]) -> list[LabeledAlbum]:
-    """Accept the twins of an acceptable item: two files may hold the same Spotify album
-    under two ids (same artists, same name once edition noise is dropped, same type, same year
-    where both have one: '"Heroes" (2017 Remaster)' in one, '"Heroes"' in another)."""
-    by_identity: dict[tuple, list[dict]] = {}
-    by_id = {}
-    for item in catalogue:
-        by_identity.setdefault(_album_identity(item), []).append(item)
-        by_id.setdefault(item.get("id"), item)
-    out = []
-    for a in albums:
-        wider = set(a.acceptable)
-        for i in a.acceptable:
-            item = by_id.get(i)
-            if item is None:
-                continue
-            year = (item.get("release_date") or "")[:4]
-            for twin in by_identity.get(_album_identity(item), ()):
-                twin_year = (twin.get("release_date") or "")[:4]
-                if not year or not twin_year or year == twin_year:
-                    wider.add(twin["id"])
-        out.append(a if wider == a.acceptable else
-                   LabeledAlbum(a.id, a.category, a.album, frozenset(wider), a.note, a.source,
-                                a.tags, widened=len(wider) - len(a.acceptable)))
-    return out
+    return albums, engine
 
 
 class EngineClient:
@@ -238,10 +200,6 @@ def failure_lines(results: Iterable[dict]) -> list[str]:
 def report(result: dict[str, Any], show_tuning_failures: bool = False) -> str:
     """The printed evaluation."""
     out = [f"labeled set: {result['set_dir']} ({', '.join(result['files'])})"]
-    twins = [r["item"] for r in result["results"] if r["item"].widened]
-    if twins:
-        out.append(f"({len(twins)} albums also accept a twin of their right album that another "
-                   f"file lists under another id)")
     header = ("  category         albums onSp links wrong missed  precision  recall "
               "searches  max")
     for half in HALVES:

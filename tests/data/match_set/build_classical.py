@@ -26,8 +26,9 @@ ABOUT = (
     "ids are synthetic (tasks.fake_apis.spotify_id), popularity and dates are plausible "
     "values; two catalogue items are old-style (no release_date or total_tracks), as some "
     "real answers are. 'acceptable' is set by what the records are (the same recording and its "
-    "reissues/remasters by the same performers; a coupling reissue that carries the same "
-    "recording counts), never by what a matcher scores; [] means the recording is, to the "
+    "reissues/remasters by the same performers; a coupling reissue or the performers' own "
+    "cycle set that carries the same recording counts, an anthology of several artists does "
+    "not), never by what a matcher scores; [] means the recording is, to the "
     "author's knowledge, not on Spotify. Built by build_classical.py."
 )
 
@@ -119,11 +120,12 @@ S.add("german_title catalogue_number several_recordings",
         "2530 516", "Classical"),
       [KL57], [K62_5, K77_5, ABB_579, KL4_LIVE, BEE_100, BABY_BEE])
 S.add("german_title several_recordings same_conductor year_decides",
-      "Karajan's 1962 cycle; the 1977 recording has the very same Spotify name and artists",
+      "Karajan's 1962 cycle (the single album and the 1963 cycle set carry it); the 1977 "
+      "recording has the very same Spotify name and artists",
       r(["Ludwig van Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
         "Symphonie Nr. 7 A-dur Op. 92", 1962, 1962, 4, "LP, Album, Stereo",
         "Deutsche Grammophon", "SLPM 138 806", "Classical"),
-      [K62_7], [K77_7, KL57, K_9SYM, LEN_7, BOHM_7, BEST_BEE])
+      [K62_7, K_9SYM], [K77_7, KL57, LEN_7, BOHM_7, BEST_BEE])
 S.add("german_title several_recordings same_conductor year_decides",
       "Karajan's 1977 cycle; the 1962 recording has the same name and artists",
       r(["Ludwig van Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
@@ -131,11 +133,11 @@ S.add("german_title several_recordings same_conductor year_decides",
         "2531 107", "Classical"),
       [K77_7], [K62_7, K_9SYM, KL57, KL7_LIVE, BEE_100])
 S.add("german_title several_recordings same_conductor year_decides",
-      "Karajan 1962 5th; 1977 is a same-name decoy",
+      "Karajan 1962 5th (also in the 1963 cycle set); 1977 is a same-name decoy",
       r(["Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
         "Symphonie Nr. 5 C-moll Op. 67", 1962, 1962, 4, "LP, Album, Stereo",
         "Deutsche Grammophon", "SLPM 138 804", "Classical"),
-      [K62_5], [K77_5, KL57, ABB_579, K_9SYM, BEST_BEE, BABY_BEE])
+      [K62_5, K_9SYM], [K77_5, KL57, ABB_579, BEST_BEE, BABY_BEE])
 S.add("german_title several_recordings same_conductor year_decides",
       "Karajan 1977 5th; 1962 is a same-name decoy",
       r(["Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
@@ -151,12 +153,12 @@ S.add("german_title several_recordings same_conductor year_decides opera_sacred_
         "Classical"),
       [K84_9, K84_9G], [K62_9, K77_9, LEN_9_1989, FURT_9_51, BEST_BEE])
 S.add("german_title several_recordings same_conductor year_decides",
-      "Karajan 1962 Ninth on a 1960s German pressing",
+      "Karajan 1962 Ninth on a 1960s German pressing (also in the 1963 cycle set)",
       r(["Ludwig van Beethoven", "Gundula Janowitz", "Hilde Rössel-Majdan", "Waldemar Kmentt",
          "Walter Berry", "Wiener Singverein", "Berliner Philharmoniker", "Herbert von Karajan"],
         "Symphonie Nr. 9 D-moll Op. 125", 1963, 1962, 4, "LP, Album, Stereo",
         "Deutsche Grammophon", "SLPM 138 807", "Classical"),
-      [K62_9], [K77_9, K84_9, K84_9G, K_9SYM, FURT_9_51, LEN_9_1989])
+      [K62_9, K_9SYM], [K77_9, K84_9, K84_9G, FURT_9_51, LEN_9_1989])
 S.add("english_title several_recordings same_conductor historical",
       "Furtwängler's Bayreuth 1951 Ninth (and its 2010 remaster); his 1942 and 1954 Ninths "
       "are other recordings",
@@ -1063,7 +1065,7 @@ PW_LEN = sp("Prokofiev: Peter and the Wolf; Saint-Saëns: Carnival of the Animal
             f"{PRO}; {LEN}; {NYP}", "1960-01-01", 16, 26)
 PW_STING = sp("Prokofiev: Peter and the Wolf (Sting)", f"{PRO}; Sting; Chamber Orchestra of "
               "Europe; Claudio Abbado", "1990-01-01", 8, 21)
-BOWIE_HEROES = sp('"Heroes"', "David Bowie", "1977-10-14", 10, 70)
+BOWIE_HEROES = sp('"Heroes" (2017 Remaster)', "David Bowie", "1977-10-14", 10, 60)
 STRAV = "Igor Stravinsky"
 BOUL_SACRE69 = sp("Stravinsky: Le Sacre du printemps", f"{STRAV}; The Cleveland Orchestra; "
                   "Pierre Boulez", "1969-01-01", 14, 24)

@@ -3,8 +3,8 @@
 The source is terse, one record a line, fields separated by " | ":
 
     @ category | tag, tag | note                      starts an album
-    A artist | title | year | master_year | tracks | formats; | labels; | catnos; | genres;
-      | styles;                                       (one line) the album record
+    A artist | title | year | master_year | tracks | formats; | labels; | catnos; | genres,
+      | styles,                                       (one line) the album record
     + name; name                                      its individual artists (default: [artist])
     C artist | title | label, label | catno, catno | format | released | release_id | export
                                                       a real CSV export row, kept raw here; the
@@ -48,12 +48,17 @@ ABOUT = (
     "retitled and self-titled albums, EPs and singles, punctuation, soundtracks, compilations, "
     "albums absent from Spotify, and ordinary albums taken from real collectors' CSV exports "
     "(../shared/real/csv; the raw row is quoted in the note, the album record is what the "
-    "pipeline makes of it). Albums are real Discogs releases (artists, titles, labels, catalogue "
-    "numbers and years to the best of the author's knowledge; catalogue numbers left out where "
-    "unsure). Catalogue items are the Spotify albums a real search would surface, named as "
-    "Spotify names them; ids are synthetic (tasks.fake_apis.spotify_id), popularity, dates and "
-    "track counts approximate. `acceptable` says what the records are: every edition of the same "
-    "recording by the same performers; [] when the album is not on Spotify. Built by "
+    "pipeline's CSV import makes of it). Albums are real Discogs releases (artists, titles, "
+    "labels, catalogue numbers and years to the best of the author's knowledge; catalogue "
+    "numbers left out where unsure). Catalogue: the right albums and the artists' catalogues "
+    "are Spotify albums as Spotify names them, to the best of the author's knowledge; same-title "
+    "items by other artists, karaoke and tribute items are partly plausible stand-ins for the "
+    "kind of item a real search returns, not each a verified release. Ids are synthetic "
+    "(tasks.fake_apis.spotify_id); popularity, dates and track counts are approximate; 46 "
+    "low-popularity singles are old-style items without release_date/total_tracks. "
+    "`acceptable` says what the records are: every edition of the same recording by the same "
+    "performers (remasters, deluxe and anniversary editions; not re-recordings, other-language "
+    "versions or other track lists); [] when the album is not on Spotify. Built by "
     "build_general.py from general_src.txt."
 )
 
@@ -64,6 +69,12 @@ def unescape(s: str) -> str:
 
 def listing(field: str) -> list[str]:
     return [x.strip() for x in field.split(";") if x.strip()]
+
+
+def discogs_list(field: str) -> list[str]:
+    """Genres or styles written as Discogs shows them, "Rock, Folk, World, & Country"."""
+    field = field.replace("Folk, World, & Country", "Folk\x00 World\x00 & Country")
+    return [x.strip().replace("\x00", ",") for x in re.split(r"[;,]", field) if x.strip()]
 
 
 def number(field: str) -> int | None:
@@ -97,7 +108,7 @@ def album_record(fields: list[str]) -> dict:
     return {"artist": artist, "artists": [artist], "title": title, "year": number(year),
             "master_year": number(master_year), "track_count": number(tracks),
             "formats": listing(formats), "labels": listing(labels), "catnos": listing(catnos),
-            "genres": listing(genres), "styles": listing(styles)}
+            "genres": discogs_list(genres), "styles": discogs_list(styles)}
 
 
 def csv_record(fields: list[str]) -> tuple[dict, str]:
