@@ -337,8 +337,9 @@ def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
         if step.query in sent:
             continue
         # The title alone is for an artist Spotify knows under another name: skip it once any
-        # result is credited to the name on the sleeve.
-        if step.form == "title_year" and _artist_known(q, done):
+        # result is credited to the name on the sleeve, unless the title is in another script
+        # (Spotify may file a band's Hebrew or Japanese albums under the name in that script).
+        if step.form == "title_year" and _is_latin_text(q.title) and _artist_known(q, done):
             continue
         return step
     return None
@@ -502,8 +503,13 @@ def _is_latin_text(text: str) -> bool:
     return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
 
 
+def _scripts_differ(a: str, b: str) -> bool:
+    """One name in Latin letters, the other in another script: text cannot compare them."""
+    return bool(a.strip() and b.strip()) and _is_latin_text(a) != _is_latin_text(b)
+
+
 def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
-                   number_mismatch: bool) -> str | None:
+                   number_mismatch: bool, cand_artists: Sequence[str] = ()) -> str | None:
     """Which evidence rule lets a candidate whose year and track count agree stand in for
     a different name: `renamed_artist` (same title, another artist name), `same_words`
     (same artist, the title's words inside the other: "Loaded" / "Loaded featuring Lou Reed",
@@ -516,6 +522,11 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
         # is long enough at three characters (はっぴいえんど, 無罪モラトリアム).
         distinctive = len(qn.split()) >= 2 or (
             not _is_latin_text(q.title) and len(qn.replace(" ", "")) >= 3)
+        # Names in two scripts ("Taeko Ohnuki" / "大貫妙子") are unknown, not different: the
+        # same title, year and track count are enough for any real title (吻別, "Sunshower").
+        if any(_scripts_differ(q.main_artist, a) for a in cand_artists):
+            distinctive = bool(qn) and qn not in _PLACEHOLDER_TITLES and (
+                len(qn.replace(" ", "")) >= 2 if not _is_latin_text(q.title) else len(qn) >= 4)
         if title >= 0.97 and distinctive and not number_mismatch:
             return "renamed_artist"
         return None
@@ -624,7 +635,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         artist = _artist_score(q, cand_artists)
     agreement = _year_and_tracks_agree(q, candidate)
     if agreement and not q.is_classical and not q.is_various:
-        rule = _evidence_rule(q, name, artist, title, number_mismatch)
+        rule = _evidence_rule(q, name, artist, title, number_mismatch, cand_artists)
         if rule == "renamed_artist":
             artist = max(artist, 0.85)
         elif rule == "same_words":

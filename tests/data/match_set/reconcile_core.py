@@ -5,7 +5,11 @@ written independently of the other files (classical.json, general.json, non_lati
 are final and win every conflict). Four steps, each idempotent:
 
 1. A core album that another file also holds (same artist and title once folded) is dropped:
-   the other file's entry, with its fuller record and note, is the label.
+   the other file's entry, with its fuller record and note, is the label, and its catalogue
+   holds the right album: the items only the dropped core album accepted are dropped too (they
+   are that album under the old set's names, "Cat Stevens - Tea For The Tillerman" for
+   "Yusuf / Cat Stevens - Tea For The Tillerman", or, where the other file says the album is not
+   on Spotify, an album that does not exist: a UK NOW! compilation).
 2. A core catalogue item whose id another file also uses is dropped: the other file's object
    (its popularity, track count) is the one the search serves.
 3. A core item that is the same Spotify album as another file's item under another id (same
@@ -74,12 +78,13 @@ def reconcile(folder: Path) -> dict[str, list[str]]:
     """Rewrite folder/core.json; returns what each step changed."""
     core_path = folder / "core.json"
     core = json.loads(core_path.read_text(encoding="utf-8"))
-    other_albums: set[tuple[str, str]] = set()
+    other_albums: dict[tuple[str, str], list] = {}
     other_items: dict[str, dict] = {}
     for path in sorted(folder.glob("*.json")):
         if path.name != "core.json":
             data = json.loads(path.read_text(encoding="utf-8"))
-            other_albums |= {_album_key(a) for a in data.get("albums") or ()}
+            for a in data.get("albums") or ():
+                other_albums.setdefault(_album_key(a), []).append(a["acceptable"])
             for item in data.get("catalogue") or ():
                 other_items.setdefault(item["id"], item)
     by_identity: dict[tuple, list[dict]] = {}
@@ -90,11 +95,18 @@ def reconcile(folder: Path) -> dict[str, list[str]]:
 
     done: dict[str, list[str]] = {"albums dropped": [], "ids shared": [], "ids replaced": [],
                                   "decoys dropped": []}
-    kept = []
+    kept, absent = [], set()
     for album in core["albums"]:
-        (done["albums dropped"] if _album_key(album) in other_albums else kept).append(album)
-    done["albums dropped"] = [a["id"] for a in done["albums dropped"]]
+        labels = other_albums.get(_album_key(album))
+        if labels is None:
+            kept.append(album)
+            continue
+        done["albums dropped"].append(album["id"])
+        absent |= set(album["acceptable"])
     core["albums"] = kept
+    absent -= {i for a in kept for i in a["acceptable"]}
+    done["right albums dropped"] = sorted(absent)
+    core["catalogue"] = [c for c in core["catalogue"] if c["id"] not in absent]
 
     replace: dict[str, str] = {}
     catalogue = []
