@@ -128,3 +128,17 @@ def test_searches_are_recorded_and_duplicate_ids_kept_once():
     assert engine.search("Debut") == [DEBUT_OTHER, BJORK]
     assert engine.find("artist:bjork") == [BJORK]
     assert engine.queries == ["Debut"]
+
+
+def test_a_large_catalogue_answers_as_a_scan_would():
+    # 10,000 items, as in the benchmarks: the word index narrows, the field rules still decide.
+    filler = [album(f"Album {i}", f"Band {i % 700}", date=f"{1960 + i % 60}-01-01", pop=i % 90)
+              for i in range(10_000)]
+    engine = FakeSearch(filler + CATALOGUE)
+    assert [a["id"] for a in engine.search("album:'Going On' artist:'Marvin Gaye'")] == [
+        WHATS["id"], WHATS_LIVE["id"]]
+    # i = 7 (mod 700) and (mod 60): every 2,100 from 7, most popular (i % 90) first, ties in catalogue order
+    assert [a["name"] for a in engine.search("artist:'Band 7' year:1967")] == [
+        "Album 4207", "Album 2107", "Album 8407", "Album 7", "Album 6307"]
+    assert engine.search("Marvin Debut") == []  # free words: all of them, in name or artists
+    assert len(engine.find("year:1999")) == 10_000 // 60 + 1  # no word: every item is checked
