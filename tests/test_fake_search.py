@@ -137,7 +137,8 @@ def test_a_large_catalogue_answers_as_a_scan_would():
     engine = FakeSearch(filler + CATALOGUE)
     assert [a["id"] for a in engine.search("album:'Going On' artist:'Marvin Gaye'")] == [
         WHATS["id"], WHATS_LIVE["id"]]
-    # i = 7 (mod 700) and (mod 60): every 2,100 from 7, most popular (i % 90) first, ties in catalogue order
+    # i = 7 (mod 700) and (mod 60): every 2,100 from 7; most popular (i % 90) first, ties in
+    # catalogue order
     assert [a["name"] for a in engine.search("artist:'Band 7' year:1967")] == [
         "Album 4207", "Album 2107", "Album 8407", "Album 7", "Album 6307"]
     assert engine.search("Marvin Debut") == []  # free words: all of them, in name or artists
