@@ -488,10 +488,15 @@ def _year_and_tracks_agree(q: MatchQuery, candidate: Mapping[str, Any]) -> bool:
     the evidence that may stand in for a title or an artist name that differs."""
     year = q.master_year or (q.year if not q.master_year else None)
     tracks = _positive_int(candidate.get("total_tracks"))
-    return bool(year and q.track_count and tracks == q.track_count
-                and _candidate_year(candidate) == year
-                and candidate.get("album_type") in ("album", "compilation")
-                and q.track_count >= 3)
+    if not (year and q.track_count and tracks == q.track_count
+            and _candidate_year(candidate) == year):
+        return False
+    if candidate.get("album_type") in ("album", "compilation"):
+        return q.track_count >= 3
+    # A single's two sides agree with any other single of that year; only where text cannot
+    # compare the artists (two scripts) does that stand for the same record (上を向いて歩こう).
+    return candidate.get("album_type") == "single" and q.is_single and any(
+        _scripts_differ(q.main_artist, a) for a in _candidate_artists(candidate))
 
 
 _PLACEHOLDER_TITLES = frozenset({"untitled", "untitled album", "s t", "st", "no title",
