@@ -408,10 +408,19 @@ _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы
                       "", "e", "yu", "ya"], strict=True))
 
 
+# Greek letters as Greek names are spelled in Latin ones (ELOT 743 without its digraph rules):
+# "Μίκης Θεοδωράκης" -> "mikis theodorakis", "Άξιον Εστί" -> "axion esti".
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω",
+                  ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o",
+                   "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o"], strict=True))
+
+
 def transliterate(name: str) -> str:
-    """Cyrillic letters in Latin ones (a rough, search-free comparison aid: "Рихтер" ->
-    "rikhter"); other text unchanged."""
-    return "".join(_CYRILLIC.get(c, c) for c in name.casefold())
+    """Cyrillic and Greek letters in Latin ones, lower case (a rough comparison and search aid:
+    "Рихтер" -> "rikhter", "Θεοδωράκης" -> "theodorakis"); other text unchanged."""
+    folded = unicodedata.normalize("NFD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return "".join(_CYRILLIC.get(c, _GREEK.get(c, c)) for c in unicodedata.normalize("NFC", folded))
 
 
 def work_agreement(owned: Work, candidate: Work) -> float | None:

@@ -300,6 +300,11 @@ def search_plan(q: MatchQuery) -> list[Search]:
             side_value = _usable(_quote_value(side))
             if side_value:
                 plan.append(Search(f"album:'{side_value}' artist:'{artist}'", "side_artist"))
+        latin = _latin_form(_main_name(q.main_artist))
+        if latin and _usable(_artist_value(latin)):
+            # A Greek or Russian credit that Spotify spells in Latin letters: its albums there.
+            plan.append(Search(f"artist:'{_artist_value(latin)}' year:{years}" if years
+                               else f"artist:'{_artist_value(latin)}'", "latin_artist"))
         if years and q.master_year:
             plan.append(Search(f"artist:'{artist}' year:{years}", "artist_year"))
         else:
@@ -400,8 +405,14 @@ def _artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
     for i, qa in enumerate(q.artists):
         qn = normalize_artist(qa)
         weight = 1.0 if i == 0 else 0.9  # a featured artist alone is weaker evidence
-        for cn in cand_norm:
+        q_latin = _latin_form(qa)
+        for c, cn in zip(cand_artists, cand_norm, strict=True):
             best = max(best, weight * _artist_similarity(qn, cn))
+            c_latin = _latin_form(c)
+            if q_latin or c_latin:
+                # Two scripts: compared in Latin letters, a little below an exact spelling.
+                best = max(best, 0.95 * weight * _artist_similarity(
+                    normalize_artist(q_latin or qa), normalize_artist(c_latin or c)))
             if _abbreviates(cn, qn) or _abbreviates(qn, cn):
                 best = max(best, weight * 0.9)  # a renamed band: T. Rex, Lady A
     return best
@@ -431,6 +442,10 @@ def _title_score(q_title: str, c_title: str) -> tuple[float, bool]:
         if sep in q_title:
             for side in q_title.split(sep):
                 score = max(score, 0.95 * _similarity(normalize_title(side), cn))
+    q_latin, c_latin = _latin_form(q_title), _latin_form(c_title)
+    if q_latin or c_latin:
+        score = max(score, 0.95 * _similarity(normalize_title(q_latin or q_title),
+                                              normalize_title(c_latin or c_title)))
     number_mismatch = _numbers(qn) != _numbers(cn)
     return score, number_mismatch
 
@@ -506,6 +521,17 @@ _PLACEHOLDER_TITLES = frozenset({"untitled", "untitled album", "s t", "st", "no 
 def _is_latin_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def _latin_form(text: str) -> str | None:
+    """A Greek or Cyrillic text in Latin letters ("Μίκης Θεοδωράκης" -> "mikis theodorakis"),
+    as Spotify often spells such names and titles; None for any other text."""
+    from tasks.classical import transliterate
+
+    if not text.strip() or _is_latin_text(text):
+        return None
+    latin = transliterate(text)
+    return latin if _is_latin_text(latin) else None
 
 
 def _scripts_differ(a: str, b: str) -> bool:

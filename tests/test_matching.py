@@ -107,6 +107,7 @@ def test_match_query_from_various_compilation():
             {"artist": "Кино", "title": "Группа Крови = Gruppa Krovi", "year": 1988},
             [("album:'Gruppa Krovi' artist:'Кино'", "side_artist"),
              ("album:'Группа Крови' artist:'Кино'", "side_artist"),
+             ("artist:'kino' year:1987-1989", "latin_artist"),
              ("artist:'Кино'", "artist_list"),
              ("album:'Группа Крови' year:1987-1989", "title_year")],
         ),
@@ -256,6 +257,22 @@ def test_artist_names_in_two_scripts_are_unknown_not_different():
                                    "formats": ['7", Single']})
     assert best_spotify_match(latin, [item("Sukiyaki", "A Taste Of Honey", "1963-01-01", 2,
                                             album_type="single")]).status != "matched"
+
+
+def test_a_greek_credit_is_searched_and_compared_in_latin_letters():
+    q = MatchQuery.from_album({"artist": "Μίκης Θεοδωράκης", "title": "Άξιον Εστί",
+                               "year": 1964, "master_year": 1964, "track_count": 20})
+    assert [s.query for s in search_plan(q)] == [
+        "album:'Άξιον Εστί' artist:'Μίκης Θεοδωράκης'",
+        "artist:'mikis theodorakis' year:1963-1965",
+        "artist:'Μίκης Θεοδωράκης' year:1963-1965",
+        "album:'Άξιον Εστί' year:1963-1965",
+    ]
+    axion = item("Axion Esti", "Mikis Theodorakis", "1964-01-01", 20)
+    zorba = item("Zorba the Greek", "Mikis Theodorakis", "1964-12-17", 12)
+    match = best_spotify_match(q, [zorba, axion])
+    assert (match.status, match.album) == ("matched", axion)
+    assert best_spotify_match(q, [zorba]).status != "matched"
 
 
 def test_a_title_in_another_script_is_searched_alone_even_when_the_artist_is_known():
