@@ -303,8 +303,9 @@ def search_plan(q: MatchQuery) -> list[Search]:
         latin = _latin_form(_main_name(q.main_artist))
         if latin and _usable(_artist_value(latin)):
             # A Greek or Russian credit that Spotify spells in Latin letters: its albums there.
-            plan.append(Search(f"artist:'{_artist_value(latin)}' year:{years}" if years
-                               else f"artist:'{_artist_value(latin)}'", "latin_artist"))
+            plan.append(Search(f"artist:'{_artist_value(latin)}' year:{years}"
+                               if years and q.master_year else f"artist:'{_artist_value(latin)}'",
+                               "latin_artist"))
         if years and q.master_year:
             plan.append(Search(f"artist:'{artist}' year:{years}", "artist_year"))
         else:
