@@ -8,7 +8,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test lint bench check clean deploy deploy-stop serve
+.PHONY: run test lint bench eval check clean deploy deploy-stop serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ test: $(TEST_STAMP)  ## lint, then the whole test suite
 
 bench: $(TEST_STAMP)  ## benchmark figures (see BENCHMARKS.md)
 	$(BIN)/python -m flows.bench
+
+eval: $(STAMP)  ## the Spotify matcher on the labeled set, both halves (tests/data/match_set)
+	$(BIN)/discogs-sync eval
 
 deploy: $(STAMP)  ## a local Prefect server, the nightly deployment and a worker (README)
 	scripts/deploy.sh

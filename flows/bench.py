@@ -737,12 +737,14 @@ def matcher_summary() -> str | None:
         r = match_eval.evaluate()
     except Exception as exc:  # noqa: BLE001 - the timings matter more than this line
         return f"not evaluated ({type(exc).__name__}: {exc})"
-    s = r["search"]
-    return (f"{r['entries']} labeled albums, threshold {r['threshold']}: "
-            f"direct precision {r['precision']:.4f} ({r['correct']}/{r['links']}), recall "
-            f"{r['recall']:.4f} ({r['correct']}/{r['answerable']}); through search queries "
-            f"precision {s['precision']:.4f}, recall {s['recall']:.4f}, "
-            f"{s['queries_per_album']} queries per album (max {s['queries_max']})")
+    parts = []
+    for half in match_eval.HALVES:
+        f = r[half]["overall"]
+        parts.append(f"{half.replace('_', '-')} {f['albums']} albums: precision "
+                     f"{f['precision']:.4f} ({f['correct']}/{f['links']}), recall "
+                     f"{f['recall']:.4f} ({f['correct']}/{f['on_spotify']}), "
+                     f"{f['searches_per_album']:.2f} searches per album")
+    return "labeled match set through the strict fake search; " + "; ".join(parts)
 
 
 def page_timings(page: str | None) -> dict[str, Any] | None:

@@ -268,6 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
                             "album (writes data/overrides.csv)")
     review_arguments(review)
     review.set_defaults(func=_review)
+
+    from tasks import match_eval
+
+    evaluate = sub.add_parser("eval", help="measure the Spotify matcher on the labeled set "
+                              "(precision, recall, searches per album)")
+    match_eval.add_arguments(evaluate)
+    evaluate.set_defaults(func=match_eval.run)
     return parser
 
 

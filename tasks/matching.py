@@ -1,19 +1,22 @@
-"""Pure Spotify matching: search query strings, candidate scoring and the linking decision.
+"""Pure Spotify matching: the search plan, candidate scoring and the linking decision.
 
-No HTTP here. `tasks/spotify.py` runs `search_queries(q)` in order (limit at most 10 per search),
-scores each result list with `best_spotify_match`, and stops at the first `matched`.
-Comparison uses `tasks.normalize` forms only; nothing here changes what is displayed.
+No HTTP here. `tasks/spotify.py` asks `next_search(q, done)` for the next query given what the
+earlier ones returned, sends it (at most 10 results), and stops once `decide(q, done)` links an
+album; the evaluation (tasks/match_eval.py) runs the same loop. Comparison uses `tasks.normalize`
+forms (and `tasks.classical` for classical works); nothing here changes what is displayed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from tasks.classical import Work, composer_of, parse_work, performer_words, work_agreement
 from tasks.normalize import (
     clean_artist_name,
     clean_text,
@@ -22,7 +25,7 @@ from tasks.normalize import (
     strip_edition,
 )
 
-DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/spotify_labeled.json
+DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/match_set (tuning half)
 UNCERTAIN_FLOOR = 0.5  # below it the best candidate is "not_found"; its id stays in evidence
 SEARCH_LIMIT = 10  # Spotify development-mode apps: search limit at most 10 (Feb 2026)
 
@@ -47,6 +50,9 @@ _PENALTY_PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("remix", r"\bremix(?:es|ed)?\b|\bmixes\b|\bdub version\b", 0.7),
     ("acoustic", r"\bacoustic\b|\bdemos?\b|\brehearsals?\b|\bsessions\b", 0.75),
 )
+_CLASSICAL_PENALTIES = frozenset({"karaoke", "made_famous_by", "in_the_style_of",
+                                  "originally_performed", "tribute", "live", "interview",
+                                  "sped_up", "remix"})
 _PENALTY_RES = tuple((name, re.compile(rx), f) for name, rx, f in _PENALTY_PATTERNS)
 
 # Numbers and roman numerals that tell sequels apart ("Led Zeppelin" versus "Led Zeppelin II").
@@ -80,6 +86,22 @@ class MatchQuery:
     track_count: int | None = None
     is_compilation: bool = False
     is_single: bool = False
+    genres: tuple[str, ...] = ()
+
+    @property
+    def work(self) -> Work:
+        """The classical work the title names (empty for other music)."""
+        return parse_work(self.title, self.artists)
+
+    @property
+    def is_classical(self) -> bool:
+        """A classical recording: a composer credited or named, and a work or the genre."""
+        work = self.work
+        if "Classical" in self.genres:
+            return work.composer is not None or work.identified
+        # Without the genre (a CSV export) both must be there; a genre list without Classical
+        # says no ("Sebastian Bach" sings rock).
+        return not self.genres and work.composer is not None and work.identified
 
     @property
     def is_various(self) -> bool:
@@ -109,6 +131,7 @@ class MatchQuery:
             is_compilation=normalize_artist(artist) in VARIOUS_NAMES
             or bool(_COMP_FORMAT_RE.search(formats)),
             is_single=_is_single_format(formats),
+            genres=tuple(str(g) for g in album.get("genres") or ()),
         )
 
 
@@ -143,13 +166,21 @@ def _quote_value(value: str) -> str:
     return " ".join(value.split())
 
 
+# Sleeve words Spotify drops: "The Original Soundtrack Of X", "Music From The Motion Picture X".
+_SOUNDTRACK_LEAD_RE = re.compile(
+    r"^(?:the )?(?:original )?(?:motion picture |film |movie )?(?:soundtrack|score) "
+    r"(?:from|of|to) (?:the )?(?:(?:motion picture|film|movie|musical) )?"
+    r"|^(?:original )?music from the (?:original )?(?:motion picture|film|movie|musical) ",
+    re.IGNORECASE)
+
+
 def _main_title(title: str) -> str:
     """Display title cut to its core for a fallback search: no edition noise, no bracketed part,
     no side B, translation or subtitle ("Deseo = Desire" -> "Deseo")."""
     core = strip_edition(title)
     core = " ".join(_BRACKETS_RE.sub(" ", core).split()) or core
     core = _TITLE_CUT_RE.split(core, maxsplit=1)[0].strip() or core
-    return core
+    return _SOUNDTRACK_LEAD_RE.sub("", core).strip() or core
 
 
 def _main_name(artist: str) -> str:
@@ -162,26 +193,162 @@ def _usable(value: str) -> str:
     return value if any(ch.isalnum() for ch in value) else ""
 
 
-def search_queries(q: MatchQuery) -> list[str]:
-    """Spotify search strings, most precise first; the caller stops at the first match.
+_FILTER_DROP_RE = re.compile(r"(?:^|\s)(?:&|\+|and|the)(?=\s|$)", re.IGNORECASE)
+MAX_SEARCHES = 4  # per album; classical gets one more (CLASSICAL_MAX_SEARCHES)
+CLASSICAL_MAX_SEARCHES = 4
+YEAR_SLACK = 1  # a year filter spans the known year +- this
 
-    Values go inside single quotes, so quote characters are removed from them (Spotify's
-    tokenizer ignores apostrophes: "Dont" finds "Don't"); an empty album filter is never sent.
+
+@dataclass(frozen=True)
+class Search:
+    """One planned Spotify search and the name of its form (stored in the evidence)."""
+
+    query: str
+    form: str
+
+
+@dataclass(frozen=True)
+class Searched:
+    """A search sent and the items it returned."""
+
+    search: Search
+    results: tuple[dict, ...]
+
+
+def _artist_value(name: str) -> str:
+    """An artist for an `artist:` filter: no quotes, and no join words ("&", "and", "the") a
+    Spotify credit may spell otherwise ("Iggy And The Stooges" / "Iggy & The Stooges")."""
+    value = _quote_value(name)
+    stripped = " ".join(_FILTER_DROP_RE.sub(" ", value).split())
+    return _usable(stripped) or _usable(value)
+
+
+def _year_range(q: MatchQuery) -> str | None:
+    """`year:` filter value around the original year (the master's; else the pressing's when it
+    is the only one); None when no year is known."""
+    year = q.master_year or q.year
+    if not year:
+        return None
+    return f"{year - YEAR_SLACK}-{year + YEAR_SLACK}"
+
+
+def _title_sides(title: str) -> list[str]:
+    """The titles of a bilingual pressing "原題 = English Title", Latin script first (Spotify
+    uses one of them; a Latin one more often)."""
+    parts = [p.strip() for p in _BRACKETS_RE.sub(" ", strip_edition(title)).split(" = ")]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return []
+    return sorted(parts, key=lambda p: not _is_latin_text(p))
+
+
+def _classical_plan(q: MatchQuery) -> list[Search]:
+    work = q.work
+    composer = _artist_value(work.composer or q.main_artist)
+    performers = performer_words(q.artists, work.composer)
+    performer = _quote_value(performers[0]) if performers else ""
+    plan: list[Search] = []
+    catalogue = _quote_value(work.catalogue_words())
+    words = _quote_value(work.search_words())
+    core = _usable(_quote_value(_main_title(q.title)))
+    years = _year_range(q)
+    if catalogue:
+        plan.append(Search(f"artist:'{composer}' album:'{catalogue}' {performer}".strip(),
+                           "classical_catalogue"))
+    if words and words != catalogue:
+        plan.append(Search(f"artist:'{composer}' album:'{words}' {performer}".strip(),
+                           "classical_work"))
+    if not work.identified and core:
+        plan.append(Search(f"album:'{core}' artist:'{composer}' {performer}".strip(),
+                           "classical_title"))
+    if performer:
+        plan.append(Search(f"artist:'{performer}' {composer}", "classical_performer_list"))
+    if years and (catalogue or words):
+        plan.append(Search(f"artist:'{composer}' album:'{catalogue or words}' year:{years}",
+                           "classical_work_year"))
+    return plan
+
+
+def search_plan(q: MatchQuery) -> list[Search]:
+    """Every search worth sending for the album, most precise first, before adapting to
+    what the searches return (see `next_search`).
+
+    Values go inside single quotes with quote characters removed: Spotify ends a quoted value at
+    the first apostrophe, and its tokenizer ignores them ("Dont" finds "Don't").
     """
     title = _usable(_quote_value(q.title))
     core = _usable(_quote_value(_main_title(q.title)))
-    artist = _usable(_quote_value(q.main_artist))
-    queries: list[str] = []
-    if not title:
-        # A title of punctuation only ("( )", "★") makes a broken filter: search the artist.
-        return [f"artist:'{artist}'"] if artist and not q.is_various else []
-    if q.is_various or not artist:
-        queries += [f"album:'{t}'" for t in (title, core) if t]
-        queries += [core or title]
+    artist = _artist_value(_main_name(q.main_artist))
+    years = _year_range(q)
+    if q.is_classical and not q.is_various:
+        plan = _classical_plan(q)
+    elif not title:
+        # A title of punctuation only ("( )", "★") makes a broken filter: list the artist.
+        plan = [Search(f"artist:'{artist}'", "artist_list")] if artist and not q.is_various \
+            else []
+    elif q.is_various or not artist:
+        plan = [Search(f"album:'{t}'", "album") for t in (title, core) if t]
+        if years:
+            plan.append(Search(f"album:'{core or title}' year:{years}", "album_year"))
     else:
-        queries += [f"album:'{t}' artist:'{artist}'" for t in (title, core) if t]
-        queries += [f"{core or title} {_quote_value(_main_name(q.main_artist))}".strip()]
-    return [x for x in dict.fromkeys(queries) if x]
+        sides = _title_sides(q.title)
+        # Both titles in one filter find nothing: a bilingual title is searched side by side.
+        plan = [] if sides else [Search(f"album:'{title}' artist:'{artist}'", "album_artist")]
+        if core and core != title and not sides:
+            plan.append(Search(f"album:'{core}' artist:'{artist}'", "core_artist"))
+        for side in sides:
+            side_value = _usable(_quote_value(side))
+            if side_value:
+                plan.append(Search(f"album:'{side_value}' artist:'{artist}'", "side_artist"))
+        latin = _latin_form(_main_name(q.main_artist))
+        if latin and _usable(_artist_value(latin)):
+            # A Greek or Russian credit that Spotify spells in Latin letters: its albums there.
+            plan.append(Search(f"artist:'{_artist_value(latin)}' year:{years}"
+                               if years and q.master_year else f"artist:'{_artist_value(latin)}'",
+                               "latin_artist"))
+        if years and q.master_year:
+            plan.append(Search(f"artist:'{artist}' year:{years}", "artist_year"))
+        else:
+            plan.append(Search(f"artist:'{artist}'", "artist_list"))
+        # A renamed artist: the title alone, where year and track count must agree.
+        plan.append(Search(f"album:'{core or title}' year:{years}" if years
+                           else f"album:'{core or title}'", "title_year"))
+    unique: dict[str, Search] = {}
+    for step in plan:
+        unique.setdefault(step.query, step)
+    return list(unique.values())
+
+
+def search_queries(q: MatchQuery) -> list[str]:
+    """The query strings of `search_plan`, in order."""
+    return [step.query for step in search_plan(q)]
+
+
+def _artist_known(q: MatchQuery, done: Sequence[Searched]) -> bool:
+    """True when some result so far is credited to the album's artist."""
+    for searched in done:
+        for item in searched.results:
+            if _artist_score(q, _candidate_artists(item)) >= 0.85:
+                return True
+    return False
+
+
+def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
+    """The next search to send given what the earlier ones returned; None when done."""
+    limit = CLASSICAL_MAX_SEARCHES if q.is_classical else MAX_SEARCHES
+    if len(done) >= limit:
+        return None
+    sent = {s.search.query for s in done}
+    for step in search_plan(q):
+        if step.query in sent:
+            continue
+        # The title alone is for an artist Spotify knows under another name: skip it once any
+        # result is credited to the name on the sleeve, unless the title is in another script
+        # (Spotify may file a band's Hebrew or Japanese albums under the name in that script).
+        if step.form == "title_year" and _is_latin_text(q.title) and _artist_known(q, done):
+            continue
+        return step
+    return None
 
 
 def _candidate_year(candidate: Mapping[str, Any]) -> int | None:
@@ -213,6 +380,20 @@ def _artist_similarity(a: str, b: str) -> float:
     return max(_similarity(a, b), 0.85 * fuzz.token_set_ratio(a, b) / 100.0)
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """True when `short` spells `full` with initials: "t rex" / "tyrannosaurus rex",
+    "lady a" / "lady antebellum", "elo" / "electric light orchestra"."""
+    s_words, f_words = short.split(), full.split()
+    if not s_words or s_words == f_words:
+        return False
+    if len(s_words) == 1 and len(f_words) >= 3 and len(s_words[0]) == len(f_words):
+        return s_words[0] == "".join(w[0] for w in f_words)
+    if len(s_words) != len(f_words) or not any(len(w) == 1 for w in s_words):
+        return False
+    return all(a == b or len(a) == 1 and b.startswith(a) for a, b in zip(s_words, f_words,
+                                                                          strict=True))
+
+
 def _artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
     """Best similarity of any Discogs artist against any candidate artist, or the joined names."""
     cand_norm = [normalize_artist(a) for a in cand_artists]
@@ -225,8 +406,16 @@ def _artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
     for i, qa in enumerate(q.artists):
         qn = normalize_artist(qa)
         weight = 1.0 if i == 0 else 0.9  # a featured artist alone is weaker evidence
-        for cn in cand_norm:
+        q_latin = _latin_form(qa)
+        for c, cn in zip(cand_artists, cand_norm, strict=True):
             best = max(best, weight * _artist_similarity(qn, cn))
+            c_latin = _latin_form(c)
+            if q_latin or c_latin:
+                # Two scripts: compared in Latin letters, a little below an exact spelling.
+                best = max(best, 0.95 * weight * _artist_similarity(
+                    normalize_artist(q_latin or qa), normalize_artist(c_latin or c)))
+            if _abbreviates(cn, qn) or _abbreviates(qn, cn):
+                best = max(best, weight * 0.9)  # a renamed band: T. Rex, Lady A
     return best
 
 
@@ -254,6 +443,10 @@ def _title_score(q_title: str, c_title: str) -> tuple[float, bool]:
         if sep in q_title:
             for side in q_title.split(sep):
                 score = max(score, 0.95 * _similarity(normalize_title(side), cn))
+    q_latin, c_latin = _latin_form(q_title), _latin_form(c_title)
+    if q_latin or c_latin:
+        score = max(score, 0.95 * _similarity(normalize_title(q_latin or q_title),
+                                              normalize_title(c_latin or c_title)))
     number_mismatch = _numbers(qn) != _numbers(cn)
     return score, number_mismatch
 
@@ -288,14 +481,171 @@ def _tracks_score(q: MatchQuery, total: Any) -> float | None:
     return min(n, q.track_count) / max(n, q.track_count)
 
 
-def _type_score(q: MatchQuery, album_type: Any) -> float | None:
+_EP_NAME_RE = re.compile(r"(?:^|[\s(\[-])E\.?P\.?(?:$|[\s)\]])")
+
+
+def _type_score(q: MatchQuery, album_type: Any, name: str = "") -> float | None:
     if album_type == "album":
         return 0.6 if q.is_single else 1.0
     if album_type == "single":
-        return 1.0 if q.is_single or (q.track_count is not None and q.track_count <= 4) else 0.3
+        if q.is_single or (q.track_count is not None and q.track_count <= 4):
+            return 1.0
+        # Spotify files an EP as a single named "X - EP": fine for a short record.
+        if _EP_NAME_RE.search(name) and (q.track_count is None or q.track_count <= 8):
+            return 1.0
+        return 0.3
     if album_type == "compilation":
         return 1.0 if q.is_compilation else 0.7
     return None
+
+
+def _year_and_tracks_agree(q: MatchQuery, candidate: Mapping[str, Any]) -> bool:
+    """The candidate's year is the original year exactly and its track count the owned one's:
+    the evidence that may stand in for a title or an artist name that differs."""
+    year = q.master_year or (q.year if not q.master_year else None)
+    tracks = _positive_int(candidate.get("total_tracks"))
+    if not (year and q.track_count and tracks == q.track_count
+            and _candidate_year(candidate) == year):
+        return False
+    if candidate.get("album_type") in ("album", "compilation"):
+        return q.track_count >= 3
+    # A single's two sides agree with any other single of that year; only where text cannot
+    # compare the artists (two scripts) does that stand for the same record (上を向いて歩こう).
+    return candidate.get("album_type") == "single" and q.is_single and any(
+        _scripts_differ(q.main_artist, a) for a in _candidate_artists(candidate))
+
+
+_PLACEHOLDER_TITLES = frozenset({"untitled", "untitled album", "s t", "st", "no title",
+                                 "self titled", "sans titre", "ohne titel", "senza titolo"})
+
+
+def _is_latin_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def _latin_form(text: str) -> str | None:
+    """A Greek or Cyrillic text in Latin letters ("Μίκης Θεοδωράκης" -> "mikis theodorakis"),
+    as Spotify often spells such names and titles; None for any other text."""
+    from tasks.classical import transliterate
+
+    if not text.strip() or _is_latin_text(text):
+        return None
+    latin = transliterate(text)
+    return latin if _is_latin_text(latin) else None
+
+
+def _scripts_differ(a: str, b: str) -> bool:
+    """One name in Latin letters, the other in another script: text cannot compare them."""
+    return bool(a.strip() and b.strip()) and _is_latin_text(a) != _is_latin_text(b)
+
+
+def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
+                   number_mismatch: bool, cand_artists: Sequence[str] = ()) -> str | None:
+    """Which evidence rule lets a candidate whose year and track count agree stand in for
+    a different name: `renamed_artist` (same title, another artist name), `same_words`
+    (same artist, the title's words inside the other: "Loaded" / "Loaded featuring Lou Reed",
+    "Peter Gabriel" / "Peter Gabriel 1: Car", "Standing On A Beach • The Singles" / "Standing
+    On A Beach"), `year_and_tracks_only` (same artist, a sleeve
+    title in another script than Spotify's: "ΚΕΦΑΛΗΞΘ" / "Psalm 69")."""
+    qn, cn = normalize_title(q.title), normalize_title(name)
+    if artist < 0.75:
+        # A one-word title is too common to stand for the artist; a title in another script
+        # is long enough at three characters (はっぴいえんど, 無罪モラトリアム).
+        distinctive = len(qn.split()) >= 2 or (
+            not _is_latin_text(q.title) and len(qn.replace(" ", "")) >= 3)
+        # Names in two scripts ("Taeko Ohnuki" / "大貫妙子") are unknown, not different: the
+        # same title, year and track count are enough for any real title (吻別, "Sunshower").
+        if any(_scripts_differ(q.main_artist, a) for a in cand_artists):
+            distinctive = bool(qn) and qn not in _PLACEHOLDER_TITLES and (
+                len(qn.replace(" ", "")) >= 2 if not _is_latin_text(q.title) else len(qn) >= 4)
+        if title >= 0.97 and distinctive and not number_mismatch:
+            return "renamed_artist"
+        return None
+    if artist < 0.9 or title >= 0.8 and not number_mismatch:
+        return None
+    q_words, c_words = set(qn.split()), set(cn.split())
+    if q_words and c_words and (q_words <= c_words or c_words <= q_words) and (
+        not number_mismatch or not _numbers(qn)
+    ):
+        return "same_words"
+    if number_mismatch and _numbers(qn):
+        return None
+    overlap = len(q_words & c_words) / max(1, min(len(q_words), len(c_words)))
+    if overlap >= 0.5 and not number_mismatch:
+        return "same_words"
+    if not _is_latin_text(q.title) and _is_latin_text(name) or qn in _PLACEHOLDER_TITLES or (
+        normalize_artist(q.main_artist) and normalize_artist(q.main_artist) in cn
+    ):
+        # Another script, "Untitled", or an album Spotify names after the artist ("David Bowie
+        # (aka Space Oddity)" for "Man Of Words / Man Of Music").
+        return "year_and_tracks_only"
+    return None
+
+
+def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
+    """A performer against the candidate's artists: a person by surname, else by name;
+    Cyrillic credits are compared in Latin letters."""
+    from tasks.classical import is_ensemble, surname, transliterate
+
+    best = 0.0
+    wanted = normalize_artist(transliterate(name))
+    last = normalize_artist(transliterate(surname(name))) if not is_ensemble(name) else ""
+    for c in cand_artists:
+        cn = normalize_artist(c)
+        if last and len(last) > 2 and last in cn.split():
+            best = max(best, 1.0 if cn.split()[-1] == last else 0.9)
+        best = max(best, _artist_similarity(wanted, cn))
+        if last and cn.split():
+            best = max(best, 0.9 * _similarity(last, cn.split()[-1]))
+    return best
+
+
+def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
+                      cand_artists: Sequence[str]) -> tuple[float, float, dict]:
+    """Artist and title scores of a classical candidate: composer, performers, the work."""
+    from tasks.classical import performers
+
+    owned = q.work
+    cand = parse_work(name, tuple(cand_artists))
+    # A coupling names both composers ("Grieg & Schumann: Piano Concertos"): any will do.
+    composer_ok = owned.composer is None or cand.composer == owned.composer or any(
+        composer_of(a) == owned.composer for a in cand_artists)
+    persons, ensembles = performers(q.artists, owned.composer)
+    if persons:
+        sims = [_performer_similarity(a, cand_artists) for a in persons]
+        # The last two persons credited (conductor, soloist or accompanist) must both agree:
+        # Fischer-Dieskau with Moore is not Fischer-Dieskau with Demus.
+        perf = max(sims) if len(sims) == 1 else 0.5 * max(sims) + 0.5 * min(sims[:2])
+    elif ensembles:
+        perf = max(_performer_similarity(a, cand_artists) for a in ensembles)
+    else:
+        perf = 0.8
+    artist = (0.35 if composer_ok else 0.0) + 0.65 * perf
+    agreement = work_agreement(owned, cand)
+    if agreement is None:
+        # No work on one side ("Carmina Burana"): the titles, also without "Composer:".
+        head, sep, tail = name.partition(":")
+        bare = tail.strip() if sep and composer_of(head) else name
+        title = max(_title_score(q.title, name)[0], _title_score(q.title, bare)[0],
+                    0.9 * fuzz.token_set_ratio(normalize_title(q.title),
+                                               normalize_title(name)) / 100.0)
+    elif agreement in (0.65, 0.7) and _holds(cand, owned) and _candidate_year(candidate) in (
+        q.master_year, q.year
+    ):
+        # A coupling holding the owned work, by the same performers, of the same year: the
+        # recording reissued with another work ("Symphonies Nos. 5 & 7" for the 5th alone).
+        title = 0.85
+    else:
+        title = agreement
+    return artist, title, {"work": agreement, "composer": composer_ok,
+                           "performer": round(perf, 4)}
+
+
+def _holds(big: Work, small: Work) -> bool:
+    """True when `big` names every work `small` names, and more."""
+    return (small.catalogue < big.catalogue or small.numbers < big.numbers
+            or small.named < big.named)
 
 
 def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
@@ -304,16 +654,39 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     The base score is the weighted mean of the fields that are known on both sides (WEIGHTS);
     each penalty that applies multiplies it. Missing keys (old search items have no
     release_date or total_tracks) leave their field out rather than count against it.
+    A classical query compares composer, performers and the work instead of names.
     """
     name = candidate.get("name") if isinstance(candidate.get("name"), str) else ""
     cand_artists = _candidate_artists(candidate)
-    title, number_mismatch = _title_score(q.title, name)
+    classical: dict = {}
+    if q.is_classical:
+        artist, title, classical = _classical_fields(q, candidate, name, cand_artists)
+        number_mismatch = False
+    else:
+        title, number_mismatch = _title_score(q.title, name)
+        artist = _artist_score(q, cand_artists)
+    agreement = _year_and_tracks_agree(q, candidate)
+    if agreement and not q.is_classical and not q.is_various:
+        rule = _evidence_rule(q, name, artist, title, number_mismatch, cand_artists)
+        if rule == "renamed_artist":
+            artist = max(artist, 0.85)
+        elif rule == "same_words":
+            title, number_mismatch = max(title, 0.85), False
+        elif rule == "year_and_tracks_only":
+            title, number_mismatch = max(title, 0.8), False
+        if rule:
+            classical = {"rule": rule}
+    cand_year = _candidate_year(candidate)
+    is_edition = bool(_EDITION_WORD_RE.search(name.casefold()))
+    reference = q.master_year or q.year
+    # A remaster carries its own, later date: it says nothing about the original's year.
+    later_edition = is_edition and cand_year and reference and cand_year > reference
     fields: dict[str, float | None] = {
-        "artist": _artist_score(q, cand_artists),
+        "artist": artist,
         "title": title,
-        "year": _year_score(q, _candidate_year(candidate)),
+        "year": None if later_edition else _year_score(q, cand_year),
         "tracks": _tracks_score(q, candidate.get("total_tracks")),
-        "type": _type_score(q, candidate.get("album_type")),
+        "type": _type_score(q, candidate.get("album_type"), name),
     }
     known = {k: v for k, v in fields.items() if v is not None}
     weight = sum(WEIGHTS[k] for k in known)
@@ -323,15 +696,18 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     query_words = f"{normalize_title(q.title)} {normalize_artist(q.artist)}"
     cand_words = f"{normalize_title(name)} {' '.join(normalize_artist(a) for a in cand_artists)}"
     for pname, rx, factor in _PENALTY_RES:
+        if q.is_classical and pname not in _CLASSICAL_PENALTIES:
+            continue  # "String Quartet", "plays", "Instrumental" are what classical names say
         if rx.search(cand_words) and not rx.search(query_words):
-            penalties[pname] = factor
+            # A classical sleeve seldom says "live" where Spotify does; year and performers
+            # tell the concerts apart.
+            penalties[pname] = 0.92 if q.is_classical and pname == "live" else factor
     if fields["artist"] < 0.75:
         penalties["other_artist"] = 0.5
     if title < 0.8:
         penalties["other_title"] = 0.7
     if number_mismatch:
         penalties["number_mismatch"] = 0.6
-    is_edition = bool(_EDITION_WORD_RE.search(name.casefold()))
     # Prefer the plain album to its remaster or deluxe edition when both are offered.
     if is_edition and not _EDITION_WORD_RE.search(q.title.casefold()):
         penalties["edition"] = 0.98
@@ -340,11 +716,18 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         penalties["single_for_album"] = 0.6
     if album_type in ("album", "compilation") and q.is_single:
         penalties["album_for_single"] = 0.85
-    cand_year = _candidate_year(candidate)
     # A remaster may carry its own date; a compilation's "remastered" namesake is another one.
-    if cand_year and (q.is_compilation or not is_edition) and _far_year(q, cand_year):
+    if cand_year and (q.is_compilation and not q.is_classical or not is_edition) and _far_year(
+        q, cand_year
+    ):
         penalties["year_far"] = 0.85
     tracks = fields["tracks"]
+    if q.is_various and not q.master_year and q.year and cand_year and cand_year > q.year and (
+        not is_edition
+    ):
+        # "Indie Anthems" pressed in 2017 is not the "Indie Anthems" of 2018: compilation
+        # titles are reused every year, and a record cannot be pressed before it came out.
+        penalties["after_pressing"] = 0.75
     if q.is_compilation and tracks is not None and tracks < 0.6:
         # A compilation with another track list is another compilation of the same name.
         penalties["compilation_tracks"] = 0.75
@@ -356,7 +739,44 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         "base": round(base, 4),
         "penalties": penalties,
     }
+    if classical.get("rule"):
+        evidence["rule"] = classical["rule"]
+    elif classical:
+        evidence["classical"] = classical
     return round(score, 4), evidence
+
+
+def _namesakes_by_year(q: MatchQuery, scored: list[tuple], threshold: float) -> list[tuple]:
+    """Several albums of the artist under one name (Weezer's self-titled albums, a title
+    reused): only the year can tell them apart. When one has the year, those of another year
+    lose; two distinct ones of the right year leave the choice uncertain."""
+    reference = q.master_year or q.year
+    if not reference or q.is_classical:
+        return scored
+    wanted = normalize_title(_base_title(q.title))
+    names = [i for i, (_, _, c, e) in enumerate(scored)
+             if (e.get("artist") or 0) >= 0.9
+             and normalize_title(_base_title(str(c.get("name") or ""))) == wanted]
+    years = {_candidate_year(scored[i][2]) for i in names} - {None}
+    # Only when one of them has the very year (a reissue pressing's year may match none).
+    if len(years) < 2 or reference not in years:
+        return scored
+    out = list(scored)
+    for i in names:
+        score, order, c, e = out[i]
+        if _candidate_year(c) != reference:
+            out[i] = (round(score * 0.8, 4), order, c,
+                      {**e, "penalties": {**e["penalties"], "namesake_year": 0.8}})
+    out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    top = [t for t in out[:2] if any(t is out[i] or t[2] is out[i][2] for i in names)]
+    if len(top) == 2 and all(_candidate_year(t[2]) == reference for t in top) and (
+        normalize_title(str(top[0][2].get("name") or ""))
+        != normalize_title(str(top[1][2].get("name") or ""))
+    ):
+        score, order, c, e = out[0]
+        out[0] = (min(score, round(threshold - 0.01, 4)), order, c,
+                  {**e, "ambiguous_namesake": top[1][2].get("id")})
+    return out
 
 
 def best_spotify_match(
@@ -372,7 +792,17 @@ def best_spotify_match(
     if not scored:
         return Match("not_found", None, 0.0, {"candidates": 0})
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    scored = _namesakes_by_year(q, scored, threshold)
     score, _, best, evidence = scored[0]
+    if evidence.get("rule") == "year_and_tracks_only" and any(
+        e.get("artist", 0) >= 0.9 and _candidate_year(c) == _candidate_year(best)
+        and c.get("album_type") in ("album", "compilation")
+        and normalize_title(str(c.get("name") or "")) != normalize_title(str(best.get("name")))
+        for _, _, c, e in scored[1:]
+    ):
+        # Year and track count stand in for the title only when no other album of the artist
+        # from that year is on offer.
+        score = min(score, threshold - 0.01)
     evidence = {
         **evidence,
         "candidates": len(scored),
@@ -386,3 +816,55 @@ def best_spotify_match(
     if score >= UNCERTAIN_FLOOR:
         return Match("uncertain", best, score, evidence)
     return Match("not_found", None, score, evidence)
+
+
+def _seen(done: Sequence[Searched]) -> list[tuple[dict, Search]]:
+    """Distinct items over all searches, each with the first search that returned it."""
+    seen: dict[Any, tuple[dict, Search]] = {}
+    for searched in done:
+        for item in searched.results:
+            if isinstance(item, dict):
+                seen.setdefault(item.get("id") or id(item), (item, searched.search))
+    return list(seen.values())
+
+
+def decide(q: MatchQuery, done: Sequence[Searched], threshold: float = DEFAULT_THRESHOLD
+           ) -> Match:
+    """The linking decision over everything the searches returned; the evidence says which
+    query found the chosen album (`query`, `query_form`)."""
+    seen = _seen(done)
+    match = best_spotify_match(q, [item for item, _ in seen], threshold)
+    if match.album is not None or match.evidence.get("spotify_id"):
+        wanted = match.album.get("id") if match.album else match.evidence.get("spotify_id")
+        found_by = next((s for item, s in seen if item.get("id") == wanted), None)
+        if found_by is not None:
+            match = Match(match.status, match.album, match.score,
+                          {**match.evidence, "query": found_by.query,
+                           "query_form": found_by.form})
+    return match
+
+
+def top_candidates(q: MatchQuery, done: Sequence[Searched], n: int = 5) -> list[dict]:
+    """The n best distinct candidates seen, as plain dicts for review: what a person needs to
+    choose one (its scores per field, penalties with their factors, the query form that found
+    it)."""
+    rows = []
+    for item, found_by in _seen(done):
+        score, evidence = score_candidate(q, item)
+        urls = item.get("external_urls")
+        album_id = item.get("id")
+        rows.append({
+            "spotify_album_id": album_id,
+            "url": (urls.get("spotify") if isinstance(urls, dict) else None)
+            or (f"https://open.spotify.com/album/{album_id}" if album_id else None),
+            "name": item.get("name"),
+            "artists": _candidate_artists(item),
+            "release_date": item.get("release_date"),
+            "album_type": item.get("album_type"),
+            "total_tracks": _positive_int(item.get("total_tracks")),
+            "score": round(score, 4),
+            "evidence": {k: v for k, v in evidence.items() if k != "base"}
+            | {"query_form": found_by.form},
+        })
+    rows.sort(key=lambda r: -r["score"])
+    return rows[:n]

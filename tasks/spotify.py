@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from tasks.config import register_secret
@@ -146,40 +146,40 @@ def album_summary(album: dict) -> dict:
 
 
 def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = None) -> dict:
-    """Search one album, choose the best candidate, and return its spotify_matches row."""
+    """Search one album, choose the best candidate, and return its spotify_matches row.
+
+    The searches follow `tasks.matching.next_search`, which adapts to what earlier ones
+    returned; the lookup stops once `decide` links an album. `candidates` holds the five best
+    distinct albums seen (for review).
+    """
     from tasks.matching import (
         DEFAULT_THRESHOLD,
         MatchQuery,
-        best_spotify_match,
-        score_candidate,
-        search_queries,
+        Searched,
+        decide,
+        next_search,
+        top_candidates,
     )
 
     query = MatchQuery.from_album(album)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    best = None
-    queries_sent = 0
-    seen: dict[str, dict] = {}  # every distinct album the searches returned, scored
-    for q in search_queries(query):
-        queries_sent += 1
-        items = client.search_albums(q)
-        for item in items:
-            if item.get("id") and item["id"] not in seen:
-                seen[item["id"]] = candidate_summary(item, *score_candidate(query, item))
-        match = best_spotify_match(query, items, threshold=limit)
-        if best is None or match.score > best.score:
-            best = match
-        if match.status == "matched":
+    done: list[Searched] = []
+    best = decide(query, done, limit)
+    while best.status != "matched":
+        step = next_search(query, done)
+        if step is None:
             break
+        done.append(Searched(step, tuple(client.search_albums(step.query))))
+        best = decide(query, done, limit)
     row = {
         "album_key": album["album_key"],
-        "status": best.status if best else "not_found",
-        "score": round(best.score, 4) if best and best.album else None,
-        "evidence": dict(best.evidence, queries=queries_sent) if best else {},
+        "status": best.status,
+        "score": round(best.score, 4) if best.album else None,
+        "evidence": dict(best.evidence, queries=len(done)),
         "error": None,
         "checked_at": now_utc().isoformat(),
-        **album_summary(best.album if best and best.album else {}),
-        "candidates": top_candidates(seen.values()),
+        **album_summary(best.album or {}),
+        "candidates": top_candidates(query, done, MAX_CANDIDATES),
     }
     if row["status"] != "matched":
         # An uncertain candidate is kept for review (its id and name), never offered as a link.
@@ -187,24 +187,6 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
     elif row["spotify_album_id"]:
         row.update(album_details(client, row))
     return row
-
-
-def candidate_summary(album: dict, score: float, evidence: dict) -> dict:
-    """One scored search result as kept for review: what a person needs to choose it."""
-    summary = album_summary(album)
-    return {
-        "spotify_album_id": summary["spotify_album_id"], "url": summary["spotify_url"],
-        "name": summary["spotify_name"], "artists": summary["spotify_artists"],
-        "release_date": summary["spotify_release_date"],
-        "album_type": summary["spotify_album_type"],
-        "total_tracks": summary["spotify_total_tracks"], "score": round(score, 4),
-        "evidence": {k: v for k, v in evidence.items() if k != "base"},
-    }
-
-
-def top_candidates(candidates: Iterable[dict], limit: int = MAX_CANDIDATES) -> list[dict]:
-    """The best-scored candidates, highest first (ties keep the search's order)."""
-    return sorted(candidates, key=lambda c: -(c.get("score") or 0.0))[:limit]
 
 
 def album_details(client: SpotifyClient, row: dict) -> dict:

@@ -372,7 +372,7 @@ def test_lookup_album_keeps_the_five_best_distinct_candidates_of_every_query(req
         "release_date": row["spotify_release_date"], "album_type": "album", "total_tracks": 12,
         "score": row["score"], "evidence": candidates[0]["evidence"]}
     assert set(candidates[0]["evidence"]) == {"artist", "title", "year", "tracks", "type",
-                                              "penalties"}
+                                              "penalties", "query_form"}
     # The two lowest-scored search results are the ones left out.
     from tasks.matching import MatchQuery, score_candidate
 
@@ -382,15 +382,46 @@ def test_lookup_album_keeps_the_five_best_distinct_candidates_of_every_query(req
 
 
 def test_lookup_album_not_found_after_every_query(requests_mock, client):
+    # The plan: title and artist, then the artist's albums, then (the artist being unknown
+    # under this name) the title alone around the year; nothing found, no candidates to review.
     requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
     requests_mock.get(SEARCH_URL, json={"albums": {"items": []}})
     row = lookup_album(client, {**AM, "title": "Nothing Like It"})
     assert row_without_time(row) == {
         "album_key": "arctic monkeys|am", "status": "not_found", "score": None,
-        "evidence": {"candidates": 0, "queries": 2}, "error": None, **EMPTY_SUMMARY,
+        "evidence": {"candidates": 0, "queries": 3}, "error": None, **EMPTY_SUMMARY,
         "candidates": []}
     assert [sent_query(r)["q"][0] for r in requests_mock.request_history[1:]] == [
-        "album:'Nothing Like It' artist:'Arctic Monkeys'", "Nothing Like It Arctic Monkeys"]
+        "album:'Nothing Like It' artist:'Arctic Monkeys'", "artist:'Arctic Monkeys'",
+        "album:'Nothing Like It' year:2012-2014"]
+
+
+def test_lookup_album_lists_the_artist_when_the_title_differs(requests_mock, client):
+    # Spotify's name is not the sleeve's: the artist's albums of that year are listed and the
+    # one whose year and track count agree is linked; the evidence says which query found it.
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    psalm = {"id": "5psalm69psalm69psalm6", "name": "Psalm 69", "album_type": "album",
+             "release_date": "1992-07-14", "total_tracks": 9,
+             "artists": [{"name": "Ministry"}],
+             "external_urls": {"spotify": "https://open.spotify.com/album/5psalm69psalm69psalm6"}}
+
+    def answer(request, context):
+        q = sent_query(request)["q"][0]
+        return {"albums": {"items": [psalm] if q == "artist:'Ministry' year:1991-1993" else []}}
+
+    requests_mock.get(SEARCH_URL, json=answer)
+    requests_mock.get("https://api.spotify.com/v1/albums/5psalm69psalm69psalm6",
+                      status_code=403, json={"error": {"status": 403, "message": "Forbidden"}})
+    album = {"release_id": 1, "artist": "Ministry", "artists": ["Ministry"],
+             "title": "ΚΕΦΑΛΗΞΘ", "year": 2011, "master_year": 1992, "track_count": 9,
+             "formats": ["LP, Album, RE"], "album_key": "ministry|κεφαληξθ"}
+    row = lookup_album(client, album)
+    assert (row["status"], row["spotify_album_id"], row["spotify_url"]) == (
+        "matched", "5psalm69psalm69psalm6", "https://open.spotify.com/album/5psalm69psalm69psalm6")
+    assert {k: row["evidence"][k] for k in ("query", "query_form", "queries", "rule")} == {
+        "query": "artist:'Ministry' year:1991-1993", "query_form": "artist_year", "queries": 2,
+        "rule": "year_and_tracks_only"}
+    assert [c["name"] for c in row["candidates"]] == ["Psalm 69"]
 
 
 def test_error_row_records_the_failure():

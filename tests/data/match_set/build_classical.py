@@ -1065,7 +1065,7 @@ PW_LEN = sp("Prokofiev: Peter and the Wolf; Saint-Saëns: Carnival of the Animal
             f"{PRO}; {LEN}; {NYP}", "1960-01-01", 16, 26)
 PW_STING = sp("Prokofiev: Peter and the Wolf (Sting)", f"{PRO}; Sting; Chamber Orchestra of "
               "Europe; Claudio Abbado", "1990-01-01", 8, 21)
-BOWIE_HEROES = sp('"Heroes"', "David Bowie", "1977-10-14", 10, 70)
+BOWIE_HEROES = sp('"Heroes" (2017 Remaster)', "David Bowie", "1977-10-14", 10, 60)
 STRAV = "Igor Stravinsky"
 BOUL_SACRE69 = sp("Stravinsky: Le Sacre du printemps", f"{STRAV}; The Cleveland Orchestra; "
                   "Pierre Boulez", "1969-01-01", 14, 24)

@@ -1,0 +1,90 @@
+"""Classical titles parsed into works (tasks/classical.py), on literal titles."""
+
+import pytest
+
+from tasks.classical import Work, composer_of, parse_work, performer_words, work_agreement
+
+
+def work(composer=None, types=(), numbers=(), key=None, catalogue=()):
+    return Work(composer, frozenset(types), frozenset(numbers), key, frozenset(catalogue))
+
+
+@pytest.mark.parametrize(
+    ("title", "artists", "expected"),
+    [
+        ("Symphonie Nr. 7 A-dur Op. 92", ("Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"),
+         work("Beethoven", {"symphony"}, {"7"}, "a major", {("op", "92")})),
+        ("Beethoven: Symphony No. 7 in A Major, Op. 92", ("Ludwig van Beethoven",),
+         work("Beethoven", {"symphony"}, {"7"}, "a major", {("op", "92")})),
+        ("Beethoven: Symphonies Nos. 5 & 7", (),
+         work("Beethoven", {"symphony"}, {"5", "7"})),
+        ("Klavierkonzert Nr. 4 G-dur", ("Beethoven",),
+         work("Beethoven", {"piano concerto"}, {"4"}, "g major")),
+        ("Violinkonzert e-moll", ("Felix Mendelssohn-Bartholdy",),
+         work("Mendelssohn", {"violin concerto"}, key="e minor")),
+        ("Concerto pour piano n° 2 en sol mineur, op. 22", ("Saint-Saëns",),
+         work("Saint-Saëns", {"piano concerto"}, {"2"}, "g minor", {("op", "22")})),
+        ("Sonata per pianoforte n. 14 in do diesis minore op. 27 n. 2", ("Beethoven",),
+         work("Beethoven", {"piano sonata"}, {"14"}, "c sharp minor", {("op", "27")})),
+        ("Sinfonie Nr. 40 g-moll KV 550 / Sinfonie Nr. 41 C-dur KV 551", ("Mozart",),
+         work("Mozart", {"symphony"}, {"40", "41"}, "g minor", {("k", "550"), ("k", "551")})),
+        ("Streichquartett Nr. 14 d-moll D 810 \"Der Tod und das Mädchen\"", ("Schubert",),
+         work("Schubert", {"string quartet", "death and the maiden"}, {"14"}, "d minor",
+              {("d", "810")})),
+        ("Pathétique · Mondschein · Appassionata", ("Beethoven", "Wilhelm Kempff"),
+         work("Beethoven", {"pathetique", "moonlight", "appassionata"})),
+        ("Mein Vaterland", ("Smetana", "Rafael Kubelik"), work("Smetana", {"ma vlast"})),
+        ("Le Sacre Du Printemps · Petruschka", ("Igor Strawinsky", "Pierre Boulez"),
+         work("Stravinsky", {"rite of spring", "petrushka"})),
+        ("Концерт № 2 Для Фортепиано С Оркестром", ("С. Рахманинов", "Святослав Рихтер"),
+         work("Rachmaninoff", {"piano concerto"}, {"2"})),
+        ("Suites Pour Violoncelle Seul", ("Jean-Sébastien Bach", "Pablo Casals"),
+         work("Bach", {"cello suite"})),
+        ("Haydn: Symphony No. 104 in D Major, Hob. I:104 \"London\"", (),
+         work("Haydn", {"symphony"}, {"104"}, "d major", {("hob", "i:104")})),
+        ("Messe h-moll BWV 232", ("Johann Sebastian Bach",),
+         work("Bach", {"mass"}, key="b minor", catalogue={("bwv", "232")})),
+        ("Die Vier Jahreszeiten", ("Antonio Vivaldi",), work("Vivaldi", {"four seasons"})),
+        ("9. Sinfonie", ("Anton Bruckner",), work("Bruckner", {"symphony"}, {"9"})),
+        ("Klavierkonzert Nr. 1 b-moll", ("Peter Tschaikowsky",),
+         work("Tchaikovsky", {"piano concerto"}, {"1"}, "b flat minor")),
+        ("Nevermind", ("Nirvana",), work()),
+    ],
+)
+def test_parse_work(title, artists, expected):
+    assert parse_work(title, artists) == expected
+
+
+def test_composer_spellings_and_performer_words():
+    assert [composer_of(n) for n in ("Ludwig van Beethoven", "Peter Tschaikowsky",
+                                     "Sergej Prokofjew", "Kurt Cobain")] == [
+        "Beethoven", "Tchaikovsky", "Prokofiev", None]
+    assert performer_words(["Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+                           "Beethoven") == ["Kleiber", "Wiener"]
+    # The conductor (credited last) first; a second composer is no performer, Bernstein is.
+    assert performer_words(["Dvořák", "Tchaikovsky", "Mstislav Rostropovich",
+                            "Berliner Philharmoniker", "Herbert von Karajan"], "Dvořák") == [
+        "Karajan", "Rostropovich", "Berliner"]
+    assert performer_words(["Gustav Mahler", "Leonard Bernstein"], "Mahler") == ["Bernstein"]
+    assert performer_words(["Schubert", "Amadeus-Quartett"], "Schubert") == ["Amadeus"]
+
+
+def test_work_agreement():
+    german = parse_work("Symphonie Nr. 7 A-dur Op. 92", ("Beethoven",))
+    english = parse_work("Beethoven: Symphony No. 7 in A Major, Op. 92")
+    assert work_agreement(german, english) == 1.0
+    assert work_agreement(german, parse_work("Beethoven: Symphony No. 5 in C Minor, Op. 67")) == 0.1
+    assert work_agreement(parse_work("Klavierkonzert Nr. 4", ("Beethoven",)),
+                          parse_work("Beethoven: Piano Concerto No. 4 in G Major")) == 0.95
+    assert work_agreement(parse_work("Sinfonie Nr. 5 und 7", ("Beethoven",)),
+                          parse_work("Beethoven: Symphonies Nos. 5 & 7")) == 0.95
+    assert work_agreement(parse_work("Symphonie Nr. 7", ("Beethoven",)),
+                          parse_work("Beethoven: Piano Concerto No. 7")) == 0.2
+    assert work_agreement(parse_work("Carmina Burana", ("Orff",)),
+                          parse_work("Orff: Carmina Burana")) == 0.95
+    assert work_agreement(parse_work("Requiem", ("Mozart",)),
+                          parse_work("Mozart: Requiem in D Minor, K. 626")) == 0.95
+    assert work_agreement(parse_work("Messe", ("Bach",)),
+                          parse_work("Bach: Mass in B Minor, BWV 232")) == 0.85
+    assert work_agreement(parse_work("Lieder", ("Schubert",)),
+                          parse_work("Schubert: Songs")) is None
