@@ -52,34 +52,12 @@ def demo_services(settings: Settings, source: str,
 
 @contextmanager
 def run_lock(db_path: str) -> Iterator[None]:
-    """Hold an exclusive lock beside the database for the whole run: one sync at a time.
+    """One sync at a time per database (flows/runlock.py): taken already by the CLI, taken
+    here by a deployment run; waits DISCOGS_SYNC_LOCK_WAIT seconds for another sync."""
+    from flows import runlock
 
-    DuckDB would refuse a second writer only while the first holds the file, which a run does
-    briefly; the lock makes a second run stop at once instead of repeating the API calls.
-    """
-    import fcntl
-    import os
-
-    lock_path = Path(f"{db_path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+", encoding="utf-8") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise load.DatabaseBusy(f"another sync is running on {db_path} ({holder}); "
-                                    "try again when it has finished") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with runlock.hold(db_path, runlock.wait_from_env()):
+        yield
 
 
 @dataclass

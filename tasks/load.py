@@ -15,6 +15,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from tasks.busy import DatabaseBusy, DatabaseHeld  # noqa: F401 - raised and caught as load.*
+
 log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -56,10 +58,6 @@ RUN_COLUMNS = {
 }
 _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class DatabaseBusy(RuntimeError):
-    """Another process holds the database (a sync is already running)."""
 
 
 @cache
