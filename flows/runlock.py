@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tasks.busy import DatabaseBusy
+from tasks.busy import DatabaseBusy, process_command
 from tasks.config import DEFAULT_DB_PATH, DEMO_DB_PATH, Settings
 
 LOCK_SUFFIX = ".lock"
@@ -98,21 +98,6 @@ def read_holder(db_path: str | Path) -> Holder:
         return parse_holder(lock_path(db_path).read_text(encoding="utf-8"))
     except OSError:
         return Holder()
-
-
-def process_command(pid: int) -> str | None:
-    """A process's command line, from /proc where the system has it."""
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return None
-    words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
-    # "python .../bin/discogs-sync run" reads better as "discogs-sync run".
-    while len(words) > 1 and Path(words[0]).name.startswith("python"):
-        words = words[1:]
-    if words:
-        words[0] = Path(words[0]).name
-    return " ".join(words) or None
 
 
 class _Held:
