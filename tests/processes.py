@@ -5,11 +5,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = str(Path(sys.executable).parent / "discogs-sync")
+
+
+_shared_home: list[Path] = []
+
+
+def shared_prefect_home() -> Path:
+    """One Prefect home for the session's commands: its database is created (and migrated,
+    ~10 s) once."""
+    if not _shared_home:
+        _shared_home.append(Path(tempfile.mkdtemp(prefix="discogs-sync-tests-cli-prefect-")))
+    return _shared_home[0]
 
 
 def cli_env(prefect_home: Path, **extra: str) -> dict[str, str]:

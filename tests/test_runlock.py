@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from processes import cli_env, run_cli, start_cli
+from processes import cli_env, run_cli, shared_prefect_home, start_cli
 
 from flows import exit_codes, runlock, steps
 from tasks.config import Settings
@@ -32,9 +32,9 @@ HOLD_LOCK = textwrap.dedent('''
 ''')
 
 
-@pytest.fixture(scope="module")
-def prefect_home(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("prefect-home")
+@pytest.fixture
+def prefect_home() -> Path:
+    return shared_prefect_home()
 
 
 def hold_lock(tmp_path: Path, db: Path, seconds: float) -> subprocess.Popen:
