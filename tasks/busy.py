@@ -5,7 +5,10 @@ Kept free of DuckDB and pandas imports: the CLI raises them before anything heav
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_LOCK_PID = re.compile(r"Conflicting lock is held in (?P<exe>.*?) \(PID (?P<pid>\d+)\)")
 
 
 class DatabaseBusy(RuntimeError):
@@ -32,3 +35,12 @@ def process_command(pid: int) -> str | None:
         words[0] = Path(words[0]).name
     text = " ".join(words)
     return (text[:200] + "...") if len(text) > 200 else (text or None)
+
+
+def lock_holder(message: str) -> str | None:
+    """The process a DuckDB lock error names, as "pid N: command"; None if it names none."""
+    found = _LOCK_PID.search(message)
+    if not found:
+        return None
+    pid = int(found["pid"])
+    return f"pid {pid}: {process_command(pid) or Path(found['exe']).name}"

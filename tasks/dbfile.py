@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -29,14 +28,13 @@ from pathlib import Path
 import duckdb
 
 from tasks import load
-from tasks.busy import DatabaseHeld, process_command
+from tasks.busy import DatabaseHeld, lock_holder
 
 log = logging.getLogger(__name__)
 
 DB_WAIT_ENV = "DISCOGS_SYNC_DB_WAIT"
 DEFAULT_DB_WAIT_S = 300.0  # for a writer to let go of the database before the work is kept
 POLL_S = 1.0
-_LOCK_PID = re.compile(r"Conflicting lock is held in (?P<exe>.*?) \(PID (?P<pid>\d+)\)")
 
 
 def wal_path(path: Path) -> Path:
@@ -58,16 +56,6 @@ def db_wait_from_env(env: dict[str, str] | None = None) -> float:
         raise ValueError(f"{DB_WAIT_ENV}={raw!r} is not a number of seconds") from None
 
 
-def writer_of(error: BaseException) -> str | None:
-    """The process named by DuckDB's lock error ("pid N: command"), None if it names none."""
-    found = _LOCK_PID.search(str(error))
-    if not found:
-        return None
-    pid = int(found["pid"])
-    command = process_command(pid) or Path(found["exe"]).name
-    return f"pid {pid}: {command}"
-
-
 def _is_lock_error(error: BaseException) -> bool:
     return isinstance(error, duckdb.IOException) and "lock" in str(error).lower()
 
@@ -79,7 +67,7 @@ def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as exc:
         if _is_lock_error(exc):
             raise DatabaseHeld(f"{path} is open read-write in another process "
-                               f"({writer_of(exc) or 'not named by the system'})") from None
+                               f"({lock_holder(str(exc)) or 'not named by the system'})") from None
         raise
 
 

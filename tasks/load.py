@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from tasks.busy import DatabaseBusy, DatabaseHeld  # noqa: F401 - raised and caught as load.*
+from tasks.busy import DatabaseBusy, DatabaseHeld, lock_holder  # noqa: F401 - load.Database*
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +93,14 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise DatabaseBusy(f"{path} is in use by another process (is a sync already "
-                               "running?); try again when it has finished") from None
+            holder = lock_holder(str(exc)) or "not named by the system"
+            raise DatabaseBusy(
+                f"{path} is in use by another process ({holder}), which DuckDB lets no other "
+                "process open meanwhile: close that connection, or open it read-only "
+                "(duckdb.connect(path, read_only=True)). A sync never holds it that way."
+                if read_only else
+                f"{path} is in use by another process ({holder}); try again when it has "
+                "closed it") from None
         raise
     if not read_only:
         migrate(con)
