@@ -184,6 +184,8 @@ def _start_once(timeout: float, say: Callable[[str], None], began: float,
     exc = failure[0] if failure else RuntimeError("stopped")
     if isinstance(exc, httpx.HTTPError):  # something else answered on its port
         return ("port", f"port {server.port}: {type(exc).__name__}")
+    if "available port" in str(exc):  # Prefect tried 10 ports at random, all taken
+        return ("port", str(exc))
     if "Timed out" in str(exc):
         return ("timeout", str(exc).split(" stdout:")[0])
     return ("error", f"{type(exc).__name__}: {exc}")

@@ -234,3 +234,28 @@ def test_a_broken_prefect_home_is_said_plainly(tmp_path):
                                       timeout=60)
     assert code == 5
     assert f"PREFECT_HOME={tmp_path / 'a-file'} is not a folder" in err
+
+
+PORTS_TAKEN = textwrap.dedent('''
+    import socket, sys
+    from prefect.server.api.server import SubprocessASGIServer
+    from flows.cli import main
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    SubprocessASGIServer._port_range = range(port, port + 1)  # the only port Prefect may use
+    sys.exit(main(["run"]))
+''')
+
+
+def test_no_free_port_for_the_temporary_server_is_said_plainly(tmp_path, prefect_home):
+    script = tmp_path / "ports_taken.py"
+    script.write_text(PORTS_TAKEN, encoding="utf-8")
+    process = subprocess.run(  # noqa: S603 - our interpreter on our script
+        [sys.executable, str(script)], cwd=tmp_path, env=cli_env(prefect_home),
+        capture_output=True, text=True, timeout=120)
+    assert process.returncode == exit_codes.NO_PREFECT_SERVER, process.stderr[-3000:]
+    assert "every port tried was taken" in process.stderr
+    assert "PREFECT_API_URL=http://127.0.0.1:4200/api" in process.stderr
