@@ -33,7 +33,7 @@ def process_command(pid: int) -> str | None:
         words = words[1:]
     if words:
         words[0] = Path(words[0]).name
-    text = " ".join(words)
+    text = " ".join(" ".join(words).split())  # one line, even for `python -c "..."`
     return (text[:200] + "...") if len(text) > 200 else (text or None)
 
 
