@@ -185,7 +185,7 @@ def _start_once(timeout: float, say: Callable[[str], None], began: float,
     if isinstance(exc, httpx.HTTPError):  # something else answered on its port
         return ("port", f"port {server.port}: {type(exc).__name__}")
     if "available port" in str(exc):  # Prefect tried 10 ports at random, all taken
-        return ("port", str(exc))
+        return ("no-port", str(exc))
     if "Timed out" in str(exc):
         return ("timeout", str(exc).split(" stdout:")[0])
     return ("error", f"{type(exc).__name__}: {exc}")
@@ -230,7 +230,7 @@ def _explain(kind: str, detail: str, home: Path, timeout: float, log_path: Path)
                 f"in PREFECT_HOME={home} (prefect.db): if it is damaged, move it aside "
                 f"(mv {home / 'prefect.db'} {home / 'prefect.db.broken'}) and run again, or "
                 f"point PREFECT_HOME to another folder.{log} {server}")
-    if kind == "port":
+    if kind in ("port", "no-port"):
         return (f"Prefect's temporary server could not start: every port tried was taken "
                 f"({detail}). Free ports in 8000-8999 on 127.0.0.1, or: {server}{log}")
     if kind == "timeout":

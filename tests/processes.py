@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -61,3 +62,50 @@ def wait_for_file(path: Path, timeout: float = 120, process: subprocess.Popen | 
         if time.monotonic() > deadline:
             raise AssertionError(f"{path} never appeared")
         time.sleep(0.05)
+
+
+# A process holding a connection: reads (or writes) on demand, line by line on stdin:
+# "count" prints the number of releases it sees; "quit" ends it.
+HOLDER = textwrap.dedent('''
+    import sys, duckdb
+    db, mode = sys.argv[1], sys.argv[2]
+    con = duckdb.connect(db, read_only=mode == "ro")
+    if mode == "rw":
+        con.execute("CREATE TABLE IF NOT EXISTS my_notes (note VARCHAR)")
+        con.execute("INSERT INTO my_notes VALUES ('mine')")
+    print("open", flush=True)
+    for line in sys.stdin:
+        if line.strip() == "count":
+            print(con.execute("SELECT count(*) FROM releases").fetchall()[0][0], flush=True)
+        else:
+            break
+''')
+
+
+class Holder:
+    """Another process with a connection open to the database (HOLDER)."""
+
+    def __init__(self, tmp_path: Path, db: Path, mode: str):
+        script = tmp_path / "holder.py"
+        script.write_text(HOLDER, encoding="utf-8")
+        self.process = subprocess.Popen(  # noqa: S603 - our interpreter on our script
+            [sys.executable, str(script), str(db), mode], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert self.process.stdout.readline().strip() == "open", self.process.stderr.read()
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def count(self) -> int:
+        self.process.stdin.write("count\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline().strip()
+        assert line.isdigit(), self.process.stderr.read()
+        return int(line)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.flush()
+            self.process.wait(timeout=10)

@@ -20,28 +20,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from processes import ROOT, cli_env, run_cli, shared_prefect_home
+from processes import ROOT, Holder, cli_env, run_cli, shared_prefect_home
 
 from flows import exit_codes
 from tasks import dbfile, load, pending
 from tasks.fake_apis import Catalog, FakeApis
-
-# A process holding a connection: reads (or writes) on demand, line by line on stdin:
-# "count" prints the number of releases it sees; "quit" ends it.
-HOLDER = textwrap.dedent('''
-    import sys, duckdb
-    db, mode = sys.argv[1], sys.argv[2]
-    con = duckdb.connect(db, read_only=mode == "ro")
-    if mode == "rw":
-        con.execute("CREATE TABLE IF NOT EXISTS my_notes (note VARCHAR)")
-        con.execute("INSERT INTO my_notes VALUES ('mine')")
-    print("open", flush=True)
-    for line in sys.stdin:
-        if line.strip() == "count":
-            print(con.execute("SELECT count(*) FROM releases").fetchall()[0][0], flush=True)
-        else:
-            break
-''')
 
 # The flow's load step (steps.load_and_export) on a generated collection, in its own process.
 # At each point of the swap it prints the point's name; STOP_AT: it waits there to be killed;
@@ -160,35 +143,6 @@ def load_to_the_end(tmp_path: Path, first: int, count: int, word: str) -> None:
     assert out.splitlines()[-1].startswith("finished ")
 
 
-class Holder:
-    """Another process with a connection open to the database (HOLDER)."""
-
-    def __init__(self, tmp_path: Path, db: Path, mode: str):
-        script = tmp_path / "holder.py"
-        script.write_text(HOLDER, encoding="utf-8")
-        self.process = subprocess.Popen(  # noqa: S603 - our interpreter on our script
-            [sys.executable, str(script), str(db), mode], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert self.process.stdout.readline().strip() == "open", self.process.stderr.read()
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    def count(self) -> int:
-        self.process.stdin.write("count\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline().strip()
-        assert line.isdigit(), self.process.stderr.read()
-        return int(line)
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.stdin.write("quit\n")
-            self.process.stdin.flush()
-            self.process.wait(timeout=10)
-
-
 def dump(db: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(db), read_only=True) as con:
         tables = [t for (t,) in con.execute(
@@ -242,26 +196,6 @@ def test_reports_queries_and_parquet_work_in_the_middle_of_a_sync(tmp_path):
     before.close()
     after.close()
     assert beside(db) == set()  # no copy, WAL or kept work left
-
-
-def test_a_sync_completes_while_readers_hold_the_database_the_whole_time(tmp_path):
-    # The demo through the real command; two readers opened before it, held through it.
-    prefect_home = shared_prefect_home()
-    db = tmp_path / "data" / "demo" / "collection.duckdb"
-    db.parent.mkdir(parents=True)
-    with load.connect(db) as con:  # an earlier sync's database (empty collection)
-        con.execute("INSERT INTO discogs_masters VALUES (1, 1999, now())")
-    readers = [Holder(tmp_path, db, "ro") for _ in range(2)]
-    try:
-        code, out, err, _ = run_cli(["run"], tmp_path, cli_env(prefect_home), timeout=300)
-        assert code == 0, err[-3000:]
-        assert "Synced (DEMO" in out
-        assert [r.count() for r in readers] == [0, 0]  # still working, on the old file
-        assert count(db) == 28
-        assert (tmp_path / "data" / "demo" / "site" / "collection.json").exists()
-    finally:
-        for reader in readers:
-            reader.close()
 
 
 # --- a writer holding the database --------------------------------------------------------
