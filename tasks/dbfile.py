@@ -140,7 +140,10 @@ def reading(db_path: str | Path,
                 folder = Path(stack.enter_context(tempfile.TemporaryDirectory(
                     prefix="discogs-sync-snapshot-")))
                 _copy_files(path, folder / path.name)
-                con = stack.enter_context(_open_read_only(folder / path.name))
+                try:
+                    con = stack.enter_context(_open_read_only(folder / path.name))
+                except duckdb.Error:  # copied in the middle of a write: wait for the file
+                    con = stack.enter_context(_wait_read_only(path, db_wait_from_env()))
             if change is not None or _needs_migration(con):
                 source = con.execute("SELECT path FROM duckdb_databases() "
                                      "WHERE database_name = current_database()").fetchall()[0][0]
