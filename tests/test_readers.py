@@ -291,3 +291,28 @@ def test_a_stale_wal_of_a_crashed_writer_is_absorbed_even_if_killed_mid_swap(tmp
     assert count(db, "SELECT count(*) FROM sync_runs") == 3
     assert count(db) == 80
     assert beside(db) == set()
+
+
+# --- planning's view of the database ------------------------------------------------------
+
+
+def test_planning_reads_an_older_database_upgraded_in_memory_never_in_the_file(tmp_path):
+    db = tmp_path / "c.duckdb"
+    with duckdb.connect(str(db)) as con:  # a database of the first version
+        con.execute((load.SQL_DIR / "schema.sql").read_text())
+        con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                    "name VARCHAR, applied_at TIMESTAMPTZ)")
+        con.execute("INSERT INTO schema_migrations VALUES (1, 'schema', now())")
+    reader = Holder(tmp_path, db, "ro")
+    try:
+        with dbfile.reading(db) as con:
+            versions = con.execute("SELECT max(version) FROM schema_migrations").fetchall()
+            assert versions[0][0] > 1
+            assert con.execute("SELECT count(*) FROM spotify_overrides").fetchall() == [(0,)]
+    finally:
+        reader.close()
+    assert count(db, "SELECT max(version) FROM schema_migrations") == 1
+
+    with dbfile.reading(tmp_path / "none.duckdb") as con:  # no database yet: an empty one
+        assert con.execute("SELECT count(*) FROM releases").fetchall() == [(0,)]
+    assert not (tmp_path / "none.duckdb").exists()
