@@ -11,6 +11,41 @@ from tasks.config import Settings, install_log_redaction
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Take the database's run lock, then start Prefect and run the flow: a second run stops
+    at once, before paying for Prefect's temporary server."""
+    from flows import exit_codes, runlock
+
+    settings = Settings.from_env().with_overrides(discogs_username=args.username, db_path=args.db)
+    db = runlock.run_database(settings, args.source)
+    try:
+        wait = runlock.wait_from_env() if args.wait is None else max(0.0, args.wait)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return exit_codes.FAILED
+
+    def waiting(holder: runlock.Holder) -> None:
+        print(f"Another sync is running on {db} ({holder.describe()}); waiting for it, up to "
+              f"{wait:.0f} s...", file=sys.stderr, flush=True)
+
+    try:
+        with runlock.hold(db, wait, on_wait=waiting):
+            return _sync(args)
+    except runlock.SyncRunning as exc:
+        print(exc, file=sys.stderr)
+        return exit_codes.SYNC_RUNNING
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from flows import exit_codes
+    from flows.temporary_server import TemporaryServerError, ensure_api
+    from tasks.busy import DatabaseHeld
+
+    try:
+        ensure_api(lambda line: print(line, file=sys.stderr, flush=True))
+    except TemporaryServerError as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return exit_codes.NO_PREFECT_SERVER
+
     from flows.discogs_sync import discogs_sync
     from flows.live import with_live_display
     from flows.steps import RunFailed
@@ -24,10 +59,13 @@ def _run(args: argparse.Namespace) -> int:
             confirm_removals=args.confirm_removals, max_removed_share=args.max_removed_share)
     except RunFailed as exc:
         print(f"\nThe sync loaded what it could, but needs attention: {exc}", file=sys.stderr)
-        return 2
+        return exit_codes.NEEDS_ATTENTION
+    except DatabaseHeld as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return exit_codes.DATABASE_HELD
     except Exception as exc:  # noqa: BLE001 - the flow logged the details; say it plainly
         print(f"\nThe sync failed: {exc}", file=sys.stderr)
-        return 1
+        return exit_codes.FAILED
     demo = " (DEMO: bundled sample collection)" if summary.get("demo") else ""
     print(f"\nSynced{demo}: {summary['albums']} releases in the collection "
           f"({summary['added']} copies added, {summary['removed']} removed); "
@@ -38,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Time:     {phase_times_text(summary['phases'].items())}")
     print(f"Database: {summary['db_path']}")
     print(f"Page:     {Path(summary['page']).as_uri()}")
-    return 0
+    return exit_codes.OK
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -225,6 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="page folder (default: DISCOGS_SYNC_OUT or data/site)")
     run.add_argument("--quiet", action="store_true",
                      help="no live progress display in the terminal (the log lines stay)")
+    run.add_argument("--wait", nargs="?", type=float, const=3600.0, default=None,
+                     metavar="SECONDS",
+                     help="when another sync is running on the database, wait for it (up to "
+                          "SECONDS, default 3600) instead of stopping at once (exit code 3); "
+                          "default: DISCOGS_SYNC_LOCK_WAIT, else no wait")
     run.set_defaults(func=_run)
 
     check = sub.add_parser("check", help="try your credentials on one album, print the result")
@@ -280,10 +323,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if not os.environ.get("PREFECT_API_URL"):
-        # The temporary server Prefect starts for this one run logs tracebacks of its own
-        # event queue when it stops; they say nothing about the sync.
-        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     args = build_parser().parse_args(argv)
     install_log_redaction()
     return args.func(args)

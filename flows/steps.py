@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.progress import phase_times_text
-from tasks import describe, discogs, enrich, export, load, overrides
+from tasks import dbfile, describe, discogs, enrich, export, load, overrides, pending
 from tasks.config import (
     DEFAULT_DB_PATH,
     DEFAULT_OUT_DIR,
@@ -53,34 +53,12 @@ def demo_services(settings: Settings, source: str,
 
 @contextmanager
 def run_lock(db_path: str) -> Iterator[None]:
-    """Hold an exclusive lock beside the database for the whole run: one sync at a time.
+    """One sync at a time per database (flows/runlock.py): taken already by the CLI, taken
+    here by a deployment run; waits DISCOGS_SYNC_LOCK_WAIT seconds for another sync."""
+    from flows import runlock
 
-    DuckDB would refuse a second writer only while the first holds the file, which a run does
-    briefly; the lock makes a second run stop at once instead of repeating the API calls.
-    """
-    import fcntl
-    import os
-
-    lock_path = Path(f"{db_path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+", encoding="utf-8") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise load.DatabaseBusy(f"another sync is running on {db_path} ({holder}); "
-                                    "try again when it has finished") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with runlock.hold(db_path, runlock.wait_from_env()):
+        yield
 
 
 @dataclass
@@ -123,7 +101,7 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: 
     """
     if not any(album.get("master_id") for album in albums):
         return {}
-    with load.connect(settings.db_path) as con:
+    with pending.reading(settings.db_path) as con:
         years = load.master_years(con)
     missing = masters_to_fetch(albums, None, years)
     fetched: dict[int, int | None] = {}
@@ -309,7 +287,7 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
     if manual.rows:
         logger.info("%d manual Spotify overrides from %s", len(manual.rows),
                     settings.overrides_path)
-    with load.connect(settings.db_path) as con:
+    with pending.reading(settings.db_path) as con:  # never blocks, nor is blocked by, readers
         spotify_todo = load.spotify_todo(con, chosen, datetime.now(UTC),
                                          settings.spotify_recheck_days,
                                          overridden=manual.keys) if spotify_on else {}
@@ -447,16 +425,39 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
                     max_removed_share: float = 0.1,
                     manual_overrides: list[dict] | None = None,
                     master_years: dict[int, int | None] | None = None) -> dict:
-    """Load the run in one transaction, then write the page from what the database holds."""
+    """Load the run in one transaction, then write the page from what the database holds.
+
+    The load goes into a copy of the database that replaces it whole (tasks/dbfile.py), first
+    the work kept by runs that could not load. A process holding the database read-write past
+    DISCOGS_SYNC_DB_WAIT: this run's work is kept too, and DatabaseHeld says so.
+    """
     now = datetime.now(UTC)
-    with load.connect(settings.db_path) as con:
-        changes = load.load_run(con, extraction.albums, spotify_rows, ai_rows,
-                                {**run, "demo": settings.demo}, now,
-                                mark_removed=extraction.complete,
-                                max_removed_share=None if confirm_removals else max_removed_share,
-                                overrides=manual_overrides, masters=master_years)
-        albums = load.export_albums(con)
-        counts = load.collection_counts(con)
+    run = {**run, "demo": settings.demo}
+    kept = pending.read_all(settings.db_path)
+    load_args = {"mark_removed": extraction.complete,
+                 "max_removed_share": None if confirm_removals else max_removed_share,
+                 "overrides": manual_overrides, "masters": master_years}
+    try:
+        with dbfile.replacing(settings.db_path, on_wait=lambda holder: run_logger().warning(
+                "%s; waiting up to %.0f s for it to close", holder,
+                dbfile.db_wait_from_env())) as con:
+            earlier = pending.apply(con, kept)
+            changes = load.load_run(con, extraction.albums, spotify_rows, ai_rows, run, now,
+                                    **load_args)
+            albums = load.export_albums(con)
+            counts = load.collection_counts(con)
+    except load.DatabaseHeld as exc:
+        path = pending.save(settings.db_path, now=now, albums=extraction.albums,
+                            spotify_rows=spotify_rows, ai_rows=ai_rows, run=run, **load_args)
+        raise load.DatabaseHeld(
+            f"{exc}. Nothing was lost: this run's work ({len(extraction.albums)} albums, "
+            f"{len(spotify_rows)} Spotify lookups, {len(ai_rows)} descriptions) is kept in "
+            f"{path}, and the next sync loads it first without asking Spotify or EurIA again. "
+            "Close that connection (or open it read-only), then run the sync again.") from None
+    pending.remove(kept)
+    if earlier:
+        run_logger().info("Loaded the work kept by %d earlier run(s) that could not load",
+                          len(earlier))
     if changes["removal_held_back"]:
         run_logger().warning(
             "%d copies are gone from Discogs, more than %.0f%% of the collection: not marked "

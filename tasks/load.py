@@ -15,6 +15,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from tasks.busy import DatabaseBusy, DatabaseHeld, lock_holder  # noqa: F401 - load.Database*
+
 log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -59,10 +61,6 @@ _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class DatabaseBusy(RuntimeError):
-    """Another process holds the database (a sync is already running)."""
-
-
 @cache
 def load_sql(name: str) -> str:
     """The text of sql/NAME.sql."""
@@ -96,8 +94,14 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise DatabaseBusy(f"{path} is in use by another process (is a sync already "
-                               "running?); try again when it has finished") from None
+            holder = lock_holder(str(exc)) or "not named by the system"
+            raise DatabaseBusy(
+                f"{path} is in use by another process ({holder}), which DuckDB lets no other "
+                "process open meanwhile: close that connection, or open it read-only "
+                "(duckdb.connect(path, read_only=True)). A sync never holds it that way."
+                if read_only else
+                f"{path} is in use by another process ({holder}); try again when it has "
+                "closed it") from None
         raise
     if not read_only:
         migrate(con)
