@@ -47,13 +47,20 @@ ABOUT = (
     "dates and track counts are plausible values; same-title items by other artists, karaoke "
     "and tribute items are partly stand-ins for the kind of item a real search returns. "
     "`acceptable` says what the records are (the same recording and its remastered, deluxe "
-    "or expanded editions by the same performers); [] means not on Spotify to the author's "
-    "knowledge. Built by build_fresh.py from fresh_src.txt."
+    "or expanded editions by the same performers; for classical, as in classical.json, a "
+    "coupling or the performers' own cycle set that carries the same recording counts); [] "
+    "means not on Spotify to the author's knowledge. Built by build_fresh.py from "
+    "fresh_src.txt."
 )
 
 
 def listing(field: str) -> list[str]:
     return [x.strip() for x in field.split(";") if x.strip()]
+
+
+def fold(name: str) -> str:
+    """A name compared without case, spaces or punctuation ("I AM...SASHA FIERCE")."""
+    return "".join(c for c in name.casefold() if c.isalnum())
 
 
 def number(field: str) -> int | None:
@@ -90,14 +97,18 @@ class Source:
             if self.mine[item["id"]] != item:
                 raise SystemExit(f"line {n}: {name!r} defined twice, differently")
             return self.mine[item["id"]]
-        first = listing(names)[0]
-        same = [c for c in self.others.values()
-                if c["id"] == item["id"] or (c["name"] == name and c["artists"][0]["name"]
-                                             == first and c["album_type"] == item["album_type"])]
-        if len(same) > 1:
-            same = [c for c in same if c["id"] == item["id"]]
-        if same:
-            item = same[0]
+        known = self.others.get(item["id"])
+        if known is None:
+            # The same album in another file under another date or spelling of its name.
+            same = [c for c in self.others.values()
+                    if fold(c["name"]) == fold(name) and c["album_type"] == item["album_type"]
+                    and [a["name"] for a in c["artists"]] == listing(names)]
+            known = same[0] if len(same) == 1 else None
+        elif [a["name"] for a in known["artists"]] != listing(names):
+            raise SystemExit(f"line {n}: id of {name!r} ({date}) collides with another file's "
+                             f"album by {'; '.join(a['name'] for a in known['artists'])}")
+        if known is not None:
+            item = known
             self.reused.add(item["id"])
         self.mine[item["id"]] = item
         return item
