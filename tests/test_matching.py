@@ -442,6 +442,49 @@ def test_labeled_set_shape():
     assert half_of("core-001") == half_of("core-001")
 
 
+def _write_set(path, albums, catalogue, **extra):
+    path.write_text(json.dumps({"about": "test", **extra, "albums": albums,
+                                "catalogue": catalogue}, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_holdout_only_file_is_its_own_group_printed_and_checked(tmp_path):
+    nevermind = item("Nevermind", "Nirvana", "1991-09-24", 12, id="nevermind")
+    bleach = item("Bleach", "Nirvana", "1989-06-15", 13, id="bleach")
+    record = {"artist": "Nirvana", "artists": ["Nirvana"], "year": 1991, "master_year": 1991,
+              "track_count": 12}
+    # Ids chosen so that the two halves are both there.
+    ids = {half_of(f"t-{i}"): f"t-{i}" for i in range(20)}
+    _write_set(tmp_path / "a.json", [
+        {"id": ids["tuning"], "category": "general", "album": {**record, "title": "Nevermind"},
+         "acceptable": ["nevermind"]},
+        {"id": ids["held_out"], "category": "general", "album": {**record, "title": "Bleach",
+         "year": 1989, "master_year": 1989, "track_count": 13}, "acceptable": ["bleach"]},
+    ], [nevermind, bleach])
+    # Hashed into either half, a fresh album still counts in the fresh group only.
+    _write_set(tmp_path / "fresh.json", [
+        {"id": "fr-0001", "category": "general", "album": {**record, "title": "Nevermind"},
+         "acceptable": ["nevermind"]},
+        {"id": "fr-0002", "category": "not_on_spotify", "album": {**record, "title": "Incesticide"},
+         "acceptable": []},
+    ], [], holdout_only=True)
+    result = evaluate(tmp_path)
+    assert {g: result[g]["overall"]["albums"] for g in ("tuning", "held_out", "fresh")} == {
+        "tuning": 1, "held_out": 1, "fresh": 2}
+    assert result["fresh"]["overall"]["correct"] == 1
+    assert set(result["fresh"]["categories"]) == {"general", "not_on_spotify"}
+    assert main([str(tmp_path)]) == 0
+    from tasks.match_eval import report
+
+    out = report(result)
+    assert "fresh (never tuned on):" in out
+    assert "targets on the held-out half:" in out and "targets on the fresh (never tuned on):" \
+        in out
+    assert "wrong and missed, fresh (never tuned on): 0" in out
+    # Without a holdout_only file there is no fresh group.
+    (tmp_path / "fresh.json").unlink()
+    assert "fresh" not in evaluate(tmp_path)
+
+
 @pytest.mark.xfail(strict=True, reason="issue 16 open: the held-out half measures precision "
                    "0.978 (6 wrong), recall 0.931 (tests/data/match_set, 644 albums); remove "
                    "this mark once the matcher reaches the floor")
