@@ -601,6 +601,50 @@ def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
     return best
 
 
+def _swapped_performers(q: MatchQuery, cand_artists: Sequence[str]) -> list[str]:
+    """The sleeve's performers the candidate replaces by another of the same role: an
+    orchestra, choir or group by another one, a person (conductor, soloist, narrator) by
+    another person. That is another recording, whatever the title and year say (Munch with
+    the Orchestre de Paris is not Munch with Boston; Karlheinz Böhm narrating in German is
+    not Hermione Gingold in English). A performer Spotify leaves out proves nothing, nor does
+    one it adds: only both together."""
+    from tasks.classical import ensemble_kind, is_composer_credit, is_ensemble, same_ensemble
+
+    composer = q.work.composer
+    sleeve = [a for a in q.artists if not is_composer_credit(a, composer)]
+    cand = [c for c in cand_artists if not is_composer_credit(c, composer)]
+    swapped = []
+    # Ensembles: the sleeve's one is missing and the candidate names another of its kind.
+    sleeve_ens = [a for a in sleeve if is_ensemble(a)]
+    cand_ens = [c for c in cand if is_ensemble(c)]
+    for a in sleeve_ens:
+        kind = ensemble_kind(a)
+        rivals = [c for c in cand_ens if ensemble_kind(c) == kind]
+        if rivals and all(same_ensemble(a, c) is False for c in rivals) and not any(
+            same_ensemble(s, c) for s in sleeve_ens for c in rivals
+        ):
+            swapped.append(a)
+    # Persons, paired one to one, the closest pairs first (the full name breaks a tie of
+    # surnames: Karl Böhm conducts, Karlheinz Böhm narrates).
+    sleeve_p = [a for a in sleeve if not is_ensemble(a)]
+    cand_p = [c for c in cand if not is_ensemble(c)]
+    pairs = sorted(((_performer_similarity(a, [c]),
+                     _artist_similarity(normalize_artist(a), normalize_artist(c)), i, j)
+                    for i, a in enumerate(sleeve_p) for j, c in enumerate(cand_p)),
+                   reverse=True)
+    paired_s: set[int] = set()
+    paired_c: set[int] = set()
+    for sim, _, i, j in pairs:
+        if sim >= 0.8 and i not in paired_s and j not in paired_c:
+            paired_s.add(i)
+            paired_c.add(j)
+    strangers = [c for j, c in enumerate(cand_p) if j not in paired_c
+                 and max((_performer_similarity(a, [c]) for a in sleeve_p), default=0.0) < 0.6]
+    if strangers:
+        swapped += [a for i, a in enumerate(sleeve_p) if i not in paired_s]
+    return swapped
+
+
 def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
                       cand_artists: Sequence[str]) -> tuple[float, float, dict]:
     """Artist and title scores of a classical candidate: composer, performers, the work."""
@@ -638,8 +682,11 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
         title = 0.85
     else:
         title = agreement
-    return artist, title, {"work": agreement, "composer": composer_ok,
-                           "performer": round(perf, 4)}
+    details = {"work": agreement, "composer": composer_ok, "performer": round(perf, 4)}
+    swapped = _swapped_performers(q, cand_artists)
+    if swapped:
+        details["swapped_performers"] = swapped
+    return artist, title, details
 
 
 def _holds(big: Work, small: Work) -> bool:
@@ -708,6 +755,8 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         penalties["other_title"] = 0.7
     if number_mismatch:
         penalties["number_mismatch"] = 0.6
+    if classical.get("swapped_performers"):
+        penalties["other_performer"] = 0.6
     # Prefer the plain album to its remaster or deluxe edition when both are offered.
     if is_edition and not _EDITION_WORD_RE.search(q.title.casefold()):
         penalties["edition"] = 0.98
@@ -731,6 +780,15 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if q.is_compilation and tracks is not None and tracks < 0.6:
         # A compilation with another track list is another compilation of the same name.
         penalties["compilation_tracks"] = 0.75
+    if not q.is_classical and _year_and_tracks_differ(q, cand_year, later_edition, tracks) and (
+        penalties or not _distinctive_title(q)
+        or min(fields["artist"], title) < 0.97 or fields["type"] not in (None, 1.0)
+    ):
+        # Another year and another track list: another album of that name (a self-titled
+        # album of another year, a first pressing's other track list), unless the title is the
+        # artist's own and all else is exact (a remaster with a bonus track and its own date).
+        # The factor puts a perfect base under the link threshold.
+        penalties["year_and_tracks_differ"] = 0.78
     score = base
     for factor in penalties.values():
         score *= factor
@@ -744,6 +802,29 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     elif classical:
         evidence["classical"] = classical
     return round(score, 4), evidence
+
+
+def _year_and_tracks_differ(q: MatchQuery, cand_year: int | None, later_edition: Any,
+                            tracks: float | None) -> bool:
+    """Both the year and the track count known on both sides and different: the year from the
+    original's (the master's; after the pressing's when only that is known: an earlier date
+    may be the original), unless the candidate is an edition dated later."""
+    if tracks is None or tracks >= 1.0 or not cand_year or later_edition:
+        return False
+    if q.master_year:
+        return cand_year != q.master_year
+    return bool(q.year) and cand_year > q.year
+
+
+def _distinctive_title(q: MatchQuery) -> bool:
+    """A title that names one album: not the artist's name, not "Untitled", not a reused
+    compilation title ("Classic Rock Anthems"), at least four letters."""
+    qn = normalize_title(_base_title(q.title) or q.title)
+    if q.is_various or not qn or qn in _PLACEHOLDER_TITLES:
+        return False
+    if qn == normalize_title(q.main_artist) or qn == normalize_title(q.artist):
+        return False
+    return len(qn.replace(" ", "")) >= 4
 
 
 def _namesakes_by_year(q: MatchQuery, scored: list[tuple], threshold: float) -> list[tuple]:
