@@ -686,6 +686,15 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
     swapped = _swapped_performers(q, cand_artists)
     if swapped:
         details["swapped_performers"] = swapped
+    cand_year, reference = _candidate_year(candidate), q.master_year or q.year
+    if agreement in (0.65, 0.7) and _holds(cand, owned) and perf >= 0.95 and not swapped and (
+        cand_year and reference and cand_year > reference
+    ):
+        # The same coupling dated later: the recording reissued on CD with another work (its
+        # date is the reissue's). Another recording by the same performers would look the
+        # same, so `best_spotify_match` links it only when no other one of them is on offer.
+        title = 0.85
+        details["reissued_coupling"] = True
     return artist, title, details
 
 
@@ -724,7 +733,8 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         if rule:
             classical = {"rule": rule}
     cand_year = _candidate_year(candidate)
-    is_edition = bool(_EDITION_WORD_RE.search(name.casefold()))
+    is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or bool(
+        classical.get("reissued_coupling"))
     reference = q.master_year or q.year
     # A remaster carries its own, later date: it says nothing about the original's year.
     later_edition = is_edition and cand_year and reference and cand_year > reference
@@ -758,7 +768,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if classical.get("swapped_performers"):
         penalties["other_performer"] = 0.6
     # Prefer the plain album to its remaster or deluxe edition when both are offered.
-    if is_edition and not _EDITION_WORD_RE.search(q.title.casefold()):
+    if is_edition and not classical.get("reissued_coupling") and not _EDITION_WORD_RE.search(
+        q.title.casefold()
+    ):
         penalties["edition"] = 0.98
     album_type = candidate.get("album_type")
     if album_type == "single" and fields["type"] is not None and fields["type"] < 1.0:
@@ -884,6 +896,15 @@ def best_spotify_match(
         # Year and track count stand in for the title only when no other album of the artist
         # from that year is on offer.
         score = min(score, threshold - 0.01)
+    if (evidence.get("classical") or {}).get("reissued_coupling") and any(
+        (e.get("classical") or {}).get("performer", 0) >= 0.95
+        and (e.get("classical") or {}).get("work") in (0.65, 0.7, 1.0)
+        and not (e.get("classical") or {}).get("swapped_performers")
+        for _, _, c, e in scored[1:]
+    ):
+        # Another recording of the work by these performers is on offer: which one the later
+        # coupling holds is unknown.
+        score = min(score, threshold - 0.01)
     evidence = {
         **evidence,
         "candidates": len(scored),
@@ -915,6 +936,13 @@ def decide(q: MatchQuery, done: Sequence[Searched], threshold: float = DEFAULT_T
     query found the chosen album (`query`, `query_form`)."""
     seen = _seen(done)
     match = best_spotify_match(q, [item for item, _ in seen], threshold)
+    if match.status == "matched" and (match.evidence.get("classical") or {}).get(
+        "reissued_coupling"
+    ) and next_search(q, done) is not None:
+        # A later coupling stands for the owned recording only once every search has been
+        # sent and none brought up another recording of the work by the same performers.
+        match = Match("uncertain", match.album, match.score,
+                      {**match.evidence, "pending": "reissued_coupling"})
     if match.album is not None or match.evidence.get("spotify_id"):
         wanted = match.album.get("id") if match.album else match.evidence.get("spotify_id")
         found_by = next((s for item, s in seen if item.get("id") == wanted), None)

@@ -684,3 +684,39 @@ def test_a_distinctive_title_reissued_later_with_a_bonus_track_still_links():
     pressing = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Rumours",
                                       "year": 2011, "track_count": 10})
     assert "year_and_tracks_differ" not in score_candidate(pressing, reissue)[1]["penalties"]
+
+
+KLEIBER_FIFTH = {
+    "artist": "Ludwig van Beethoven, Wiener Philharmoniker, Carlos Kleiber",
+    "artists": ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+    "title": "Symphonie Nr. 5 C-moll Op. 67", "year": 1975, "master_year": 1975,
+    "track_count": 4, "genres": ["Classical"]}
+KLEIBER_COUPLING = classical_item(
+    "Beethoven: Symphonies Nos. 5 & 7",
+    ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"], "1995-01-01", 8,
+    id="coupling")
+
+
+def test_a_later_coupling_by_the_same_performers_links_once_every_search_is_sent():
+    q = MatchQuery.from_album(KLEIBER_FIFTH)
+    plan = search_plan(q)
+    first = [Searched(plan[0], (KLEIBER_COUPLING,))]
+    # The CD coupling (dated 1995) holds the 1975 recording, unless the performers recorded
+    # the work again: while searches are left, it stays a candidate.
+    pending = decide(q, first)
+    assert (pending.status, pending.album) == ("uncertain", KLEIBER_COUPLING)
+    everything = first + [Searched(step, ()) for step in plan[1:]]
+    assert next_search(q, everything) is None
+    linked = decide(q, everything)
+    assert (linked.status, linked.album) == ("matched", KLEIBER_COUPLING)
+    assert linked.evidence["classical"]["reissued_coupling"] is True
+    # Another recording of the 5th by the same performers is on offer: no link.
+    again = classical_item("Beethoven: Symphony No. 5 in C Minor, Op. 67 (Live)",
+                           ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+                           "1982-01-01", 4, id="again")
+    assert best_spotify_match(q, [KLEIBER_COUPLING, again]).status == "uncertain"
+    # Other performers' coupling is no reissue of this one.
+    other = classical_item("Beethoven: Symphonies Nos. 5 & 7",
+                           ["Ludwig van Beethoven", "Berliner Philharmoniker",
+                            "Herbert von Karajan"], "1995-01-01", 8)
+    assert best_spotify_match(q, [other]).status != "matched"
