@@ -24,6 +24,7 @@ from tasks.normalize import (
     normalize_title,
     strip_edition,
 )
+from tasks.scripts import kana_to_latin, simplified_chinese
 
 DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/match_set (tuning half)
 UNCERTAIN_FLOOR = 0.5  # below it the best candidate is "not_found"; its id stays in evidence
@@ -313,6 +314,15 @@ def search_plan(q: MatchQuery) -> list[Search]:
         # A renamed artist: the title alone, where year and track count must agree.
         plan.append(Search(f"album:'{core or title}' year:{years}" if years
                            else f"album:'{core or title}'", "title_year"))
+        if not _is_latin_text(q.title):
+            # Spotify may file the title in simplified characters, or a romanized reissue of
+            # another year under the artist's Latin name: the whole listing.
+            simple = _usable(_quote_value(simplified_chinese(_main_title(q.title)) or ""))
+            if simple:
+                plan.append(Search(f"album:'{simple}' year:{years}" if years
+                                   else f"album:'{simple}'", "title_simplified"))
+            if years and q.master_year and _is_latin_text(q.main_artist):
+                plan.append(Search(f"artist:'{artist}'", "artist_list"))
     unique: dict[str, Search] = {}
     for step in plan:
         unique.setdefault(step.query, step)
@@ -336,6 +346,8 @@ def _artist_known(q: MatchQuery, done: Sequence[Searched]) -> bool:
 def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
     """The next search to send given what the earlier ones returned; None when done."""
     limit = CLASSICAL_MAX_SEARCHES if q.is_classical else MAX_SEARCHES
+    if not q.is_classical and q.title and not _is_latin_text(q.title):
+        limit += 1  # a title in another script has forms to try (see `search_plan`)
     if len(done) >= limit:
         return None
     sent = {s.search.query for s in done}
@@ -430,7 +442,25 @@ def _base_title(title: str) -> str:
 
 
 def _title_score(q_title: str, c_title: str) -> tuple[float, bool]:
-    """Title similarity on comparison forms, with bracketed parts, and per side of "A / B"."""
+    """Title similarity on comparison forms, with bracketed parts, and per side of "A / B";
+    a Chinese title also in simplified characters, a kana title also in Latin letters."""
+    score, number_mismatch = _title_score_of(q_title, c_title)
+    q_simple, c_simple = simplified_chinese(q_title), simplified_chinese(c_title)
+    if q_simple or c_simple:
+        # The same title in the other character set: as good as the same spelling, nearly.
+        simple, mismatch = _title_score_of(q_simple or q_title, c_simple or c_title)
+        if 0.98 * simple > score:
+            score, number_mismatch = 0.98 * simple, mismatch
+    q_kana, c_kana = kana_to_latin(q_title), kana_to_latin(c_title)
+    if q_kana or c_kana:
+        # Kana have no spaces between words: compared without spaces ("Akuma No Uta").
+        a = (q_kana or normalize_title(q_title)).replace(" ", "")
+        b = (c_kana or normalize_title(c_title)).replace(" ", "")
+        score = max(score, 0.95 * _similarity(a, b))
+    return score, number_mismatch
+
+
+def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
     qn, cn = normalize_title(q_title), normalize_title(c_title)
     score = _similarity(qn, cn)
     # Spotify and Discogs disagree on bracketed subtitles ("Weezer (Blue Album)", "★ (Blackstar)").
@@ -540,6 +570,24 @@ def _scripts_differ(a: str, b: str) -> bool:
     return bool(a.strip() and b.strip()) and _is_latin_text(a) != _is_latin_text(b)
 
 
+def _title_forms(title: str) -> set[str]:
+    """The comparison forms a title may be filed under: whole, each side of " = " or " / ",
+    without and inside its brackets, each also in simplified Chinese."""
+    parts = {title, _base_title(title)}
+    parts |= {m.strip("()[]{} ") for m in _BRACKETS_RE.findall(title)}
+    for sep in (" = ", " / "):
+        for p in list(parts):
+            parts |= {side.strip() for side in p.split(sep)}
+    parts |= {simplified_chinese(p) or p for p in parts}
+    return {normalize_title(p) for p in parts if p} - {""}
+
+
+def _same_title_form(q_title: str, name: str) -> bool:
+    """True when a form of the sleeve's title is exactly a form of the candidate's name
+    ("창밖의 여자" / "조용필 1집 (창밖의 여자)", "新長征路上的搖滾 = ..." / "新长征路上的摇滚")."""
+    return bool(_title_forms(q_title) & _title_forms(name))
+
+
 def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
                    number_mismatch: bool, cand_artists: Sequence[str] = ()) -> str | None:
     """Which evidence rule lets a candidate whose year and track count agree stand in for
@@ -559,7 +607,9 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
         if any(_scripts_differ(q.main_artist, a) for a in cand_artists):
             distinctive = bool(qn) and qn not in _PLACEHOLDER_TITLES and (
                 len(qn.replace(" ", "")) >= 2 if not _is_latin_text(q.title) else len(qn) >= 4)
-        if title >= 0.97 and distinctive and not number_mismatch:
+        exact = title >= 0.97 or any(_scripts_differ(q.main_artist, a) for a in cand_artists) \
+            and _same_title_form(q.title, name)
+        if exact and distinctive and not number_mismatch:
             return "renamed_artist"
         return None
     if artist < 0.9 or title >= 0.8 and not number_mismatch:
@@ -725,7 +775,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if agreement and not q.is_classical and not q.is_various:
         rule = _evidence_rule(q, name, artist, title, number_mismatch, cand_artists)
         if rule == "renamed_artist":
-            artist = max(artist, 0.85)
+            # (Its title is the same, or one of the title's forms is: inside brackets, in
+            # simplified characters.)
+            artist, title = max(artist, 0.85), max(title, 0.95)
         elif rule == "same_words":
             title, number_mismatch = max(title, 0.85), False
         elif rule == "year_and_tracks_only":

@@ -720,3 +720,51 @@ def test_a_later_coupling_by_the_same_performers_links_once_every_search_is_sent
                            ["Ludwig van Beethoven", "Berliner Philharmoniker",
                             "Herbert von Karajan"], "1995-01-01", 8)
     assert best_spotify_match(q, [other]).status != "matched"
+
+
+def test_a_kana_title_against_its_romanized_reissue_found_in_the_whole_listing():
+    boris = MatchQuery.from_album({"artist": "Boris", "title": "あくまのうた", "year": 2003,
+                                   "master_year": 2003, "track_count": 6})
+    forms = [s.form for s in search_plan(boris)]
+    # After the year's listing and the title alone, the whole listing: a romanized reissue
+    # may carry a later date.
+    assert forms == ["album_artist", "artist_year", "title_year", "artist_list"]
+    reissue = item("Akuma No Uta", "Boris", "2005-01-25", 6)
+    pink = item("Pink", "Boris", "2005-11-15", 10)
+    match = best_spotify_match(boris, [pink, reissue])
+    assert (match.status, match.album) == ("matched", reissue)
+    # Another romanized title is not it.
+    other = item("Amplifier Worship", "Boris", "2005-01-25", 6)
+    assert best_spotify_match(boris, [other]).status != "matched"
+
+
+def test_a_traditional_chinese_title_is_searched_and_compared_in_simplified_characters():
+    cui = MatchQuery.from_album({
+        "artist": "Cui Jian", "title": "新長征路上的搖滾 = Rock 'N' Roll On The New Long March",
+        "year": 1989, "master_year": 1989, "track_count": 9})
+    plan = search_plan(cui)
+    assert ("album:'新长征路上的摇滚' year:1988-1990", "title_simplified") in [
+        (s.query, s.form) for s in plan]
+    # Five searches for a title in another script: the simplified one is the fifth.
+    done = []
+    while (step := next_search(cui, done)) is not None:
+        done.append(Searched(step, ()))
+    assert [s.search.form for s in done][-1] == "title_simplified" and len(done) == 5
+    simplified = item("新长征路上的摇滚", "崔健", "1989-02-01", 9)
+    match = best_spotify_match(cui, [simplified])
+    assert (match.status, match.evidence["rule"]) == ("matched", "renamed_artist")
+    # Another album of the year by a name in Chinese letters: no.
+    other = item("一无所有", "崔健", "1989-02-01", 9)
+    assert best_spotify_match(cui, [other]).status != "matched"
+
+
+def test_a_title_spotify_puts_in_brackets_after_the_album_number():
+    cho = MatchQuery.from_album({"artist": "Cho Yong Pil", "title": "창밖의 여자", "year": 1980,
+                                 "master_year": 1980, "track_count": 12})
+    first = item("조용필 1집 (창밖의 여자)", "조용필", "1980-03-20", 12)
+    assert best_spotify_match(cho, [first]).status == "matched"
+    # Year or track count differing: the bracket alone is not enough.
+    assert best_spotify_match(cho, [item("조용필 1집 (창밖의 여자)", "조용필", "1980-03-20",
+                                         10)]).status != "matched"
+    second = item("조용필 2집 (촛불)", "조용필", "1980-12-01", 12)
+    assert best_spotify_match(cho, [second]).status != "matched"
