@@ -105,9 +105,13 @@ class MatchSet:
         dateless = sum("release_date" not in c for c in self.catalogue.values())
         assert dateless <= 0.05 * len(self.catalogue)
 
-    def write(self, path: Path) -> None:
+    def write(self, path: Path, extra: dict[str, Any] | None = None) -> None:
+        """Write the file; `extra` adds top-level keys (e.g. "holdout_only") after "about"."""
         self.check()
-        lines = ['{', f'  "about": {json.dumps(self.about, ensure_ascii=False)},', '  "albums": [']
+        lines = ['{', f'  "about": {json.dumps(self.about, ensure_ascii=False)},']
+        lines += [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},'
+                  for k, v in (extra or {}).items()]
+        lines += ['  "albums": [']
         lines += [f"    {json.dumps(a, ensure_ascii=False)}," for a in self.albums]
         lines[-1] = lines[-1].rstrip(",")
         lines += ["  ],", '  "catalogue": [']
