@@ -738,9 +738,9 @@ def matcher_summary() -> str | None:
     except Exception as exc:  # noqa: BLE001 - the timings matter more than this line
         return f"not evaluated ({type(exc).__name__}: {exc})"
     parts = []
-    for half in match_eval.HALVES:
+    for half in (g for g in match_eval.GROUPS if g in r):
         f = r[half]["overall"]
-        parts.append(f"{half.replace('_', '-')} {f['albums']} albums: precision "
+        parts.append(f"{match_eval.GROUP_TITLES[half]} {f['albums']} albums: precision "
                      f"{f['precision']:.4f} ({f['correct']}/{f['links']}), recall "
                      f"{f['recall']:.4f} ({f['correct']}/{f['on_spotify']}), "
                      f"{f['searches_per_album']:.2f} searches per album")

@@ -75,7 +75,8 @@ _ENSEMBLE_TEXT = (
     "quatuor quartetto trio quintet quintett choir chor chorus choeur coro kammerorchester "
     "consort players soloists academy academie akademie staatskapelle kapelle camerata "
     "singers musici virtuosi concentus collegium musicum capella cappella sinfonieorchesters "
-    "rundfunkchor radio tolling knabenchor boys filharmonie filharmonia filharmonii sbor "
+    "rundfunkchor singverein singakademie kantorei radio tolling knabenchor boys filharmonie "
+    "filharmonia filharmonii sbor "
     "orkestr orchestr orkiestra оркестр хор ансамбль квартет капелла"
 )
 _ENSEMBLE_WORDS = frozenset(_ENSEMBLE_TEXT.split())
@@ -277,6 +278,67 @@ def is_ensemble(name: str) -> bool:
     """True for an orchestra, choir or chamber group, by its words."""
     return any(w in _ENSEMBLE_WORDS or w.endswith(("orchester", "chor", "quartett"))
                for w in _words(name))
+
+
+# Place words of ensemble names in the languages sleeves and Spotify use, to one form, so that
+# "Wiener Philharmoniker" and "Vienna Philharmonic" share a word, "Orchestre de Paris" and the
+# "Boston Symphony Orchestra" none.
+_PLACE_FORMS = {
+    "wiener": "vienna", "wien": "vienna", "berliner": "berlin", "munchner": "munich",
+    "munchener": "munich", "munchen": "munich", "muenchner": "munich", "bayerisches": "bavarian",
+    "bayerischen": "bavarian", "bayerische": "bavarian", "prager": "prague", "praha": "prague",
+    "ceska": "czech", "cesky": "czech", "ceske": "czech", "tschechische": "czech",
+    "londoner": "london", "londres": "london", "londra": "london", "dresdner": "dresden",
+    "sachsische": "saxon", "leipziger": "leipzig", "moskauer": "moscow", "moskau": "moscow",
+    "moscou": "moscow", "moskva": "moscow", "moskovskii": "moscow", "leningrader": "leningrad",
+    "kolner": "cologne", "koln": "cologne", "hamburger": "hamburg", "stuttgarter": "stuttgart",
+    "frankfurter": "frankfurt", "amsterdamer": "amsterdam", "pariser": "paris",
+    "parisien": "paris", "romano": "rome", "romana": "rome", "roma": "rome",
+    "koninklijk": "royal", "royale": "royal", "konigliche": "royal", "reale": "royal",
+    "staatskapelle": "state", "staatsorchester": "state", "staatsoper": "state", "stadtische":
+    "city", "rundfunks": "radio", "rundfunk": "radio", "radiodiffusion": "radio",
+    "concertgebouworkest": "concertgebouw", "gewandhausorchester": "gewandhaus",
+    # Melodiya credits, transliterated.
+    "sssr": "ussr", "gosudarstvennyi": "state", "simfonicheskii": "symphony",
+    "akademicheskii": "academic", "orkestr": "orchestra", "filarmonii": "philharmonic",
+}
+# Words that name no particular ensemble: its kind, articles and prepositions.
+_GENERIC_TEXT = (
+    "the of de des du la le les der die das den del della di dei and und et e y i im am in "
+    "national nationale nazionale nacional new neue nouvel nouvelle state city radio royal "
+    "festival opera oper opera house covent garden chamber kammer youth jugend academic "
+    "symphony")
+_GENERIC_WORDS = _ENSEMBLE_WORDS | frozenset(_GENERIC_TEXT.split())
+_CHOIR_RE = re.compile(r"chor|choir|chorus|choeur|coro|singers|sbor|хор|voices|chorale|"
+                      r"singverein|singakademie|kantorei")
+_GROUP_RE = re.compile(r"quartet|quatuor|trio|quintet|sextet|octet|ensemble|consort|квартет")
+
+
+def ensemble_kind(name: str) -> str:
+    """"choir", "group" (a quartet, a trio, an early-music ensemble) or "orchestra"."""
+    folded = " ".join(_words(name))
+    if _CHOIR_RE.search(folded):
+        return "choir"
+    return "group" if _GROUP_RE.search(folded) else "orchestra"
+
+
+def _place_words(name: str) -> set[str]:
+    words = (_PLACE_FORMS.get(w, w) for w in _words(transliterate(name)))
+    return {w for w in words if w not in _GENERIC_WORDS and len(w) > 2
+            and not w.endswith(("orchester", "orchestra", "orkest", "orkester", "chor"))}
+
+
+def same_ensemble(a: str, b: str) -> bool | None:
+    """True when two ensemble credits share a word that names them ("Wiener Philharmoniker",
+    "Vienna Philharmonic"), False when both have such words and none is shared ("Orchestre
+    de Paris", "Boston Symphony Orchestra"), None when one has none ("Orchestra")."""
+    wa, wb = _place_words(a), _place_words(b)
+    if not wa or not wb:
+        return None
+    # "Concertgebouw" inside "Concertgebouworkest", "Warschauer" and "Warsaw": a shared stem
+    # is a shared word (a false "same" only keeps a candidate, never drops one).
+    return any(x == y or x[:4] == y[:4] or len(x) >= 5 and len(y) >= 5 and (x in y or y in x)
+               for x in wa for y in wb)
 
 
 def surname(name: str) -> str:

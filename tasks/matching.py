@@ -24,6 +24,7 @@ from tasks.normalize import (
     normalize_title,
     strip_edition,
 )
+from tasks.scripts import kana_to_latin, simplified_chinese
 
 DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/match_set (tuning half)
 UNCERTAIN_FLOOR = 0.5  # below it the best candidate is "not_found"; its id stays in evidence
@@ -313,6 +314,15 @@ def search_plan(q: MatchQuery) -> list[Search]:
         # A renamed artist: the title alone, where year and track count must agree.
         plan.append(Search(f"album:'{core or title}' year:{years}" if years
                            else f"album:'{core or title}'", "title_year"))
+        if not _is_latin_text(q.title):
+            # Spotify may file the title in simplified characters, or a romanized reissue of
+            # another year under the artist's Latin name: the whole listing.
+            simple = _usable(_quote_value(simplified_chinese(_main_title(q.title)) or ""))
+            if simple:
+                plan.append(Search(f"album:'{simple}' year:{years}" if years
+                                   else f"album:'{simple}'", "title_simplified"))
+            if years and q.master_year and _is_latin_text(q.main_artist):
+                plan.append(Search(f"artist:'{artist}'", "artist_list"))
     unique: dict[str, Search] = {}
     for step in plan:
         unique.setdefault(step.query, step)
@@ -336,6 +346,8 @@ def _artist_known(q: MatchQuery, done: Sequence[Searched]) -> bool:
 def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
     """The next search to send given what the earlier ones returned; None when done."""
     limit = CLASSICAL_MAX_SEARCHES if q.is_classical else MAX_SEARCHES
+    if not q.is_classical and q.title and not _is_latin_text(q.title):
+        limit += 1  # a title in another script has forms to try (see `search_plan`)
     if len(done) >= limit:
         return None
     sent = {s.search.query for s in done}
@@ -430,7 +442,25 @@ def _base_title(title: str) -> str:
 
 
 def _title_score(q_title: str, c_title: str) -> tuple[float, bool]:
-    """Title similarity on comparison forms, with bracketed parts, and per side of "A / B"."""
+    """Title similarity on comparison forms, with bracketed parts, and per side of "A / B";
+    a Chinese title also in simplified characters, a kana title also in Latin letters."""
+    score, number_mismatch = _title_score_of(q_title, c_title)
+    q_simple, c_simple = simplified_chinese(q_title), simplified_chinese(c_title)
+    if q_simple or c_simple:
+        # The same title in the other character set: as good as the same spelling, nearly.
+        simple, mismatch = _title_score_of(q_simple or q_title, c_simple or c_title)
+        if 0.98 * simple > score:
+            score, number_mismatch = 0.98 * simple, mismatch
+    q_kana, c_kana = kana_to_latin(q_title), kana_to_latin(c_title)
+    if q_kana or c_kana:
+        # Kana have no spaces between words: compared without spaces ("Akuma No Uta").
+        a = (q_kana or normalize_title(q_title)).replace(" ", "")
+        b = (c_kana or normalize_title(c_title)).replace(" ", "")
+        score = max(score, 0.95 * _similarity(a, b))
+    return score, number_mismatch
+
+
+def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
     qn, cn = normalize_title(q_title), normalize_title(c_title)
     score = _similarity(qn, cn)
     # Spotify and Discogs disagree on bracketed subtitles ("Weezer (Blue Album)", "★ (Blackstar)").
@@ -540,6 +570,24 @@ def _scripts_differ(a: str, b: str) -> bool:
     return bool(a.strip() and b.strip()) and _is_latin_text(a) != _is_latin_text(b)
 
 
+def _title_forms(title: str) -> set[str]:
+    """The comparison forms a title may be filed under: whole, each side of " = " or " / ",
+    without and inside its brackets, each also in simplified Chinese."""
+    parts = {title, _base_title(title)}
+    parts |= {m.strip("()[]{} ") for m in _BRACKETS_RE.findall(title)}
+    for sep in (" = ", " / "):
+        for p in list(parts):
+            parts |= {side.strip() for side in p.split(sep)}
+    parts |= {simplified_chinese(p) or p for p in parts}
+    return {normalize_title(p) for p in parts if p} - {""}
+
+
+def _same_title_form(q_title: str, name: str) -> bool:
+    """True when a form of the sleeve's title is exactly a form of the candidate's name
+    ("창밖의 여자" / "조용필 1집 (창밖의 여자)", "新長征路上的搖滾 = ..." / "新长征路上的摇滚")."""
+    return bool(_title_forms(q_title) & _title_forms(name))
+
+
 def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
                    number_mismatch: bool, cand_artists: Sequence[str] = ()) -> str | None:
     """Which evidence rule lets a candidate whose year and track count agree stand in for
@@ -559,7 +607,9 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
         if any(_scripts_differ(q.main_artist, a) for a in cand_artists):
             distinctive = bool(qn) and qn not in _PLACEHOLDER_TITLES and (
                 len(qn.replace(" ", "")) >= 2 if not _is_latin_text(q.title) else len(qn) >= 4)
-        if title >= 0.97 and distinctive and not number_mismatch:
+        exact = title >= 0.97 or any(_scripts_differ(q.main_artist, a) for a in cand_artists) \
+            and _same_title_form(q.title, name)
+        if exact and distinctive and not number_mismatch:
             return "renamed_artist"
         return None
     if artist < 0.9 or title >= 0.8 and not number_mismatch:
@@ -601,6 +651,50 @@ def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
     return best
 
 
+def _swapped_performers(q: MatchQuery, cand_artists: Sequence[str]) -> list[str]:
+    """The sleeve's performers the candidate replaces by another of the same role: an
+    orchestra, choir or group by another one, a person (conductor, soloist, narrator) by
+    another person. That is another recording, whatever the title and year say (Munch with
+    the Orchestre de Paris is not Munch with Boston; Karlheinz Böhm narrating in German is
+    not Hermione Gingold in English). A performer Spotify leaves out proves nothing, nor does
+    one it adds: only both together."""
+    from tasks.classical import ensemble_kind, is_composer_credit, is_ensemble, same_ensemble
+
+    composer = q.work.composer
+    sleeve = [a for a in q.artists if not is_composer_credit(a, composer)]
+    cand = [c for c in cand_artists if not is_composer_credit(c, composer)]
+    swapped = []
+    # Ensembles: the sleeve's one is missing and the candidate names another of its kind.
+    sleeve_ens = [a for a in sleeve if is_ensemble(a)]
+    cand_ens = [c for c in cand if is_ensemble(c)]
+    for a in sleeve_ens:
+        kind = ensemble_kind(a)
+        rivals = [c for c in cand_ens if ensemble_kind(c) == kind]
+        if rivals and all(same_ensemble(a, c) is False for c in rivals) and not any(
+            same_ensemble(s, c) for s in sleeve_ens for c in rivals
+        ):
+            swapped.append(a)
+    # Persons, paired one to one, the closest pairs first (the full name breaks a tie of
+    # surnames: Karl Böhm conducts, Karlheinz Böhm narrates).
+    sleeve_p = [a for a in sleeve if not is_ensemble(a)]
+    cand_p = [c for c in cand if not is_ensemble(c)]
+    pairs = sorted(((_performer_similarity(a, [c]),
+                     _artist_similarity(normalize_artist(a), normalize_artist(c)), i, j)
+                    for i, a in enumerate(sleeve_p) for j, c in enumerate(cand_p)),
+                   reverse=True)
+    paired_s: set[int] = set()
+    paired_c: set[int] = set()
+    for sim, _, i, j in pairs:
+        if sim >= 0.8 and i not in paired_s and j not in paired_c:
+            paired_s.add(i)
+            paired_c.add(j)
+    strangers = [c for j, c in enumerate(cand_p) if j not in paired_c
+                 and max((_performer_similarity(a, [c]) for a in sleeve_p), default=0.0) < 0.6]
+    if strangers:
+        swapped += [a for i, a in enumerate(sleeve_p) if i not in paired_s]
+    return swapped
+
+
 def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
                       cand_artists: Sequence[str]) -> tuple[float, float, dict]:
     """Artist and title scores of a classical candidate: composer, performers, the work."""
@@ -638,8 +732,20 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
         title = 0.85
     else:
         title = agreement
-    return artist, title, {"work": agreement, "composer": composer_ok,
-                           "performer": round(perf, 4)}
+    details = {"work": agreement, "composer": composer_ok, "performer": round(perf, 4)}
+    swapped = _swapped_performers(q, cand_artists)
+    if swapped:
+        details["swapped_performers"] = swapped
+    cand_year, reference = _candidate_year(candidate), q.master_year or q.year
+    if agreement in (0.65, 0.7) and _holds(cand, owned) and perf >= 0.95 and not swapped and (
+        cand_year and reference and cand_year > reference
+    ):
+        # The same coupling dated later: the recording reissued on CD with another work (its
+        # date is the reissue's). Another recording by the same performers would look the
+        # same, so `best_spotify_match` links it only when no other one of them is on offer.
+        title = 0.85
+        details["reissued_coupling"] = True
+    return artist, title, details
 
 
 def _holds(big: Work, small: Work) -> bool:
@@ -669,7 +775,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if agreement and not q.is_classical and not q.is_various:
         rule = _evidence_rule(q, name, artist, title, number_mismatch, cand_artists)
         if rule == "renamed_artist":
-            artist = max(artist, 0.85)
+            # (Its title is the same, or one of the title's forms is: inside brackets, in
+            # simplified characters.)
+            artist, title = max(artist, 0.85), max(title, 0.95)
         elif rule == "same_words":
             title, number_mismatch = max(title, 0.85), False
         elif rule == "year_and_tracks_only":
@@ -677,7 +785,8 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         if rule:
             classical = {"rule": rule}
     cand_year = _candidate_year(candidate)
-    is_edition = bool(_EDITION_WORD_RE.search(name.casefold()))
+    is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or bool(
+        classical.get("reissued_coupling"))
     reference = q.master_year or q.year
     # A remaster carries its own, later date: it says nothing about the original's year.
     later_edition = is_edition and cand_year and reference and cand_year > reference
@@ -708,8 +817,12 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         penalties["other_title"] = 0.7
     if number_mismatch:
         penalties["number_mismatch"] = 0.6
+    if classical.get("swapped_performers"):
+        penalties["other_performer"] = 0.6
     # Prefer the plain album to its remaster or deluxe edition when both are offered.
-    if is_edition and not _EDITION_WORD_RE.search(q.title.casefold()):
+    if is_edition and not classical.get("reissued_coupling") and not _EDITION_WORD_RE.search(
+        q.title.casefold()
+    ):
         penalties["edition"] = 0.98
     album_type = candidate.get("album_type")
     if album_type == "single" and fields["type"] is not None and fields["type"] < 1.0:
@@ -731,6 +844,15 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if q.is_compilation and tracks is not None and tracks < 0.6:
         # A compilation with another track list is another compilation of the same name.
         penalties["compilation_tracks"] = 0.75
+    if not q.is_classical and _year_and_tracks_differ(q, cand_year, later_edition, tracks) and (
+        penalties or not _distinctive_title(q)
+        or min(fields["artist"], title) < 0.97 or fields["type"] not in (None, 1.0)
+    ):
+        # Another year and another track list: another album of that name (a self-titled
+        # album of another year, a first pressing's other track list), unless the title is the
+        # artist's own and all else is exact (a remaster with a bonus track and its own date).
+        # The factor puts a perfect base under the link threshold.
+        penalties["year_and_tracks_differ"] = 0.78
     score = base
     for factor in penalties.values():
         score *= factor
@@ -744,6 +866,29 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     elif classical:
         evidence["classical"] = classical
     return round(score, 4), evidence
+
+
+def _year_and_tracks_differ(q: MatchQuery, cand_year: int | None, later_edition: Any,
+                            tracks: float | None) -> bool:
+    """Both the year and the track count known on both sides and different: the year from the
+    original's (the master's; after the pressing's when only that is known: an earlier date
+    may be the original), unless the candidate is an edition dated later."""
+    if tracks is None or tracks >= 1.0 or not cand_year or later_edition:
+        return False
+    if q.master_year:
+        return cand_year != q.master_year
+    return bool(q.year) and cand_year > q.year
+
+
+def _distinctive_title(q: MatchQuery) -> bool:
+    """A title that names one album: not the artist's name, not "Untitled", not a reused
+    compilation title ("Classic Rock Anthems"), at least four letters."""
+    qn = normalize_title(_base_title(q.title) or q.title)
+    if q.is_various or not qn or qn in _PLACEHOLDER_TITLES:
+        return False
+    if qn == normalize_title(q.main_artist) or qn == normalize_title(q.artist):
+        return False
+    return len(qn.replace(" ", "")) >= 4
 
 
 def _namesakes_by_year(q: MatchQuery, scored: list[tuple], threshold: float) -> list[tuple]:
@@ -803,6 +948,15 @@ def best_spotify_match(
         # Year and track count stand in for the title only when no other album of the artist
         # from that year is on offer.
         score = min(score, threshold - 0.01)
+    if (evidence.get("classical") or {}).get("reissued_coupling") and any(
+        (e.get("classical") or {}).get("performer", 0) >= 0.95
+        and (e.get("classical") or {}).get("work") in (0.65, 0.7, 1.0)
+        and not (e.get("classical") or {}).get("swapped_performers")
+        for _, _, c, e in scored[1:]
+    ):
+        # Another recording of the work by these performers is on offer: which one the later
+        # coupling holds is unknown.
+        score = min(score, threshold - 0.01)
     evidence = {
         **evidence,
         "candidates": len(scored),
@@ -834,6 +988,13 @@ def decide(q: MatchQuery, done: Sequence[Searched], threshold: float = DEFAULT_T
     query found the chosen album (`query`, `query_form`)."""
     seen = _seen(done)
     match = best_spotify_match(q, [item for item, _ in seen], threshold)
+    if match.status == "matched" and (match.evidence.get("classical") or {}).get(
+        "reissued_coupling"
+    ) and next_search(q, done) is not None:
+        # A later coupling stands for the owned recording only once every search has been
+        # sent and none brought up another recording of the work by the same performers.
+        match = Match("uncertain", match.album, match.score,
+                      {**match.evidence, "pending": "reissued_coupling"})
     if match.album is not None or match.evidence.get("spotify_id"):
         wanted = match.album.get("id") if match.album else match.evidence.get("spotify_id")
         found_by = next((s for item, s in seen if item.get("id") == wanted), None)

@@ -2,7 +2,15 @@
 
 import pytest
 
-from tasks.classical import Work, composer_of, parse_work, performer_words, work_agreement
+from tasks.classical import (
+    Work,
+    composer_of,
+    ensemble_kind,
+    parse_work,
+    performer_words,
+    same_ensemble,
+    work_agreement,
+)
 
 
 def work(composer=None, types=(), numbers=(), key=None, catalogue=()):
@@ -88,3 +96,32 @@ def test_work_agreement():
                           parse_work("Bach: Mass in B Minor, BWV 232")) == 0.85
     assert work_agreement(parse_work("Lieder", ("Schubert",)),
                           parse_work("Schubert: Songs")) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Wiener Philharmoniker", "Vienna Philharmonic", True),
+        ("Berliner Philharmoniker", "Berlin Philharmonic Orchestra", True),
+        ("Koninklijk Concertgebouworkest", "Royal Concertgebouw Orchestra", True),
+        ("Česká Filharmonie", "Czech Philharmonic", True),
+        ("Symphonieorchester des Bayerischen Rundfunks", "Bavarian Radio Symphony Orchestra",
+         True),
+        ("Warschauer Philharmonie", "Warsaw Philharmonic Orchestra", True),
+        ("Staatskapelle Dresden", "Sächsische Staatskapelle Dresden", True),
+        ("Orchestre De Paris", "Boston Symphony Orchestra", False),
+        ("Wiener Philharmoniker", "Berliner Philharmoniker", False),
+        ("London Symphony Orchestra", "Philharmonia Orchestra", None),  # no name word in one
+        ("Orchestra", "Boston Symphony Orchestra", None),
+    ],
+)
+def test_same_ensemble_across_languages(a, b, same):
+    assert same_ensemble(a, b) is same
+    assert same_ensemble(b, a) is same
+
+
+def test_ensemble_kind():
+    assert [ensemble_kind(n) for n in ("Münchener Bach-Chor", "Wiener Singverein",
+                                       "Amadeus-Quartett", "Münchener Bach-Orchester",
+                                       "Ambrosian Singers")] == [
+        "choir", "choir", "group", "orchestra", "choir"]

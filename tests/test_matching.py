@@ -442,17 +442,74 @@ def test_labeled_set_shape():
     assert half_of("core-001") == half_of("core-001")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16 open: the held-out half measures precision "
-                   "0.978 (6 wrong), recall 0.931 (tests/data/match_set, 644 albums); remove "
-                   "this mark once the matcher reaches the floor")
+def _write_set(path, albums, catalogue, **extra):
+    path.write_text(json.dumps({"about": "test", **extra, "albums": albums,
+                                "catalogue": catalogue}, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_holdout_only_file_is_its_own_group_printed_and_checked(tmp_path):
+    nevermind = item("Nevermind", "Nirvana", "1991-09-24", 12, id="nevermind")
+    bleach = item("Bleach", "Nirvana", "1989-06-15", 13, id="bleach")
+    record = {"artist": "Nirvana", "artists": ["Nirvana"], "year": 1991, "master_year": 1991,
+              "track_count": 12}
+    # Ids chosen so that the two halves are both there.
+    ids = {half_of(f"t-{i}"): f"t-{i}" for i in range(20)}
+    _write_set(tmp_path / "a.json", [
+        {"id": ids["tuning"], "category": "general", "album": {**record, "title": "Nevermind"},
+         "acceptable": ["nevermind"]},
+        {"id": ids["held_out"], "category": "general", "album": {**record, "title": "Bleach",
+         "year": 1989, "master_year": 1989, "track_count": 13}, "acceptable": ["bleach"]},
+    ], [nevermind, bleach])
+    # Hashed into either half, a fresh album still counts in the fresh group only.
+    _write_set(tmp_path / "fresh.json", [
+        {"id": "fr-0001", "category": "general", "album": {**record, "title": "Nevermind"},
+         "acceptable": ["nevermind"]},
+        {"id": "fr-0002", "category": "not_on_spotify", "album": {**record, "title": "Incesticide"},
+         "acceptable": []},
+    ], [], holdout_only=True)
+    result = evaluate(tmp_path)
+    assert {g: result[g]["overall"]["albums"] for g in ("tuning", "held_out", "fresh")} == {
+        "tuning": 1, "held_out": 1, "fresh": 2}
+    assert result["fresh"]["overall"]["correct"] == 1
+    assert set(result["fresh"]["categories"]) == {"general", "not_on_spotify"}
+    assert main([str(tmp_path)]) == 0
+    from tasks.match_eval import report
+
+    out = report(result)
+    assert "fresh (never tuned on):" in out
+    assert "targets on the held-out half:" in out and "targets on the fresh (never tuned on):" \
+        in out
+    assert "wrong and missed, fresh (never tuned on): 0" in out
+    # Without a holdout_only file there is no fresh group.
+    (tmp_path / "fresh.json").unlink()
+    assert "fresh" not in evaluate(tmp_path)
+
+
 def test_held_out_precision_and_recall():
-    """The issue's floor on the half nothing was fitted on (through the strict fake search)."""
+    """The issue's floor on the held-out half (through the strict fake search). Rules were
+    added after its failures were read (swapped performers; year and track count both
+    differing), so it is optimistic now; the fresh set's test is the honest one."""
     result = evaluate(DEFAULT_SET_DIR)
     held = result["held_out"]["overall"]
     failures = [(r["item"].id, r["outcome"], r["linked"]) for r in result["results"]
                 if r["item"].half == "held_out" and r["outcome"] in ("wrong", "missed")]
     assert held["precision"] >= 0.99, failures
     assert held["recall"] >= 0.93, failures
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16 open: the fresh set (tests/data/match_set/"
+                   "fresh.json, 207 albums never tuned on) measures precision 0.9940 (1 wrong "
+                   "of 167 links), recall 0.9274 (12 of 179 on Spotify missed), 1.48 searches "
+                   "per album; remove this mark once it reaches the floor")
+def test_fresh_precision_and_recall():
+    """The same floor on the fresh set, which no change was fitted on: the honest figure."""
+    result = evaluate(DEFAULT_SET_DIR)
+    fresh = result["fresh"]["overall"]
+    failures = [(r["item"].id, r["outcome"], r["linked"]) for r in result["results"]
+                if r["item"].half == "fresh" and r["outcome"] in ("wrong", "missed")]
+    assert fresh["albums"] >= 200
+    assert fresh["precision"] >= 0.99, failures
+    assert fresh["recall"] >= 0.93, failures
 
 
 def test_a_matcher_that_links_the_first_result_fails_the_floor():
@@ -533,3 +590,196 @@ def test_soundtrack_sleeve_words_are_dropped_from_the_core_query():
                                "The Original Soundtrack Of Trainspotting", "year": 1996})
     assert search_queries(q) == ["album:'The Original Soundtrack Of Trainspotting'",
                                  "album:'Trainspotting'", "album:'Trainspotting' year:1995-1997"]
+
+
+def classical_item(name, artists, date, tracks, id=None):
+    return {"id": id or f"{artists}|{name}|{date}", "name": name,
+            "artists": [{"name": a} for a in artists], "release_date": date,
+            "total_tracks": tracks, "album_type": "album"}
+
+
+# Rules (a) and (b) below were motivated by failures of the held-out half (issue 16): the
+# held-out figure after them is optimistic; the fresh set's is the honest one.
+def test_a_swapped_orchestra_or_narrator_is_another_recording():
+    munch = MatchQuery.from_album({
+        "artist": "Hector Berlioz, Orchestre De Paris, Charles Munch",
+        "artists": ["Hector Berlioz", "Orchestre De Paris", "Charles Munch"],
+        "title": "Symphonie Fantastique Op. 14", "year": 1968, "master_year": 1968,
+        "track_count": 5, "genres": ["Classical"]})
+    boston = classical_item("Berlioz: Symphonie fantastique, Op. 14 (Remastered)",
+                            ["Hector Berlioz", "Boston Symphony Orchestra", "Charles Munch"],
+                            "1962-01-01", 5)
+    match = best_spotify_match(munch, [boston])
+    assert match.status != "matched"
+    assert match.evidence["penalties"]["other_performer"] == 0.6
+    paris = classical_item("Berlioz: Symphonie fantastique, Op. 14",
+                           ["Hector Berlioz", "Orchestre de Paris", "Charles Munch"],
+                           "1968-01-01", 5)
+    assert best_spotify_match(munch, [boston, paris]).album is paris
+
+    # Karl Böhm conducts, Karlheinz Böhm narrates in German: the English narration with the
+    # same orchestra and conductor is another album.
+    peter = MatchQuery.from_album({
+        "artist": "Sergei Prokofiev, Camille Saint-Saëns, Karlheinz Böhm, Wiener "
+                  "Philharmoniker, Karl Böhm",
+        "artists": ["Sergei Prokofiev", "Camille Saint-Saëns", "Karlheinz Böhm",
+                    "Wiener Philharmoniker", "Karl Böhm"],
+        "title": "Peter Und Der Wolf · Karneval Der Tiere", "year": 1975, "master_year": 1975,
+        "track_count": 16, "genres": ["Classical"]})
+    name = "Prokofiev: Peter and the Wolf / Saint-Saëns: Carnival of the Animals"
+    english = classical_item(name, ["Sergei Prokofiev", "Hermione Gingold",
+                                    "Wiener Philharmoniker", "Karl Böhm"], "1975-01-01", 16)
+    german = classical_item(name + " (German Version)",
+                            ["Sergei Prokofiev", "Karlheinz Böhm", "Wiener Philharmoniker",
+                             "Karl Böhm"], "1975-01-01", 16)
+    assert best_spotify_match(peter, [english]).status != "matched"
+    assert best_spotify_match(peter, [english, german]).album is german
+
+
+def test_the_same_performers_reissued_or_with_more_credits_still_link():
+    kleiber = MatchQuery.from_album({
+        "artist": "Ludwig van Beethoven, Wiener Philharmoniker, Carlos Kleiber",
+        "artists": ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+        "title": "Symphonie Nr. 7 A-dur Op. 92", "year": 1976, "master_year": 1976,
+        "track_count": 4, "genres": ["Classical"]})
+    # The conductor's same recording reissued: another date, the orchestra's English name.
+    reissue = classical_item("Beethoven: Symphony No. 7 in A Major, Op. 92 (Remastered)",
+                             ["Ludwig van Beethoven", "Vienna Philharmonic", "Carlos Kleiber"],
+                             "2003-01-01", 4)
+    match = best_spotify_match(kleiber, [reissue])
+    assert match.status == "matched" and "other_performer" not in match.evidence["penalties"]
+    # Spotify leaves the orchestra out: nothing is swapped.
+    bare = classical_item("Beethoven: Symphony No. 7 in A Major, Op. 92",
+                          ["Ludwig van Beethoven", "Carlos Kleiber"], "1976-01-01", 4)
+    assert best_spotify_match(kleiber, [bare]).status == "matched"
+    # Spotify adds the soloists and the choir the sleeve leaves out: nothing is swapped.
+    ode = MatchQuery.from_album({
+        "artist": "Leonard Bernstein, Ludwig van Beethoven",
+        "artists": ["Leonard Bernstein", "Ludwig van Beethoven"],
+        "title": "Ode To Freedom - Beethoven: Symphony No. 9", "year": 1990,
+        "master_year": 1990, "track_count": 4, "genres": ["Classical"]})
+    live = classical_item("Ode to Freedom - Beethoven: Symphony No. 9 (Live)",
+                          ["Ludwig van Beethoven", "June Anderson", "Sarah Walker",
+                           "Bavarian Radio Chorus", "Symphonieorchester des Bayerischen "
+                           "Rundfunks", "Leonard Bernstein"], "1990-01-01", 4)
+    assert "other_performer" not in score_candidate(ode, live)[1]["penalties"]
+
+
+def test_another_year_and_another_track_list_is_another_album():
+    hardy = MatchQuery.from_album({"artist": "Françoise Hardy", "title": "Françoise Hardy",
+                                   "year": 1968, "master_year": 1968, "track_count": 12})
+    other = item("Françoise Hardy", "Françoise Hardy", "1970-01-01", 10)
+    match = best_spotify_match(hardy, [other])
+    assert match.status == "uncertain"
+    assert match.evidence["penalties"] == {"year_and_tracks_differ": 0.78}
+    same_year = item("Françoise Hardy", "Françoise Hardy", "1968-01-01", 10)
+    assert best_spotify_match(hardy, [same_year]).status == "matched"  # tracks alone differ
+    # A compilation title is reused: not distinctive.
+    anthems = MatchQuery.from_album({"artist": "Various", "title": "Classic Rock Anthems",
+                                     "year": 2016, "track_count": 40})
+    later = item("Classic Rock Anthems", "Various Artists", "2018-01-01", 42, "compilation")
+    assert best_spotify_match(anthems, [later]).status != "matched"
+
+
+def test_a_distinctive_title_reissued_later_with_a_bonus_track_still_links():
+    rumours = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Rumours",
+                                     "year": 1977, "master_year": 1977, "track_count": 11})
+    # Spotify dates the reissue it carries a year later and adds "Silver Springs", without a
+    # remaster in the name.
+    reissue = item("Rumours", "Fleetwood Mac", "1978-02-04", 12)
+    assert best_spotify_match(rumours, [reissue]).status == "matched"
+    named = item("Rumours (Super Deluxe)", "Fleetwood Mac", "2013-01-29", 12)
+    assert best_spotify_match(rumours, [named]).status == "matched"
+    # The year unknown: only the track count differs.
+    undated = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Rumours",
+                                     "track_count": 11})
+    assert best_spotify_match(undated, [reissue]).status == "matched"
+    # A pressing whose year is known but not the master's: an earlier Spotify date is the
+    # original's.
+    pressing = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Rumours",
+                                      "year": 2011, "track_count": 10})
+    assert "year_and_tracks_differ" not in score_candidate(pressing, reissue)[1]["penalties"]
+
+
+KLEIBER_FIFTH = {
+    "artist": "Ludwig van Beethoven, Wiener Philharmoniker, Carlos Kleiber",
+    "artists": ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+    "title": "Symphonie Nr. 5 C-moll Op. 67", "year": 1975, "master_year": 1975,
+    "track_count": 4, "genres": ["Classical"]}
+KLEIBER_COUPLING = classical_item(
+    "Beethoven: Symphonies Nos. 5 & 7",
+    ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"], "1995-01-01", 8,
+    id="coupling")
+
+
+def test_a_later_coupling_by_the_same_performers_links_once_every_search_is_sent():
+    q = MatchQuery.from_album(KLEIBER_FIFTH)
+    plan = search_plan(q)
+    first = [Searched(plan[0], (KLEIBER_COUPLING,))]
+    # The CD coupling (dated 1995) holds the 1975 recording, unless the performers recorded
+    # the work again: while searches are left, it stays a candidate.
+    pending = decide(q, first)
+    assert (pending.status, pending.album) == ("uncertain", KLEIBER_COUPLING)
+    everything = first + [Searched(step, ()) for step in plan[1:]]
+    assert next_search(q, everything) is None
+    linked = decide(q, everything)
+    assert (linked.status, linked.album) == ("matched", KLEIBER_COUPLING)
+    assert linked.evidence["classical"]["reissued_coupling"] is True
+    # Another recording of the 5th by the same performers is on offer: no link.
+    again = classical_item("Beethoven: Symphony No. 5 in C Minor, Op. 67 (Live)",
+                           ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+                           "1982-01-01", 4, id="again")
+    assert best_spotify_match(q, [KLEIBER_COUPLING, again]).status == "uncertain"
+    # Other performers' coupling is no reissue of this one.
+    other = classical_item("Beethoven: Symphonies Nos. 5 & 7",
+                           ["Ludwig van Beethoven", "Berliner Philharmoniker",
+                            "Herbert von Karajan"], "1995-01-01", 8)
+    assert best_spotify_match(q, [other]).status != "matched"
+
+
+def test_a_kana_title_against_its_romanized_reissue_found_in_the_whole_listing():
+    boris = MatchQuery.from_album({"artist": "Boris", "title": "あくまのうた", "year": 2003,
+                                   "master_year": 2003, "track_count": 6})
+    forms = [s.form for s in search_plan(boris)]
+    # After the year's listing and the title alone, the whole listing: a romanized reissue
+    # may carry a later date.
+    assert forms == ["album_artist", "artist_year", "title_year", "artist_list"]
+    reissue = item("Akuma No Uta", "Boris", "2005-01-25", 6)
+    pink = item("Pink", "Boris", "2005-11-15", 10)
+    match = best_spotify_match(boris, [pink, reissue])
+    assert (match.status, match.album) == ("matched", reissue)
+    # Another romanized title is not it.
+    other = item("Amplifier Worship", "Boris", "2005-01-25", 6)
+    assert best_spotify_match(boris, [other]).status != "matched"
+
+
+def test_a_traditional_chinese_title_is_searched_and_compared_in_simplified_characters():
+    cui = MatchQuery.from_album({
+        "artist": "Cui Jian", "title": "新長征路上的搖滾 = Rock 'N' Roll On The New Long March",
+        "year": 1989, "master_year": 1989, "track_count": 9})
+    plan = search_plan(cui)
+    assert ("album:'新长征路上的摇滚' year:1988-1990", "title_simplified") in [
+        (s.query, s.form) for s in plan]
+    # Five searches for a title in another script: the simplified one is the fifth.
+    done = []
+    while (step := next_search(cui, done)) is not None:
+        done.append(Searched(step, ()))
+    assert [s.search.form for s in done][-1] == "title_simplified" and len(done) == 5
+    simplified = item("新长征路上的摇滚", "崔健", "1989-02-01", 9)
+    match = best_spotify_match(cui, [simplified])
+    assert (match.status, match.evidence["rule"]) == ("matched", "renamed_artist")
+    # Another album of the year by a name in Chinese letters: no.
+    other = item("一无所有", "崔健", "1989-02-01", 9)
+    assert best_spotify_match(cui, [other]).status != "matched"
+
+
+def test_a_title_spotify_puts_in_brackets_after_the_album_number():
+    cho = MatchQuery.from_album({"artist": "Cho Yong Pil", "title": "창밖의 여자", "year": 1980,
+                                 "master_year": 1980, "track_count": 12})
+    first = item("조용필 1집 (창밖의 여자)", "조용필", "1980-03-20", 12)
+    assert best_spotify_match(cho, [first]).status == "matched"
+    # Year or track count differing: the bracket alone is not enough.
+    assert best_spotify_match(cho, [item("조용필 1집 (창밖의 여자)", "조용필", "1980-03-20",
+                                         10)]).status != "matched"
+    second = item("조용필 2집 (촛불)", "조용필", "1980-12-01", 12)
+    assert best_spotify_match(cho, [second]).status != "matched"

@@ -1,0 +1,83 @@
+"""Titles in other scripts, in the forms Spotify may file them under (pure).
+
+A Japanese title in kana is often romanized on Spotify ("あくまのうた" / "Akuma No Uta"); a
+Chinese title pressed in traditional characters may be filed in simplified ones
+("新長征路上的搖滾" / "新长征路上的摇滚"). Kana are spelled in Latin letters by their Unicode
+names (Hepburn spelling); Chinese is converted by OpenCC's dictionaries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Unicode names kana in the Kunrei way ("SI", "TU"); Spotify's romanizations are Hepburn.
+_HEPBURN = {"si": "shi", "ti": "chi", "tu": "tsu", "hu": "fu", "zi": "ji", "di": "ji",
+            "du": "zu", "wo": "o"}
+# A consonant and a small ya/yu/yo make one syllable: "kiya" -> "kya", "siya" -> "sha".
+# ("~" marks a small ya/yu/yo while spelling, so "kiyo" from a full-size yo stays.)
+_YOON_RE = re.compile(r"(sh|ch|j)i~y|([kgnhbpmr])i~")
+_KANA_NAME_RE = re.compile(r"^(?:HIRAGANA|KATAKANA) LETTER (SMALL )?([A-Z]+)$")
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" and ch != "\u30fb"  # (the middle dot parts words)
+
+
+def kana_to_latin(text: str) -> str | None:
+    """A title in kana (and Latin letters, digits, punctuation) in Latin letters, lower case,
+    one word per run of kana ("あくまのうた" -> "akumanouta"); None when there is no kana or
+    there are other letters (kanji: their reading is not in the text)."""
+    if not any(_is_kana(c) for c in text):
+        return None
+    out: list[str] = []
+    double_next = False
+    for ch in text:
+        if not _is_kana(ch):
+            if ch.isalpha() and not ch.isascii():
+                return None
+            out.append(" " if ch == "\u30fb" else ch.casefold())
+            continue
+        if ch == "\u30fc":  # the prolonged sound mark: the vowel again
+            prev = next((c for c in reversed(out) if c), "")
+            out.append(prev[-1:] if prev[-1:] in "aeiou" else "")
+            continue
+        m = _KANA_NAME_RE.match(unicodedata.name(ch, ""))
+        if not m:
+            continue
+        small, syllable = m.group(1), m.group(2).lower()
+        if small and syllable == "tu":
+            double_next = True  # the small tsu doubles the next consonant
+            continue
+        syllable = _HEPBURN.get(syllable, syllable) if not small else syllable
+        if small and syllable in ("ya", "yu", "yo"):
+            out.append("~" + syllable)
+            continue
+        if small and syllable in ("a", "i", "u", "e", "o") and out and out[-1][-1:] == "u":
+            out[-1] = out[-1][:-1] + syllable  # "ヴィ" -> "vi", "ファ" -> "fa"
+            continue
+        if double_next and syllable[0] not in "aeiou":
+            syllable = ("t" if syllable.startswith("ch") else syllable[0]) + syllable
+        double_next = False
+        out.append(syllable)
+    # "sha" from "shiya", "ja" from "jiya", "kyo" from "kiyo".
+    latin = _YOON_RE.sub(lambda m: m.group(1) or m.group(2), "".join(out)).replace("~", "")
+    return " ".join(latin.split()) or None
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified_chinese(text: str) -> str | None:
+    """A Chinese text in traditional characters in simplified ones; None when nothing changes
+    or the text is Japanese (kana: its kanji are neither)."""
+    if not _HAN_RE.search(text) or any(_is_kana(c) for c in text):
+        return None
+    converted = _t2s().convert(text)
+    return converted if converted != text else None
