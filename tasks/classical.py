@@ -102,7 +102,8 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"klavierquartett(?:e)?", "piano quartet"), (r"klavierquintett(?:e)?", "piano quintet"),
     (r"klaviertrio(?:s)?", "piano trio"), (r"klaviersonate(?:n)?", "piano sonata"),
     (r"violinsonate(?:n)?", "violin sonata"), (r"cellosonate(?:n)?", "cello sonata"),
-    (r"brandenburgische(?:n)? konzerte?", "brandenburg concerto"),
+    (r"brandenburg(?:ische(?:n)?)? (?:konzerte?|concert(?:o|os|i))|concertos brandebourgeois",
+     "brandenburg concerto"),
     (r"matthaus ?passion", "st matthew passion"), (r"johannes ?passion", "st john passion"),
     (r"weihnachtsoratorium|christmas oratorio", "christmas oratorio"),
     (r"goldberg ?variation(?:en|s)|variations goldberg", "goldberg variations"),
@@ -141,8 +142,82 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"scheherazade|sheherazade|sheherazade", "scheherazade"),
     (r"wohltemperierte(?:s)? klavier|well tempered clavier|clavier bien tempere",
      "well tempered clavier"),
+    (r"(?:ein )?deutsches requiem|(?:a )?german requiem|requiem allemand", "german requiem"),
+    (r"(?:der )?messias|messiah|(?:le )?messie|(?:il )?messia", "messiah"),
+    (r"schwanensee|swan lake|(?:le )?lac des cygnes|(?:il )?lago dei cigni", "swan lake"),
+    (r"(?:der )?nussknacker|(?:the )?nutcracker|casse noisette|schiaccianoci", "nutcracker"),
+    (r"dornroschen|sleeping beauty|belle au bois dormant", "sleeping beauty"),
+    (r"(?:die )?kunst der fuge|art of (?:the )?fugue|art de la fugue", "art of fugue"),
+    (r"musikalische(?:s)? opfer|musical offering|offrande musicale", "musical offering"),
+    (r"(?:die )?schopfung|the creation|la creation", "creation"),
+    (r"(?:die )?jahreszeiten|the seasons|les saisons", "seasons"),
+    (r"also sprach zarathustra|thus spake zarathustra|ainsi parlait zarathoustra",
+     "zarathustra"),
+    (r"(?:ein )?heldenleben|(?:a )?hero s life|vie de heros", "heldenleben"),
+    (r"(?:eine )?kleine nachtmusik|little night music|petite musique de nuit",
+     "kleine nachtmusik"),
+    (r"wassermusik|water music|musique sur l eau", "water music"),
+    (r"feuerwerksmusik|(?:royal )?fireworks|feux d artifice", "fireworks"),
+    (r"(?:das )?lied von der erde|song of the earth|chant de la terre", "lied von der erde"),
+    (r"symphonie fantastique|fantastische sinfonie|fantastic symphony", "symphonie fantastique"),
+    (r"bolero", "bolero"), (r"la mer|das meer", "la mer"),
+    (r"karneval der tiere|carnival of the animals|carnaval des animaux", "carnival of the animals"),
+    (r"peer gynt", "peer gynt"), (r"finlandia", "finlandia"),
+    (r"(?:ein )?sommernachtstraum|midsummer night s dream|songe d une nuit d ete",
+     "midsummer night s dream"),
+    (r"hammerklavier", "hammerklavier"), (r"diabelli", "diabelli"),
+    (r"enigma", "enigma"), (r"stabat mater", "stabat mater"), (r"magnificat", "magnificat"),
+    (r"te deum", "te deum"), (r"vespers?|vesper|vepres|vespro", "vespers"),
+    (r"(?:die )?schone mullerin|fair maid of the mill|belle meuniere", "schone mullerin"),
+    (r"dichterliebe", "dichterliebe"), (r"schwanengesang", "schwanengesang"),
+    (r"kindertotenlieder", "kindertotenlieder"),
+    (r"vier letzte lieder|four last songs|quatre derniers lieder", "four last songs"),
+    (r"ungarische rhapsodie(?:n)?|hungarian rhapsod(?:y|ies)|rhapsodies? hongroises?",
+     "hungarian rhapsody"),
+    (r"slawische tanze|slavonic dances|danses slaves|slovanske tance", "slavonic dances"),
+    (r"ungarische tanze|hungarian dances|danses hongroises", "hungarian dances"),
+    (r"romeo (?:und|and|et|e) (?:julia|juliet|juliette|giulietta)", "romeo and juliet"),
+    (r"(?:der )?feuervogel|(?:the )?firebird|oiseau de feu|uccello di fuoco", "firebird"),
+    (r"daphnis", "daphnis"), (r"rhapsody in blue", "rhapsody in blue"),
+    (r"appalachian spring", "appalachian spring"),
+    (r"(?:eine )?nacht auf dem kahlen berge|night on (?:the )?bald mountain|"
+     r"nuit sur le mont chauve", "bald mountain"),
+    (r"(?:die )?verkaufte braut|bartered bride|prodana nevesta", "bartered bride"),
+    # Operas, by their original name (Spotify's usual one) and the sleeves' translations.
+    (r"carmen", "carmen"), (r"(?:la )?traviata", "traviata"), (r"aida", "aida"),
+    (r"tosca", "tosca"), (r"(?:la )?boheme", "boheme"),
+    (r"madam(?:a|e) butterfly", "madama butterfly"), (r"don giovanni", "don giovanni"),
+    (r"nozze di figaro|hochzeit des figaro|marriage of figaro|noces de figaro", "figaro"),
+    (r"cosi fan tutte", "cosi fan tutte"), (r"fidelio", "fidelio"),
+    (r"(?:der )?rosenkavalier", "rosenkavalier"), (r"tristan und isolde|tristan and isolde|"
+                                                     r"tristan et isolde", "tristan"),
+    (r"(?:der )?fliegende hollander|flying dutchman|vaisseau fantome|olandese volante",
+     "fliegende hollander"),
+    (r"lohengrin", "lohengrin"), (r"parsifal", "parsifal"), (r"tannhauser", "tannhauser"),
+    (r"(?:die )?walkure|valkyrie|walkyrie", "walkure"), (r"rigoletto", "rigoletto"),
+    (r"(?:il )?trovatore|(?:der )?troubadour", "trovatore"), (r"otello", "otello"),
+    (r"falstaff", "falstaff"), (r"nabucco", "nabucco"),
+    (r"barbiere di siviglia|barbier von sevilla|barber of seville|barbier de seville",
+     "barbiere"),
+    (r"cavalleria rusticana", "cavalleria rusticana"), (r"pagliacci|(?:der )?bajazzo",
+                                                         "pagliacci"),
+    (r"turandot", "turandot"), (r"eugen(?:e)? onegin|evgeny onegin|jewgeni onegin", "onegin"),
+    (r"boris godunov|boris godunow|boris godounov", "boris godunov"),
+    (r"hansel und gretel|hansel and gretel", "hansel und gretel"),
+    (r"(?:die )?fledermaus", "fledermaus"), (r"(?:der )?freischutz", "freischutz"),
+    (r"lucia di lammermoor", "lucia di lammermoor"), (r"norma", "norma"),
+    (r"samson et dalila|samson und dalila|samson and delilah", "samson et dalila"),
+    (r"contes d hoffmann|hoffmanns erzahlungen|tales of hoffmann", "hoffmann"),
+    (r"werther", "werther"), (r"pelleas", "pelleas"), (r"salome", "salome"),
+    (r"elektra", "elektra"), (r"wozzeck", "wozzeck"),
+    (r"entfuhrung aus dem serail|abduction from the seraglio|enlevement au serail", "serail"),
+    (r"orfeo ed euridice|orpheus und eurydike|orphee et eurydice", "orfeo ed euridice"),
+    (r"dido (?:and|und|et) aeneas", "dido and aeneas"), (r"porgy (?:and|und) bess", "porgy"),
+    # Excerpts of an opera: another album than the complete recording.
+    (r"(?:grosser |opern )?querschnitt|highlights|auszuge|extraits|excerpts|estratti|"
+     r"selections from|scenes from|szenen aus", "highlights"),
     (r"(?:die )?vier jahreszeiten|(?:les )?quatre saisons|(?:le )?quattro stagioni|"
-     r"(?:las )?cuatro estaciones", "four seasons"),
+     r"(?:las )?cuatro estaciones|(?:the )?four seasons", "four seasons"),
     (r"symphonie(?:n|s)?|sinfonie(?:n)?|symphon(?:y|ies)|sinfonia|symfoni(?:e|a)?|"
      r"symphonia", "symphony"),
     (r"konzert(?:e)?|concert(?:o|os|i)?", "concerto"),
@@ -160,13 +235,20 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"nocturnes?|notturni", "nocturnes"), (r"walzer|valses|waltzes", "waltzes"),
 )
 GENERIC_TYPES = frozenset({
-    "symphony", "concerto", "quartet", "string quartet", "string quintet", "string trio",
+    "highlights", "symphony", "concerto", "quartet", "string quartet", "string quintet",
+    "string trio",
     "piano quartet", "piano quintet", "piano trio", "sonata", "mass", "overture", "suite",
     "cantata", "oratorio", "variations", "preludes", "etudes", "nocturnes", "waltzes",
     *(f"{i} {kind}" for i in ("piano", "violin", "cello", "horn", "clarinet", "flute", "oboe",
                               "trumpet", "double", "triple") for kind in ("concerto", "sonata",
                                                                           "suite")),
 })
+# Named works whose key is not the words Spotify's name holds in every language: the words
+# its names share.
+_NAMED_SEARCH = {"german requiem": "Requiem", "seasons": "Jahreszeiten",
+                 "lied von der erde": "Lied Erde", "figaro": "Figaro", "barbiere": "Barbiere",
+                 "onegin": "Onegin", "hoffmann": "Hoffmann", "serail": "Serail",
+                 "porgy": "Porgy Bess", "heldenleben": "Heldenleben", "tristan": "Tristan Isolde"}
 _INSTRUMENT_WORDS = {"klavier": "piano", "piano": "piano", "pianoforte": "piano",
                      "violon": "violin", "violino": "violin", "violine": "violin",
                      "violin": "violin", "violoncelle": "cello", "violoncello": "cello",
@@ -177,13 +259,50 @@ _INSTRUMENT_WORDS = {"klavier": "piano", "piano": "piano", "pianoforte": "piano"
                      "tromba": "trumpet", "фортепиано": "piano", "скрипки": "violin",
                      "виолончели": "cello"}
 _INSTRUMENT_NAMES = frozenset(_INSTRUMENT_WORDS.values()) | {"string", "oboe"}
+# Nicknames that stand for one numbered work of a composer: "Eroica" is the Third, whether or
+# not Spotify's name says "Eroica".
+_NICKNAMES = {
+    ("Beethoven", "eroica"): ("symphony", "3"), ("Beethoven", "pastoral"): ("symphony", "6"),
+    ("Beethoven", "emperor"): ("piano concerto", "5"),
+    ("Beethoven", "moonlight"): ("piano sonata", "14"),
+    ("Beethoven", "pathetique"): ("piano sonata", "8"),
+    ("Beethoven", "appassionata"): ("piano sonata", "23"),
+    ("Beethoven", "waldstein"): ("piano sonata", "21"),
+    ("Beethoven", "hammerklavier"): ("piano sonata", "29"),
+    ("Beethoven", "kreutzer"): ("violin sonata", "9"), ("Beethoven", "spring"): ("violin sonata",
+                                                                                 "5"),
+    ("Beethoven", "choral"): ("symphony", "9"),
+    ("Mozart", "jupiter"): ("symphony", "41"), ("Dvořák", "new world"): ("symphony", "9"),
+    ("Schubert", "unfinished"): ("symphony", "8"),
+    ("Schubert", "death and the maiden"): ("string quartet", "14"),
+    ("Mahler", "titan"): ("symphony", "1"), ("Mahler", "resurrection"): ("symphony", "2"),
+    ("Mahler", "tragic"): ("symphony", "6"), ("Mendelssohn", "italian"): ("symphony", "4"),
+    ("Mendelssohn", "scottish"): ("symphony", "3"), ("Schumann", "rhenish"): ("symphony", "3"),
+    ("Tchaikovsky", "pathetique"): ("symphony", "6"),
+}
+# Ordinal words of sleeves ("Die Neunte", "Beethoven's Fifth", "La Neuvième", "5e Symphonie").
+_ORDINAL_WORDS = {}
+for _n, _forms in enumerate((
+    "first erste premiere primo prima", "second zweite deuxieme seconde secondo seconda",
+    "third dritte troisieme terzo terza", "fourth vierte quatrieme quarto quarta",
+    "fifth funfte cinquieme quinto quinta", "sixth sechste sixieme sesto sesta",
+    "seventh siebte siebente septieme settimo settima", "eighth achte huitieme ottavo ottava",
+    "ninth neunte neuvieme nono nona", "tenth zehnte dixieme decimo decima"), start=1):
+    for _w in _forms.split():
+        _ORDINAL_WORDS[_w] = str(_n)
+        if _w.endswith("e"):
+            _ORDINAL_WORDS[_w + "n"] = _ORDINAL_WORDS[_w + "r"] = str(_n)
+_NUMERIC_ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|e|eme|er|re|a|o)$")
+# Words a title may hold around a bare ordinal or number ("Die Neunte", "Beethoven's 9th").
+_FILLER_WORDS = frozenset(["the", "die", "der", "das", "la", "le", "il", "l", "s", "a", "an"])
+
 _WORK_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{rx})" for i, (rx, _) in
                                            enumerate(_WORK_WORDS)) + r")\b")
 _SOLO_RE = re.compile(
     r"\b(?:pour|per|fur|for|para|для)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
 
 _NUMBER_RE = re.compile(
-    r"(?:\b(?:nr|nrn|nos?|n|num|numero|nummer)\.?|[°º№])\s*(\d+)"
+    r"(?:\b(?:nr|nrn|nos?|n|num|numero|nummer|n\.o|c\.(?=\s*\d))\.?|[°º№#])\s*(\d+)"
     r"((?:\s*(?:,|&|\+|-|and|und|et|e|y)\s*(?:(?:nr|no|n)\.?\s*)?\d+)*)")
 _ORDINAL_RE = re.compile(r"\b(\d{1,2})\.\s*(?=[a-z])")
 _CATALOGUE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -237,7 +356,8 @@ class Work:
             number = min(self.numbers, key=lambda n: int(n))
             return f"{instrument} {number}".strip()
         if self.named:
-            return sorted(self.named, key=lambda n: (-len(n), n))[0].title()
+            name = sorted(self.named, key=lambda n: (-len(n), n))[0]
+            return _NAMED_SEARCH.get(name, name.title())
         return instrument
 
     def catalogue_words(self) -> str:
@@ -374,9 +494,68 @@ def _key(text: str) -> str | None:
     return None
 
 
+# Composer names that are also common words: found in a title only beside a work.
+_COMMON_WORD_COMPOSERS = frozenset({"glass", "reich", "part", "ives", "barber", "weber",
+                                    "franck", "gluck", "byrd", "bach"})
+# A catalogue number with its range or second number ("BWV 1046-1051"), out of the way of work
+# numbers.
+_CATALOGUE_SPANS = tuple(re.compile(rx.pattern + r"(?:\s*[-\u2013/]\s*\d+[a-z]?\b)?")
+                         for _, rx in _CATALOGUE_RES)
+_RANGE_RE = re.compile(r"\b(\d{1,3})\s*[-\u2013]\s*(\d{1,3})\b")
+_AFTER_TYPE_RE = re.compile(
+    r"\s*(\d{1,2})\b(?!\s*(?:\.\d|:))((?:\s*(?:,|&|\+|and|und|et|e|y)\s*\d{1,2}\b)*)")
+
+
+def _expand_ranges(text: str) -> str:
+    """"Nos. 1-6" -> "Nos. 1, 2, 3, 4, 5, 6" (a range of a dozen at most; "1953-1956" stays)."""
+    def spell(m: re.Match[str]) -> str:
+        low, high = int(m.group(1)), int(m.group(2))
+        if 0 < high - low <= 12 and high < 200:
+            return ", ".join(str(n) for n in range(low, high + 1))
+        return m.group(0)
+    return _RANGE_RE.sub(spell, text)
+
+
+def _composer_in_title(words: list[str]) -> str | None:
+    """A composer named among the title's words ("Karajan Dirigiert Beethoven")."""
+    for i in range(len(words)):
+        for n in (2, 1):
+            chunk = " ".join(words[i:i + n])
+            if len(words[i:i + n]) == n and chunk in _COMPOSER_FORMS and (
+                chunk not in _COMMON_WORD_COMPOSERS
+            ):
+                return _COMPOSER_FORMS[chunk]
+    return None
+
+
+def _bare_number(words: list[str], composer: str | None) -> tuple[str, ...]:
+    """The numbers of a title that is only the composer and numbers or an ordinal ("Mahler 5",
+    "Beethoven 5 & 7", "Die Neunte", "Beethoven's Fifth"): symphonies by convention."""
+    rest = [w for w in words if w not in _FILLER_WORDS and w not in ("and", "und", "et", "no",
+                                                                    "nr", "nos")]
+    if composer:
+        rest = [w for w in rest if _COMPOSER_FORMS.get(w) != composer]
+    numbers = []
+    for w in rest:
+        m = _NUMERIC_ORDINAL_RE.match(w)
+        if w.isdigit() and 0 < int(w) <= 15:
+            numbers.append(str(int(w)))
+        elif m:
+            numbers.append(m.group(1))
+        elif w in _ORDINAL_WORDS:
+            numbers.append(_ORDINAL_WORDS[w])
+        else:
+            return ()
+    # A bare number needs the composer beside it; an ordinal word says "the n-th" by itself.
+    if not numbers or not composer and all(w.isdigit() for w in rest):
+        return ()
+    return tuple(numbers)
+
+
 @lru_cache(maxsize=1 << 15)
 def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
-    """The work a title names; the composer from the "Composer:" prefix or the credits."""
+    """The work a title names; the composer from the "Composer:" prefix, the credits, or the
+    title's words."""
     composer = None
     head, sep, _ = title.partition(":")
     if sep:
@@ -394,9 +573,11 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
             catalogue.add((kind, re.sub(r"\s+", "", value)))
     # Keys and catalogue numbers out of the way, then numbers ("No. 5 & 7") and work words.
     rest = _GERMAN_KEY_RE.sub(" ", text)
-    for _, rx in _CATALOGUE_RES:
+    for rx in _CATALOGUE_SPANS:
         rest = rx.sub(" ", rest)
-    rest = rest.replace("-", " ")  # "Rokoko-Variationen", "Matthäus-Passion"
+    rest = _expand_ranges(rest)
+    # "Rokoko-Variationen", "Matthäus-Passion", "Songe d'une nuit", "Beethoven's Fifth"
+    rest = re.sub("[-'\u2019\"\u00ab\u00bb\u201c\u201d]", " ", rest)
     numbers = set()
     for m in _NUMBER_RE.finditer(rest):
         numbers.add(m.group(1).lstrip("0") or "0")
@@ -423,12 +604,37 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
             kind = "string quartet"
         types.add(kind)
         if not numbers:
-            after = re.match(r"\s*(\d{1,2})\b(?!\s*(?:\.\d|:))", rest[m.end():])
+            after = _AFTER_TYPE_RE.match(rest[m.end():])  # "Symphonies 5 & 7"
             if after:
-                numbers.add(after.group(1))
+                numbers.update(re.findall(r"\d+", after.group(0)))
+        if kind in GENERIC_TYPES and not numbers:
+            # "Fifth Symphony", "9th Symphony", "Neunte Sinfonie", "5e Symphonie"
+            before = rest[max(0, m.start() - 14):m.start()].split()
+            if before:
+                ordinal = _NUMERIC_ORDINAL_RE.match(before[-1])
+                found = ordinal.group(1) if ordinal else _ORDINAL_WORDS.get(before[-1])
+                if found:
+                    numbers.add(found)
     if types and not numbers:
         for m in _ORDINAL_RE.finditer(rest):  # German "7. Sinfonie"
             numbers.add(m.group(1))
+    words = re.sub(r"[\W_]+", " ", rest).split()
+    in_title = _composer_in_title(words) if composer is None else None
+    if not types and not catalogue:
+        bare = _bare_number(words, composer or in_title)
+        if bare:
+            types.add("symphony")
+            numbers.update(bare)
+    if composer is None and (types or numbers or catalogue):
+        composer = in_title
+    # A nickname names its work's number: alone ("Eroica"), or beside numbers a list may have
+    # lost ("Piano Sonatas Nos. 8 "Pathétique", 14 "Moonlight" & 23 "Appassionata"").
+    implied = [_NICKNAMES.get((composer or "", name)) for name in types - GENERIC_TYPES]
+    had_numbers = bool(numbers)
+    for kind, number in filter(None, implied):
+        if not had_numbers or kind in types:
+            types.add(kind)
+            numbers.add(number)
     return Work(composer, frozenset(types), frozenset(numbers), _key(text),
                 frozenset(catalogue))
 
@@ -494,6 +700,9 @@ def work_agreement(owned: Work, candidate: Work) -> float | None:
     """
     def kinds(w: Work) -> set[str]:
         return {k for k, _ in w.catalogue}
+
+    if ("highlights" in owned.types) != ("highlights" in candidate.types):
+        return 0.3  # excerpts of an opera and the whole of it: two albums
 
     shared = kinds(owned) & kinds(candidate)
     named_owned, named_cand = owned.named, candidate.named

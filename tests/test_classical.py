@@ -40,7 +40,8 @@ def work(composer=None, types=(), numbers=(), key=None, catalogue=()):
          work("Schubert", {"string quartet", "death and the maiden"}, {"14"}, "d minor",
               {("d", "810")})),
         ("Pathétique · Mondschein · Appassionata", ("Beethoven", "Wilhelm Kempff"),
-         work("Beethoven", {"pathetique", "moonlight", "appassionata"})),
+         work("Beethoven", {"pathetique", "moonlight", "appassionata", "piano sonata"},
+              {"8", "14", "23"})),
         ("Mein Vaterland", ("Smetana", "Rafael Kubelik"), work("Smetana", {"ma vlast"})),
         ("Le Sacre Du Printemps · Petruschka", ("Igor Strawinsky", "Pierre Boulez"),
          work("Stravinsky", {"rite of spring", "petrushka"})),
@@ -125,3 +126,85 @@ def test_ensemble_kind():
                                        "Amadeus-Quartett", "Münchener Bach-Orchester",
                                        "Ambrosian Singers")] == [
         "choir", "choir", "group", "orchestra", "choir"]
+
+
+@pytest.mark.parametrize(
+    ("title", "artists", "expected"),
+    [
+        # Numbers as sleeves and Spotify write them.
+        ("Die Neunte", ("Beethoven", "Herbert von Karajan"),
+         work("Beethoven", {"symphony"}, {"9"})),
+        ("Beethoven's Fifth", ("Wiener Philharmoniker",), work("Beethoven", {"symphony"}, {"5"})),
+        ("Beethoven 9", ("Ludwig van Beethoven", "Leonard Bernstein"),
+         work("Beethoven", {"symphony"}, {"9"})),
+        ("Mahler 5", ("Gustav Mahler",), work("Mahler", {"symphony"}, {"5"})),
+        ("Fifth Symphony", ("Gustav Mahler",), work("Mahler", {"symphony"}, {"5"})),
+        ("5e Symphonie", ("Gustav Mahler",), work("Mahler", {"symphony"}, {"5"})),
+        ("Neunte Sinfonie", ("Anton Bruckner",), work("Bruckner", {"symphony"}, {"9"})),
+        ("Sinfonía n.º 9 en re menor", ("Beethoven",),
+         work("Beethoven", {"symphony"}, {"9"}, "d minor")),
+        ("Symfonie č. 9 e moll \"Z Nového Světa\"", ("Antonín Dvořák",),
+         work("Dvořák", {"symphony"}, {"9"}, "e minor")),
+        ("Piano Concerto #2", ("Rachmaninoff",), work("Rachmaninoff", {"piano concerto"}, {"2"})),
+        ("Symphonies 5 & 7", ("Beethoven",), work("Beethoven", {"symphony"}, {"5", "7"})),
+        ("Klavierkonzerte Nr. 1 & 2", ("Frédéric Chopin",),
+         work("Chopin", {"piano concerto"}, {"1", "2"})),
+        ("Brandenburgische Konzerte 1-6", ("Bach",),
+         work("Bach", {"brandenburg concerto"}, {"1", "2", "3", "4", "5", "6"})),
+        ("Bach: Brandenburg Concertos Nos. 1-6, BWV 1046-1051", (),
+         work("Bach", {"brandenburg concerto"}, {"1", "2", "3", "4", "5", "6"},
+              catalogue={("bwv", "1046")})),
+        ('Symphony No. 9 in D Minor, Op. 125 "Choral"', ("Ludwig van Beethoven",),
+         work("Beethoven", {"symphony"}, {"9"}, "d minor", {("op", "125")})),
+        # Nicknames stand for their number, whether or not the other side says it.
+        ("Eroica", ("Beethoven", "Otto Klemperer"),
+         work("Beethoven", {"eroica", "symphony"}, {"3"})),
+        ("Unvollendete", ("Franz Schubert",),
+         work("Schubert", {"unfinished", "symphony"}, {"8"})),
+        ("Pathétique", ("Peter Tschaikowsky",),
+         work("Tchaikovsky", {"pathetique", "symphony"}, {"6"})),
+        ('Beethoven: Piano Sonatas Nos. 8 "Pathétique", 14 "Moonlight" & 23 "Appassionata"', (),
+         work("Beethoven", {"pathetique", "moonlight", "appassionata", "piano sonata"},
+              {"8", "14", "23"})),
+        # Works known by name, in the sleeve's language; an opera's excerpts.
+        ("Der Messias", ("Georg Friedrich Händel",), work("Handel", {"messiah"})),
+        ("Schwanensee", ("Tschaikowsky",), work("Tchaikovsky", {"swan lake"})),
+        ("Der Barbier von Sevilla", ("Rossini",), work("Rossini", {"barbiere"})),
+        ("Carmen (Querschnitt)", ("Georges Bizet", "Herbert von Karajan"),
+         work("Bizet", {"carmen", "highlights"})),
+        ("Ein Deutsches Requiem", ("Johannes Brahms",), work("Brahms", {"german requiem"})),
+        # The composer only in the title.
+        ("Karajan Dirigiert Beethoven - Symphonie Nr. 5", ("Herbert von Karajan",),
+         work("Beethoven", {"symphony"}, {"5"})),
+        ("Nocturnes", ("Arthur Rubinstein",), work(None, {"nocturnes"})),
+        ("Arias", ("Maria Callas",), work()),
+        ("The First Recordings", ("The Beatles",), work()),
+    ],
+)
+def test_parse_work_variants(title, artists, expected):
+    assert parse_work(title, artists) == expected
+
+
+@pytest.mark.parametrize(
+    ("owned", "artists", "spotify", "at_least", "at_most"),
+    [
+        ("Die Neunte", ("Beethoven",), 'Beethoven: Symphony No. 9 in D Minor, Op. 125 "Choral"',
+         0.95, 1.0),
+        ("Eroica", ("Beethoven",), "Beethoven: Symphony No. 3 in E-Flat Major, Op. 55", 0.95, 1.0),
+        ("Beethoven 9", ("Beethoven",), "Beethoven: Symphony No. 9", 0.95, 1.0),
+        ("Sinfonie Nr. 9", ("Dvořák",), 'Dvořák: Symphony No. 9 "From the New World"', 0.95, 1.0),
+        ("Der Messias", ("Händel",), "Handel: Messiah, HWV 56", 0.95, 1.0),
+        ("Schwanensee", ("Tschaikowsky",), "Tchaikovsky: Swan Lake, Op. 20", 0.95, 1.0),
+        ("Brandenburgische Konzerte 1-6", ("Bach",),
+         "Bach: Brandenburg Concertos Nos. 1-6, BWV 1046-1051", 0.95, 1.0),
+        # Never the same work:
+        ("Die Neunte", ("Beethoven",), "Beethoven: Symphony No. 5 in C Minor, Op. 67", 0.0, 0.1),
+        ("Eroica", ("Beethoven",), "Beethoven: Symphony No. 7 in A Major, Op. 92", 0.0, 0.1),
+        ("Carmen (Querschnitt)", ("Bizet",), "Bizet: Carmen", 0.0, 0.3),
+        ("Carmen", ("Bizet",), "Bizet: Carmen (Highlights)", 0.0, 0.3),
+        ("Ein Deutsches Requiem", ("Brahms",), "Brahms: Symphony No. 1", 0.0, 0.2),
+    ],
+)
+def test_work_agreement_across_spellings(owned, artists, spotify, at_least, at_most):
+    score = work_agreement(parse_work(owned, artists), parse_work(spotify))
+    assert score is not None and at_least <= score <= at_most
