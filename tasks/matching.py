@@ -175,13 +175,34 @@ _SOUNDTRACK_LEAD_RE = re.compile(
     re.IGNORECASE)
 
 
+# "X Original Soundtrack", "X (Original Motion Picture Soundtrack)", "X - Music From The Film":
+# the words that say a record is a film's music, around the film's name.
+_SOUNDTRACK_TAIL_RE = re.compile(
+    r"\s*(?:[-\u2013\u2014:/(\[]\s*)?(?:the )?(?:original |official )?(?:motion picture |film |"
+    r"movie |television |tv |broadway |london |original )*(?:(?:cast )?(?:sound ?track|score|"
+    r"recording)|music from (?:and inspired by )?(?:the )?(?:original )?(?:motion picture|film|"
+    r"movie|musical)|ost|o s t)(?: album)?\s*[)\]]?\s*$", re.IGNORECASE)
+_SOUNDTRACK_WORD_RE = re.compile(r"\b(?:sound ?track|score|motion picture|ost|o\.s\.t|cast "
+                                 r"recording)\b", re.IGNORECASE)
+
+
+def _film_title(title: str) -> str:
+    """The film's name in a soundtrack's title, "" when the title says nothing of a film."""
+    if not _SOUNDTRACK_WORD_RE.search(title) and not _SOUNDTRACK_LEAD_RE.search(title):
+        return ""
+    core = _SOUNDTRACK_LEAD_RE.sub("", title.strip())
+    core = _SOUNDTRACK_TAIL_RE.sub("", core).strip(" -:")
+    return core if core and core != title.strip() else ""
+
+
 def _main_title(title: str) -> str:
     """Display title cut to its core for a fallback search: no edition noise, no bracketed part,
     no side B, translation or subtitle ("Deseo = Desire" -> "Deseo")."""
     core = strip_edition(title)
     core = " ".join(_BRACKETS_RE.sub(" ", core).split()) or core
     core = _TITLE_CUT_RE.split(core, maxsplit=1)[0].strip() or core
-    return _SOUNDTRACK_LEAD_RE.sub("", core).strip() or core
+    core = _SOUNDTRACK_LEAD_RE.sub("", core).strip() or core
+    return _SOUNDTRACK_TAIL_RE.sub("", core).strip() or core
 
 
 def _main_name(artist: str) -> str:
@@ -473,6 +494,12 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
         if sep in q_title:
             for side in q_title.split(sep):
                 score = max(score, 0.95 * _similarity(normalize_title(side), cn))
+    q_film, c_film = _film_title(q_title), _film_title(c_title)
+    if q_film or c_film:
+        # "The Original Soundtrack Of Trainspotting" / "Trainspotting (Music From The Motion
+        # Picture)": the film's names compared.
+        score = max(score, 0.95 * _similarity(normalize_title(q_film or q_title),
+                                              normalize_title(c_film or c_title)))
     q_latin, c_latin = _latin_form(q_title), _latin_form(c_title)
     if q_latin or c_latin:
         score = max(score, 0.95 * _similarity(normalize_title(q_latin or q_title),

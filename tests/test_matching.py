@@ -783,3 +783,26 @@ def test_a_title_spotify_puts_in_brackets_after_the_album_number():
                                          10)]).status != "matched"
     second = item("조용필 2집 (촛불)", "조용필", "1980-12-01", 12)
     assert best_spotify_match(cho, [second]).status != "matched"
+
+
+@pytest.mark.parametrize(
+    ("sleeve", "spotify", "same"),
+    [
+        ("The Original Soundtrack Of Trainspotting",
+         "Trainspotting (Music From The Motion Picture)", True),
+        ("Music From The Motion Picture Pulp Fiction",
+         "Pulp Fiction (Original Motion Picture Soundtrack)", True),
+        ("Saturday Night Fever - The Original Movie Sound Track",
+         "Saturday Night Fever (The Original Movie Soundtrack)", True),
+        ("Grease Original Soundtrack", "Grease (The Original Soundtrack)", True),
+        ("The Lion King (Original Broadway Cast Recording)", "The Lion King", True),
+        # Another film of the series, and a title that only looks like a soundtrack's.
+        ("Star Wars", "Star Wars: The Empire Strikes Back (Original Motion Picture Soundtrack)",
+         False),
+        ("Music From Big Pink", "Big Pink (Original Soundtrack)", False),
+    ],
+)
+def test_soundtrack_titles_compare_by_the_film(sleeve, spotify, same):
+    from tasks.matching import _title_score
+
+    assert (_title_score(sleeve, spotify)[0] >= 0.9) is same
