@@ -667,7 +667,11 @@ def performer_words(artists: Iterable[str], composer: str | None) -> list[str]:
     """Search words for the performers: surnames of persons, then a word of each ensemble."""
     persons, ensembles = performers(artists, composer)
     words = [surname(a) for a in persons] + [distinctive_word(a) for a in ensembles]
-    return list(dict.fromkeys(w for w in words if w))
+    # Spotify spells performers in Latin letters ("Sviatoslav Richter" for "Святослав Рихтер",
+    # which no transliteration scheme reliably gives): Latin-script words first.
+    words = sorted(dict.fromkeys(w for w in words if w), key=lambda w: not w.isascii()
+                   and not all("LATIN" in unicodedata.name(c, "") for c in w if c.isalpha()))
+    return words
 
 
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

@@ -268,7 +268,9 @@ def _classical_plan(q: MatchQuery) -> list[Search]:
     work = q.work
     composer = _artist_value(work.composer or q.main_artist)
     performers = performer_words(q.artists, work.composer)
-    performer = _quote_value(performers[0]) if performers else ""
+    # A performer in another script would only empty the results (see `performer_words`).
+    performer = _quote_value(performers[0]) if performers and _is_latin_text(performers[0]) \
+        else ""
     plan: list[Search] = []
     catalogue = _quote_value(work.catalogue_words())
     words = _quote_value(work.search_words())

@@ -208,3 +208,11 @@ def test_parse_work_variants(title, artists, expected):
 def test_work_agreement_across_spellings(owned, artists, spotify, at_least, at_most):
     score = work_agreement(parse_work(owned, artists), parse_work(spotify))
     assert score is not None and at_least <= score <= at_most
+
+
+def test_performer_words_put_latin_script_first():
+    # Richter is "Sviatoslav Richter" on Spotify: the Cyrillic surname would find nothing.
+    assert performer_words(["С. Рахманинов", "Святослав Рихтер", "Warsaw Philharmonic Orchestra",
+                            "Stanisław Wisłocki"], "Rachmaninoff") == [
+        "Wisłocki", "Warsaw", "Рихтер"]
+    assert performer_words(["С. Рахманинов", "Святослав Рихтер"], "Rachmaninoff") == ["Рихтер"]
