@@ -142,6 +142,10 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"scheherazade|sheherazade|sheherazade", "scheherazade"),
     (r"wohltemperierte(?:s)? klavier|well tempered clavier|clavier bien tempere",
      "well tempered clavier"),
+    (r"londoner (?:sinfonien|symphonien)|london symphonies|symphonies londoniennes",
+     "london symphonies"),
+    (r"pariser (?:sinfonien|symphonien)|paris symphonies|symphonies parisiennes",
+     "paris symphonies"),
     (r"(?:ein )?deutsches requiem|(?:a )?german requiem|requiem allemand", "german requiem"),
     (r"(?:der )?messias|messiah|(?:le )?messie|(?:il )?messia", "messiah"),
     (r"schwanensee|swan lake|(?:le )?lac des cygnes|(?:il )?lago dei cigni", "swan lake"),
@@ -245,7 +249,8 @@ GENERIC_TYPES = frozenset({
 })
 # Named works whose key is not the words Spotify's name holds in every language: the words
 # its names share.
-_NAMED_SEARCH = {"german requiem": "Requiem", "seasons": "Jahreszeiten",
+_NAMED_SEARCH = {"german requiem": "Requiem", "london symphonies": "London Symphonies",
+                 "paris symphonies": "Paris Symphonies", "seasons": "Jahreszeiten",
                  "lied von der erde": "Lied Erde", "figaro": "Figaro", "barbiere": "Barbiere",
                  "onegin": "Onegin", "hoffmann": "Hoffmann", "serail": "Serail",
                  "porgy": "Porgy Bess", "heldenleben": "Heldenleben", "tristan": "Tristan Isolde"}
@@ -459,6 +464,19 @@ def same_ensemble(a: str, b: str) -> bool | None:
     # is a shared word (a false "same" only keeps a candidate, never drops one).
     return any(x == y or x[:4] == y[:4] or len(x) >= 5 and len(y) >= 5 and (x in y or y in x)
                for x in wa for y in wb)
+
+
+_SLAVIC_SPELLINGS = (("tsch", "ch"), ("sch", "sh"), ("kh", "ch"), ("ij", "y"), ("w", "v"),
+                     ("j", "y"))
+
+
+def slavic_fold(word: str) -> str:
+    """A Russian or Czech name's German, French or English transliteration to one form:
+    "Mrawinski" / "Mravinsky", "Rostropowitsch" / "Rostropovich", "Oistrach" / "Oistrakh"."""
+    word = fold(word)
+    for a, b in _SLAVIC_SPELLINGS:
+        word = word.replace(a, b)
+    return re.sub(r"(?:ski|skij|skii)$", "sky", re.sub(r"(?:ff|ow)$", "ov", word))
 
 
 def surname(name: str) -> str:

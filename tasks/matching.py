@@ -288,8 +288,14 @@ def _classical_plan(q: MatchQuery) -> list[Search]:
     if performer:
         plan.append(Search(f"artist:'{performer}' {composer}", "classical_performer_list"))
     if years and (catalogue or words):
-        plan.append(Search(f"artist:'{composer}' album:'{catalogue or words}' year:{years}",
+        # Without the performer's word (spelled otherwise on Spotify: "Mrawinski"), and by the
+        # work's number: Spotify's name may leave the opus number out.
+        plan.append(Search(f"artist:'{composer}' album:'{words or catalogue}' year:{years}",
                            "classical_work_year"))
+    if years and q.master_year:
+        # The composer's albums of the year: for a title no work word survives ("Die 12
+        # Londoner Sinfonien" / "12 London Symphonies").
+        plan.append(Search(f"artist:'{composer}' year:{years}", "classical_composer_year"))
     return plan
 
 
@@ -665,7 +671,7 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
 def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
     """A performer against the candidate's artists: a person by surname, else by name;
     Cyrillic credits are compared in Latin letters."""
-    from tasks.classical import is_ensemble, surname, transliterate
+    from tasks.classical import is_ensemble, slavic_fold, surname, transliterate
 
     best = 0.0
     wanted = normalize_artist(transliterate(name))
@@ -677,6 +683,8 @@ def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
         best = max(best, _artist_similarity(wanted, cn))
         if last and cn.split():
             best = max(best, 0.9 * _similarity(last, cn.split()[-1]))
+            if len(last) > 3 and slavic_fold(last) == slavic_fold(cn.split()[-1]):
+                best = max(best, 0.95)  # "Mrawinski" / "Mravinsky": one name, two spellings
     return best
 
 

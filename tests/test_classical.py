@@ -216,3 +216,17 @@ def test_performer_words_put_latin_script_first():
                             "Stanisław Wisłocki"], "Rachmaninoff") == [
         "Wisłocki", "Warsaw", "Рихтер"]
     assert performer_words(["С. Рахманинов", "Святослав Рихтер"], "Rachmaninoff") == ["Рихтер"]
+
+
+def test_slavic_fold_joins_transliterations():
+    from tasks.classical import slavic_fold
+
+    assert slavic_fold("Mrawinski") == slavic_fold("Mravinsky")
+    assert slavic_fold("Rostropowitsch") == slavic_fold("Rostropovich")
+    assert slavic_fold("Oistrach") == slavic_fold("Oistrakh")
+    assert slavic_fold("Karajan") != slavic_fold("Kubelik")
+
+
+def test_london_symphonies_by_name():
+    assert work_agreement(parse_work("Die 12 Londoner Sinfonien", ("Joseph Haydn",)),
+                          parse_work("Haydn: 12 London Symphonies")) == 0.95
