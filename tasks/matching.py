@@ -17,6 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from tasks.classical import Work, composer_of, parse_work, performer_words, work_agreement
+from tasks.languages import translated_title
 from tasks.normalize import (
     clean_artist_name,
     clean_text,
@@ -651,7 +652,7 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
         return None
     q_words, c_words = set(qn.split()), set(cn.split())
     if q_words and c_words and (q_words <= c_words or c_words <= q_words) and (
-        not number_mismatch or not _numbers(qn)
+        not number_mismatch or not _numbers(qn) or _only_span_years_added(q, qn, cn)
     ):
         return "same_words"
     if number_mismatch and _numbers(qn):
@@ -659,13 +660,26 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
     overlap = len(q_words & c_words) / max(1, min(len(q_words), len(c_words)))
     if overlap >= 0.5 and not number_mismatch:
         return "same_words"
-    if not _is_latin_text(q.title) and _is_latin_text(name) or qn in _PLACEHOLDER_TITLES or (
+    if _scripts_differ(q.title, name) or qn in _PLACEHOLDER_TITLES or (
         normalize_artist(q.main_artist) and normalize_artist(q.main_artist) in cn
-    ):
-        # Another script, "Untitled", or an album Spotify names after the artist ("David Bowie
-        # (aka Space Oddity)" for "Man Of Words / Man Of Music").
+    ) or translated_title(q.title, name):
+        # Another script either way ("ΚΕΦΑΛΗΞΘ" / "Psalm 69", "Black Ship" / "黒船"),
+        # "Untitled", an album Spotify names after the artist ("David Bowie (aka Space
+        # Oddity)" for "Man Of Words / Man Of Music"), or a pressing that translated an English
+        # title ("Una Noche En La Ópera" / "A Night At The Opera").
         return "year_and_tracks_only"
     return None
+
+
+def _only_span_years_added(q: MatchQuery, qn: str, cn: str) -> bool:
+    """The sleeve's title has numbers Spotify's name lacks, and they are all years up to the
+    record's own: a career span it drops ("Death To The Pixies 1987-1991" / "Death To The
+    Pixies"). Any number of Spotify's must be the sleeve's too ("1970-1980" is not "1980-1990")."""
+    reference = q.master_year or q.year
+    q_numbers, c_numbers = _numbers(qn), _numbers(cn)
+    extra = q_numbers - c_numbers
+    return bool(reference and extra) and c_numbers <= q_numbers and all(
+        len(n) == 4 and n.isdigit() and 1900 <= int(n) <= reference for n in extra)
 
 
 def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:

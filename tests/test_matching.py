@@ -806,3 +806,96 @@ def test_soundtrack_titles_compare_by_the_film(sleeve, spotify, same):
     from tasks.matching import _title_score
 
     assert (_title_score(sleeve, spotify)[0] >= 0.9) is same
+
+
+def test_a_career_span_the_sleeve_adds_to_a_compilation_title_is_not_another_number():
+    q = MatchQuery.from_album({"artist": "Pixies", "title": "Death To The Pixies 1987-1991",
+                               "year": 1997, "master_year": 1997, "track_count": 17,
+                               "formats": ["CD, Comp"]})
+    death = item("Death To The Pixies", "Pixies", "1997-10-06", 17, "compilation")
+    match = best_spotify_match(q, [death])
+    assert (match.status, match.album, match.evidence["rule"]) == ("matched", death, "same_words")
+    heads = MatchQuery.from_album({
+        "artist": "Talking Heads", "title": "Sand In The Vaseline (Popular Favorites 1976-1992)",
+        "year": 1992, "master_year": 1992, "track_count": 33, "formats": ["2xCD, Comp"]})
+    sand = item("Sand In The Vaseline: Popular Favorites", "Talking Heads", "1992-10-13", 33,
+                "compilation")
+    assert best_spotify_match(heads, [sand]).status == "matched"
+
+
+def test_a_span_of_other_years_or_a_later_year_still_differs():
+    q = MatchQuery.from_album({"artist": "Chicago", "title": "Greatest Hits 1970-1980",
+                               "year": 1981, "master_year": 1981, "track_count": 12,
+                               "formats": ["LP, Comp"]})
+    # Spotify's name carries a number the sleeve lacks: another compilation.
+    other = item("Greatest Hits 1980-1990", "Chicago", "1981-01-01", 12, "compilation")
+    assert best_spotify_match(q, [other]).status != "matched"
+    # A "year" after the record's own is no career span of it.
+    later = MatchQuery.from_album({"artist": "Moby", "title": "Songs 1993-2000",
+                                   "year": 1998, "master_year": 1998, "track_count": 14})
+    assert best_spotify_match(later, [item("Songs", "Moby", "1998-03-01", 14)]).status \
+        != "matched"
+    # Without year and track count agreeing, the span is not enough.
+    q2 = MatchQuery.from_album({"artist": "Pixies", "title": "Death To The Pixies 1987-1991",
+                                "year": 1997, "master_year": 1997, "track_count": 17})
+    assert best_spotify_match(q2, [item("Death To The Pixies", "Pixies", "1997-10-06", 20,
+                                        "compilation")]).status != "matched"
+
+
+def test_a_title_the_pressing_translated_links_by_year_and_track_count():
+    queen = MatchQuery.from_album({"artist": "Queen", "title": "Una Noche En La Ópera",
+                                   "year": 1975, "master_year": 1975, "track_count": 12})
+    opera = item("A Night At The Opera (2011 Remaster)", "Queen", "1975-11-21", 12)
+    deluxe = item("A Night At The Opera (Deluxe Remastered Version)", "Queen", "1975-11-21", 18)
+    races = item("A Day At The Races (2011 Remaster)", "Queen", "1976-12-10", 10)
+    match = best_spotify_match(queen, [deluxe, opera, races])
+    assert (match.status, match.album, match.evidence["rule"]) == (
+        "matched", opera, "year_and_tracks_only")
+
+
+def test_a_translated_title_does_not_link_without_the_evidence_or_with_a_rival():
+    stones = MatchQuery.from_album({
+        "artist": "The Rolling Stones", "title": "Sus Satánicas Majestades Piden",
+        "year": 1968, "master_year": 1967, "track_count": 10})
+    request = item("Their Satanic Majesties Request", "The Rolling Stones", "1967-12-08", 10)
+    assert best_spotify_match(stones, [request]).status == "matched"
+    # Another album of that year on offer: the track count alone cannot choose.
+    buttons = item("Between The Buttons", "The Rolling Stones", "1967-01-20", 12)
+    assert best_spotify_match(stones, [request, buttons]).status == "uncertain"
+    # Another track count, or another year: not the record.
+    assert best_spotify_match(stones, [item("Their Satanic Majesties Request",
+                                            "The Rolling Stones", "1967-12-08", 12)]
+                              ).status != "matched"
+    assert best_spotify_match(stones, [item("Beggars Banquet", "The Rolling Stones",
+                                            "1968-12-06", 10)]).status != "matched"
+    # Both names English: no translation, a different album of the same year and length.
+    q = MatchQuery.from_album({"artist": "The Rolling Stones", "title": "Out Of Time",
+                               "year": 1967, "master_year": 1967, "track_count": 10})
+    assert best_spotify_match(q, [request]).status != "matched"
+
+
+def test_translated_title_reads_small_words_of_two_languages():
+    from tasks.languages import translated_title
+
+    assert translated_title("Una Noche En La Ópera", "A Night At The Opera")
+    assert translated_title("Sus Satánicas Majestades Piden", "Their Satanic Majesties Request")
+    assert translated_title("Le Chant Des Baleines", "Songs Of The Humpback Whale")
+    assert not translated_title("A Night At The Opera", "Una Noche En La Ópera")
+    assert not translated_title("Live And Let Die", "Live And Let Die")
+    assert not translated_title("La Bamba", "La Bamba (Original Motion Picture Soundtrack)")
+    assert not translated_title("Blonde", "Blond")  # no small words: nothing to tell
+    # Both sides mixed: "Los Lobos" in Spotify's name is not English alone.
+    assert not translated_title("La Bamba", "The Best Of Los Lobos")
+
+
+def test_a_latin_sleeve_title_for_an_album_spotify_names_in_its_own_script():
+    q = MatchQuery.from_album({"artist": "Sadistic Mika Band", "title": "Black Ship",
+                               "year": 1975, "master_year": 1974, "track_count": 11})
+    kurofune = item("黒船", "Sadistic Mika Band", "1974-11-05", 11)
+    match = best_spotify_match(q, [kurofune])
+    assert (match.status, match.evidence["rule"]) == ("matched", "year_and_tracks_only")
+    # Another track count, or another album of the artist from that year: no link.
+    assert best_spotify_match(q, [item("黒船", "Sadistic Mika Band", "1974-11-05", 13)]
+                              ).status != "matched"
+    hot = item("HOT! MENU", "Sadistic Mika Band", "1974-06-01", 10)
+    assert best_spotify_match(q, [kurofune, hot]).status == "uncertain"
