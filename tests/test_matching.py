@@ -478,7 +478,7 @@ def test_a_holdout_only_file_is_its_own_group_printed_and_checked(tmp_path):
     assert main([str(tmp_path)]) == 0
     from tasks.match_eval import report
 
-    out = report(result)
+    out = report(result, failures="fresh")
     assert "fresh (never tuned on):" in out
     assert "targets on the held-out half:" in out and "targets on the fresh (never tuned on):" \
         in out
@@ -486,6 +486,42 @@ def test_a_holdout_only_file_is_its_own_group_printed_and_checked(tmp_path):
     # Without a holdout_only file there is no fresh group.
     (tmp_path / "fresh.json").unlink()
     assert "fresh" not in evaluate(tmp_path)
+
+
+def test_failures_lists_only_the_chosen_groups_misses(tmp_path, capsys):
+    """`--failures` picks whose wrong and missed albums are printed (held-out by default), so
+    a helper tuning on one half never reads the other groups' failures."""
+    record = {"artist": "Nirvana", "artists": ["Nirvana"], "year": 1991, "master_year": 1991,
+              "track_count": 12}
+    ids = {half_of(f"t-{i}"): f"t-{i}" for i in range(20)}
+    # Every album is missed: its acceptable id is in the catalogue but named otherwise.
+    odd = item("Something Else Entirely", "Someone Else", "2001-01-01", 3, id="odd")
+    missed = {"category": "general", "album": {**record, "title": "Nevermind"},
+              "acceptable": ["odd"]}
+    _write_set(tmp_path / "a.json", [{**missed, "id": ids["tuning"]},
+                                     {**missed, "id": ids["held_out"]}], [odd])
+    _write_set(tmp_path / "fresh.json", [{**missed, "id": "fr-0001"}], [], holdout_only=True)
+
+    def listed(argv):
+        main([str(tmp_path), *argv])
+        out = capsys.readouterr().out
+        return {line.split(":")[0].removeprefix("wrong and missed, ") for line in out.splitlines()
+                if line.startswith("wrong and missed, ")}, out
+
+    groups, out = listed([])
+    assert groups == {"held-out half"}
+    assert f"MISSED {ids['held_out']} [general]" in out and ids["tuning"] + " [" not in out
+    assert "fr-0001 [" not in out
+    assert "tuning half:" in out and "fresh (never tuned on):" in out  # figures stay
+    groups, out = listed(["--failures", "tuning"])
+    assert groups == {"tuning half"}
+    assert f"MISSED {ids['tuning']} [general]" in out and ids["held_out"] + " [" not in out
+    assert listed(["--tuning-failures"]) == (groups, out)
+    assert listed(["--failures", "fresh"])[0] == {"fresh (never tuned on)"}
+    assert listed(["--failures", "all"])[0] == {"tuning half", "held-out half",
+                                                "fresh (never tuned on)"}
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--failures", "everything"])
 
 
 @pytest.mark.xfail(strict=True, reason=(
