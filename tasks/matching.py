@@ -671,6 +671,32 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
     return None
 
 
+_LIVE_RE = next(rx for name, rx, _ in _PENALTY_RES if name == "live")
+
+
+def _only_album_of_year(q: MatchQuery, candidate: Mapping[str, Any], name: str,
+                        cand_artists: Sequence[str], number_mismatch: bool) -> bool:
+    """The artist's album of the master year with the owned track count may stand in for a
+    title Spotify changed ("Electric Café" / "Techno Pop"), whatever the two titles say: the
+    artist exactly the sleeve's, an album on both sides (not a single, compilation, live or
+    remix record, whose years and lengths repeat), and no other number in the title.
+    `best_spotify_match` links it only when no other album of that year, and no album under
+    the sleeve's own title, is on offer."""
+    if q.is_classical or q.is_various or q.is_compilation or q.is_single or not q.master_year:
+        return False  # a pressing year alone may be a reissue's, of any album of that year
+    if candidate.get("album_type") != "album" or number_mismatch and _numbers(
+        normalize_title(q.title)
+    ):
+        return False
+    wanted = normalize_artist(q.main_artist)
+    if not wanted or wanted not in {normalize_artist(a) for a in cand_artists}:
+        return False
+    owned = normalize_title(q.title)
+    # A live, remix or acoustic record shares its year and length with the studio album.
+    return not _LIVE_RE.search(normalize_title(name)) and not any(
+        rx.search(owned) for _, rx, _ in _PENALTY_RES)
+
+
 def _only_span_years_added(q: MatchQuery, qn: str, cn: str) -> bool:
     """The sleeve's title has numbers Spotify's name lacks, and they are all years up to the
     record's own: a career span it drops ("Death To The Pixies 1987-1991" / "Death To The
@@ -831,7 +857,10 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
             artist, title = max(artist, 0.85), max(title, 0.95)
         elif rule == "same_words":
             title, number_mismatch = max(title, 0.85), False
-        elif rule == "year_and_tracks_only":
+        elif rule is None and title < 0.8 and _only_album_of_year(q, candidate, name,
+                                                                  cand_artists, number_mismatch):
+            rule = "only_album_of_year"
+        if rule in ("year_and_tracks_only", "only_album_of_year"):
             title, number_mismatch = max(title, 0.8), False
         if rule:
             classical = {"rule": rule}
@@ -990,7 +1019,8 @@ def best_spotify_match(
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     scored = _namesakes_by_year(q, scored, threshold)
     score, _, best, evidence = scored[0]
-    if evidence.get("rule") == "year_and_tracks_only" and any(
+    rule = evidence.get("rule")
+    if rule in ("year_and_tracks_only", "only_album_of_year") and any(
         e.get("artist", 0) >= 0.9 and _candidate_year(c) == _candidate_year(best)
         and c.get("album_type") in ("album", "compilation")
         and normalize_title(str(c.get("name") or "")) != normalize_title(str(best.get("name")))
@@ -998,6 +1028,14 @@ def best_spotify_match(
     ):
         # Year and track count stand in for the title only when no other album of the artist
         # from that year is on offer.
+        score = min(score, threshold - 0.01)
+    if rule == "only_album_of_year" and any(
+        e.get("artist", 0) >= 0.9 and e.get("title", 0) >= 0.8
+        and c.get("album_type") in ("album", "compilation") for _, _, c, e in scored[1:]
+    ):
+        # The artist has an album under the sleeve's own title (another year, another length):
+        # that is the record, not the year's other album. (A single of that name is the title
+        # song's: no evidence either way.)
         score = min(score, threshold - 0.01)
     if (evidence.get("classical") or {}).get("reissued_coupling") and any(
         (e.get("classical") or {}).get("performer", 0) >= 0.95

@@ -467,8 +467,9 @@ def test_a_holdout_only_file_is_its_own_group_printed_and_checked(tmp_path):
     _write_set(tmp_path / "fresh.json", [
         {"id": "fr-0001", "category": "general", "album": {**record, "title": "Nevermind"},
          "acceptable": ["nevermind"]},
-        {"id": "fr-0002", "category": "not_on_spotify", "album": {**record, "title": "Incesticide"},
-         "acceptable": []},
+        {"id": "fr-0002", "category": "not_on_spotify", "album": {
+            **record, "title": "Incesticide", "year": 1992, "master_year": 1992,
+            "track_count": 15}, "acceptable": []},
     ], [], holdout_only=True)
     result = evaluate(tmp_path)
     assert {g: result[g]["overall"]["albums"] for g in ("tuning", "held_out", "fresh")} == {
@@ -907,10 +908,54 @@ def test_a_translated_title_does_not_link_without_the_evidence_or_with_a_rival()
                               ).status != "matched"
     assert best_spotify_match(stones, [item("Beggars Banquet", "The Rolling Stones",
                                             "1968-12-06", 10)]).status != "matched"
-    # Both names English: no translation, a different album of the same year and length.
+    # Both names English, no translation: only as the artist's one album of that year and
+    # length (see test_the_only_album_of_the_year_stands_in_for_a_changed_title), never with
+    # another album of the year on offer.
     q = MatchQuery.from_album({"artist": "The Rolling Stones", "title": "Out Of Time",
                                "year": 1967, "master_year": 1967, "track_count": 10})
-    assert best_spotify_match(q, [request]).status != "matched"
+    assert best_spotify_match(q, [request]).evidence["rule"] == "only_album_of_year"
+    assert best_spotify_match(q, [request, buttons]).status == "uncertain"
+
+
+def test_the_only_album_of_the_year_stands_in_for_a_changed_title():
+    """Spotify has Electric Café only as the remaster renamed Techno Pop: the artist exactly,
+    the master year and the track count agree, and no other album of that year is on offer."""
+    record = {"artist": "Kraftwerk", "artists": ["Kraftwerk"], "title": "Electric Café",
+              "year": 1986, "master_year": 1986, "track_count": 6, "formats": ["LP, Album"]}
+    q = MatchQuery.from_album(record)
+    techno = item("Techno Pop (2009 Remaster)", "Kraftwerk", "1986-11-10", 6)
+    title_song = item("Electric Cafe", "Kraftwerk", "", None, album_type="single")
+    tour = item("Tour De France Soundtracks", "Kraftwerk", "2003-08-04", 12)
+    match = best_spotify_match(q, [title_song, tour, techno])
+    assert (match.status, match.album, match.evidence["rule"]) == (
+        "matched", techno, "only_album_of_year")
+    # Two albums of the year: the track count alone does not choose, whichever it fits.
+    other = item("The Mix", "Kraftwerk", "1986-06-01", 11)
+    assert best_spotify_match(q, [techno, other]).status == "uncertain"
+    # The artist's album under the sleeve's own title (another year): that one is the record.
+    namesake = item("Electric Café", "Kraftwerk", "1999-01-01", 9)
+    assert best_spotify_match(q, [techno, namesake]).status == "uncertain"
+    # Not for a compilation, a live or remix record, a single, nor without the master year.
+    for changed in ({"formats": ["LP, Comp"]}, {"title": "Electric Café Live"},
+                    {"title": "Electric Café (The Remixes)"}, {"formats": ['12", Single']},
+                    {"master_year": None}):
+        assert best_spotify_match(MatchQuery.from_album({**record, **changed}), [techno]
+                                  ).status != "matched", changed
+    # Nor for a live album, a compilation or a single on Spotify's side, another artist's
+    # album, another length or another year.
+    for wrong in (item("Techno Pop (Live)", "Kraftwerk", "1986-11-10", 6),
+                  item("Techno Pop", "Kraftwerk", "1986-11-10", 6, album_type="compilation"),
+                  item("Techno Pop", "Kraftwerk", "1986-11-10", 6, album_type="single"),
+                  item("Techno Pop", "Karl Bartos", "1986-11-10", 6),
+                  item("Techno Pop", "Kraftwerk", "1986-11-10", 7),
+                  item("Techno Pop", "Kraftwerk", "1987-11-10", 6)):
+        assert best_spotify_match(q, [wrong]).status != "matched", wrong["name"]
+    # A numbered sleeve title does not stand for an album with another number.
+    four = MatchQuery.from_album({**record, "artist": "Chicago", "artists": ["Chicago"],
+                                  "title": "Chicago IV", "year": 1971, "master_year": 1971,
+                                  "track_count": 16})
+    assert best_spotify_match(four, [item("Chicago III", "Chicago", "1971-01-11", 16)]
+                              ).status != "matched"
 
 
 def test_translated_title_reads_small_words_of_two_languages():
