@@ -70,21 +70,22 @@ def discogs_sync(
         namespace = str(Path(settings.db_path).resolve())
         before = steps.request_counts(settings)
         spotify_on = steps.may_run("spotify", plan.spotify_batches, problems)
-        # Submitted first, the master years come while the first batches run; the Spotify
-        # batches of the albums they are for wait for them (the matcher prefers them).
-        masters = masters_task.submit(settings, quote(plan.master_todo)) \
+        # The master years come while the lookups run; each lookup reads those in when it
+        # starts (the albums that need them are looked up last), and none waits for them.
+        years = enrich.MasterYears()
+        masters = masters_task.submit(settings, quote(plan.master_todo), quote(years)) \
             if spotify_on and plan.master_todo else None
         spotify_futures, describe_futures = steps.submit_enrichment(
             plan.spotify_batches if spotify_on else [],
             plan.ai_batches if steps.may_run("euria", plan.ai_batches, problems) else [],
-            lambda batch, waits: spotify_task.submit(
+            lambda batch: spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
-                threshold=settings.spotify_threshold, master_years=masters if waits else None),
+                threshold=settings.spotify_threshold, master_years=quote(years)),
             lambda batch: describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
-                max_chars=description_max_chars),
-            masters, MAX_WORKERS, plan.spotify_waiting)
+                max_chars=description_max_chars))
         spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
+        years.stop.set()  # the lookups are done: the years still to fetch can wait a run
         ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])

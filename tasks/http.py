@@ -246,6 +246,22 @@ class RateLimiter:
             if self._slots:
                 self._slots.release()
 
+    def free(self) -> tuple[int | None, float]:
+        """(calls that may go now, None for any number; seconds until one more may), for a
+        caller with something better to do than wait in slot()."""
+        with self._lock:
+            now = self.clock()
+            self._expire(now)
+            if now < self._paused_until:
+                return 0, self._paused_until - now
+            if self.max_calls is None:
+                return None, 0.0
+            left = self.max_calls - len(self._answered) - self._in_flight
+            if left > 0:
+                return left, 0.0
+            return 0, (self._answered[0][0] + self.period - now if self._answered
+                       else self.period / 10)
+
     def pause(self, seconds: float) -> None:
         """Hold every caller for seconds (an exhausted quota)."""
         with self._lock:
