@@ -256,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         # The temporary server Prefect starts for this one run logs tracebacks of its own
         # event queue when it stops; they say nothing about the sync.
         os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+        # Prefect gives that server 20 s to start; on a busy machine it takes longer, and the
+        # sync failed before asking anything.
+        os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     args = build_parser().parse_args(argv)
     install_log_redaction()
     return args.func(args)
