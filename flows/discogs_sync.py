@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
@@ -33,7 +34,9 @@ describe_task = task(
     cache_key_fn=lambda _, p: enrich.cache_key(
         "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
         p["settings"].euria_model, describe.PROMPT_VERSION))
-masters_task = task(steps.fetch_master_years, name="discogs-master-years")
+# Never cached (a run's own fetch), and its shared years are not for hashing.
+masters_task = task(steps.fetch_master_years, name="discogs-master-years",
+                    cache_policy=NO_CACHE)
 load_task = task(steps.load_and_export, name="load-and-export")
 
 
