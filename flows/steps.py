@@ -150,7 +150,11 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: 
             if room == 0:
                 shared.stop.wait(min(wait, 1.0))
                 continue
-            wave, todo = todo[:room or len(todo)], todo[room or len(todo):]
+            # Half the room at most: a count from the headers may include calls still in
+            # flight, which then count twice until the next answer, and a call that does not
+            # fit waits in the limiter, deaf to stop.
+            size = min(MASTER_WORKERS, max(1, room // 2)) if room else MASTER_WORKERS
+            wave, todo = todo[:size], todo[size:]
             problems = [(m, e) for m, e in zip(wave, pool.map(fetch, wave), strict=True) if e]
             fetched.update((m, shared.years[m]) for m in wave if m in shared.years)
             if problems:

@@ -187,6 +187,8 @@ class RateLimiter:
         self._suspect: int | None = None  # the calls a window held at the last storm's 429
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
+        self._mine = threading.local()  # the ticket of the call this thread is making
+        self._synced = float("-inf")  # when the call whose headers we took was booked
         self.waited = 0.0
 
     def _expire(self, now: float) -> None:
@@ -233,7 +235,7 @@ class RateLimiter:
                 wait = min(wait, MAX_SLEEP)  # then look again: a pause or limit may change
                 self.waited += wait
                 self.sleep(wait)
-            ticket = Ticket(now)
+            ticket = self._mine.ticket = Ticket(now)
             try:
                 yield ticket
             finally:
@@ -298,17 +300,21 @@ class RateLimiter:
                 self._suspect = accepted
 
     def sync(self, others: int | None, limit: int | None = None) -> None:
-        """Take the API's own count from its rate-limit headers, for the call still holding its
-        slot: the limit, and how many calls the server's window holds besides this one.
+        """Take the API's own count from its rate-limit headers, for the call this thread is
+        making: the limit, and how many calls the server's window holds besides this one.
 
         The server's view beats ours: it knows the calls of other processes, and when its
-        window frees a place (an API that says it holds 1 is never waited for).
+        window frees a place (an API that says it holds 1 is never waited for). Answers come in
+        any order: a call booked before the last one whose count was taken tells nothing newer.
         """
+        ticket = getattr(self._mine, "ticket", None)
         with self._lock:
             if limit:
                 self.max_calls = limit
-            if others is None:
+            if others is None or (ticket is not None and ticket.booked < self._synced):
                 return
+            if ticket is not None:
+                self._synced = ticket.booked
             self._expire(self.clock())
             others = max(0, others)
             while len(self._answered) > others:

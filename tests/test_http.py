@@ -700,3 +700,26 @@ def test_the_servers_count_from_the_headers_beats_our_own():
     with limiter.slot():
         limiter.sync(59, 60)
     assert entry_times(limiter, clock, 1) == [60.0]
+
+
+def test_a_count_from_an_answer_that_comes_late_is_ignored():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
+    booked, answer = threading.Event(), threading.Event()
+
+    def slow_call() -> None:  # booked at 0 s, counted 10th by the server, answered last
+        with limiter.slot():
+            booked.set()
+            answer.wait(5)
+            limiter.sync(9, 60)
+
+    thread = threading.Thread(target=slow_call)
+    thread.start()
+    assert booked.wait(5)
+    clock.now += 1.0
+    with limiter.slot():  # booked at 1 s, answered first: 58 others in the window
+        limiter.sync(58, 60)
+    answer.set()
+    thread.join(5)
+    # 58 + the two: full until the oldest leaves (the late count of 9 is older, not lower)
+    assert limiter.free() == (0, 60.0)  # (counted from 1 s: when is not in the headers)
