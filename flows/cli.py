@@ -6,14 +6,28 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from tasks.config import Settings, install_log_redaction
 
 
 def _run(args: argparse.Namespace) -> int:
+    from flows.ephemeral import ServerDidNotStart, temporary_server
+
+    try:
+        with temporary_server() as server:
+            return _sync(args, server)
+    except ServerDidNotStart as exc:
+        print(f"\nThe sync did not start: {exc}", file=sys.stderr)
+        return 1
+
+
+def _sync(args: argparse.Namespace, server: Any) -> int:
     from flows.discogs_sync import discogs_sync
     from flows.steps import RunFailed
 
+    if server:
+        server.wait_healthy()
     try:
         summary = discogs_sync(
             username=args.username, source=args.source, spotify=not args.no_spotify,
@@ -256,9 +270,6 @@ def main(argv: list[str] | None = None) -> int:
         # The temporary server Prefect starts for this one run logs tracebacks of its own
         # event queue when it stops; they say nothing about the sync.
         os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
-        # Prefect gives that server 20 s to start; on a busy machine it takes longer, and the
-        # sync failed before asking anything.
-        os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     args = build_parser().parse_args(argv)
     install_log_redaction()
     return args.func(args)
