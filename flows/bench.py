@@ -848,6 +848,8 @@ def main(argv: list[str] | None = None) -> int:
                              "nightly rerun), storm (default: all)")
     parser.add_argument("--first", default=None,
                         help="first syncs as ALBUMSxCEILING, comma-separated (e.g. 360x150)")
+    parser.add_argument("--instant", type=int, default=None,
+                        help="albums of the instant-API run and the nightly rerun")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     args = parser.parse_args(argv)
@@ -855,6 +857,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.first:
         pairs = tuple(tuple(int(x) for x in p.split("x")) for p in args.first.split(","))
         profile = replace(profile, first_syncs=pairs)  # type: ignore[arg-type]
+    if args.instant:
+        profile = replace(profile, instant=args.instant)
     only = {s.strip() for s in args.only.split(",")}
     random.seed(0)
 
