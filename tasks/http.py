@@ -178,7 +178,7 @@ class RateLimiter:
         self.learn = learn and max_calls is None  # a configured limit is neither learned nor probed
         # The accepted calls in the window: (answered, booked), in the order of their answers.
         self._answered: collections.deque[tuple[float, float]] = collections.deque()
-        self._in_flight = 0
+        self._flying: list[float] = []  # when each call in flight was booked
         self._paused_until = 0.0
         self._storm = False  # the last answer was a 429
         self._clean_since = clock()  # no 429 since
@@ -205,11 +205,11 @@ class RateLimiter:
                 return self._paused_until - now, now
             # Calls in flight will be answered inside the window: they count already.
             if self.max_calls is not None and \
-                    len(self._answered) + self._in_flight >= self.max_calls:
+                    len(self._answered) + len(self._flying) >= self.max_calls:
                 self._held = True
                 return (self._answered[0][0] + self.period - now if self._answered
                         else self.period / 10), now
-            self._in_flight += 1
+            self._flying.append(now)
             return 0.0, now
 
     def _grow(self, now: float) -> None:
@@ -240,7 +240,7 @@ class RateLimiter:
                 yield ticket
             finally:
                 with self._lock:
-                    self._in_flight -= 1
+                    self._flying.remove(ticket.booked)
                     if not ticket.refused:
                         self._answered.append((self.clock(), ticket.booked))
                         self._storm = False
@@ -258,7 +258,7 @@ class RateLimiter:
                 return 0, self._paused_until - now
             if self.max_calls is None:
                 return None, 0.0
-            left = self.max_calls - len(self._answered) - self._in_flight
+            left = self.max_calls - len(self._answered) - len(self._flying)
             if left > 0:
                 return left, 0.0
             return 0, (self._answered[0][0] + self.period - now if self._answered
@@ -282,9 +282,11 @@ class RateLimiter:
                 return
             self._step = 1
             # The calls booked within a window of this one's reached the server within it: a
-            # count never above the server's (answers come later than it counts them).
+            # count never above the server's (answers come later than it counts them). Those
+            # still in flight but booked before this one reached it first: counted too.
             accepted = sum(1 for _, booked in self._answered
-                           if booked > ticket.booked - self.period)
+                           if booked > ticket.booked - self.period) \
+                + sum(1 for booked in self._flying if booked < ticket.booked)
             if accepted < 1:
                 return  # a 429 with nothing accepted before it says nothing about the rate
             suspect, self._suspect = self._suspect, None
