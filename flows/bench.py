@@ -181,10 +181,10 @@ def retry_after_violations(refusals: Sequence[tuple[float, float]], arrivals: It
     """Requests that arrived while a 429 they could have read said to wait.
 
     refusals: (when the 429 was answered, its Retry-After in wall seconds). A request arriving
-    within slack_s (or half the wait) of the answer was on its way already: the other threads'
-    calls in flight, late on a busy machine.
+    within slack_s of the answer was on its way already (another thread's call in flight, late
+    on a busy machine); a wait shorter than that cannot be told from it.
     """
-    windows = sorted((t + min(slack_s, wait / 2), t + wait) for t, wait in refusals)
+    windows = sorted((t + slack_s, t + wait) for t, wait in refusals if wait > slack_s)
     return sum(1 for a in arrivals if any(start < a < end for start, end in windows))
 
 

@@ -39,9 +39,10 @@ def test_per_window_and_max_in_window():
 
 
 def test_a_request_is_a_retry_after_violation_only_if_it_came_after_the_429_could_be_read():
-    refusals = [(10.0, 2.0)]  # answered at 10 s: wait 2 s
-    # 10.005: on its way already; 11.0: sent while told to wait; 12.5: after the wait
-    assert bench.retry_after_violations(refusals, [10.005, 11.0, 12.5]) == 1
+    refusals = [(10.0, 2.0), (20.0, 0.004)]  # answered at 10 s: wait 2 s; at 20 s: 4 ms
+    # 10.05: on its way already; 11.0: sent while told to wait; 12.5: after the wait;
+    # 20.003: a wait too short to tell a call sent during it from one in flight
+    assert bench.retry_after_violations(refusals, [10.05, 11.0, 12.5, 20.003]) == 1
     assert bench.retry_after_violations([], [11.0]) == 0
 
 
