@@ -8,7 +8,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test lint bench eval check clean deploy deploy-stop serve
+.PHONY: run test lint bench bench-quick eval check clean deploy deploy-stop serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,11 @@ test: $(TEST_STAMP)  ## lint, then the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
-bench: $(TEST_STAMP)  ## benchmark figures (see BENCHMARKS.md)
+bench: $(TEST_STAMP)  ## benchmark figures, every target (see BENCHMARKS.md; ~40 min)
 	$(BIN)/python -m flows.bench
+
+bench-quick: $(TEST_STAMP)  ## the same at small sizes, a few minutes (targets shown, not met at size)
+	$(BIN)/python -m flows.bench --quick
 
 eval: $(STAMP)  ## the Spotify matcher on the labeled set, both halves (tests/data/match_set)
 	$(BIN)/discogs-sync eval

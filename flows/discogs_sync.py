@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
@@ -33,7 +34,9 @@ describe_task = task(
     cache_key_fn=lambda _, p: enrich.cache_key(
         "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
         p["settings"].euria_model, describe.PROMPT_VERSION))
-masters_task = task(steps.fetch_master_years, name="discogs-master-years")
+# Never cached (a run's own fetch), and its shared years are not for hashing.
+masters_task = task(steps.fetch_master_years, name="discogs-master-years",
+                    cache_policy=NO_CACHE)
 load_task = task(steps.load_and_export, name="load-and-export")
 
 
@@ -79,20 +82,21 @@ def discogs_sync(
                                      for name, batches in enrichment.items() if batches})
         tracker.watch_pauses("Spotify", enrich.spotify_client(settings).limiter.recent_pauses)
         tracker.watch_pauses("EurIA", enrich.euria_client(settings).limiter.recent_pauses)
-        # Submitted first, the master years come while the first batches run; the Spotify
-        # batches of the albums they are for wait for them (the matcher prefers them).
-        masters = masters_task.submit(settings, quote(plan.master_todo)) \
+        # The master years come while the lookups run; each lookup reads those in when it
+        # starts (the albums that need them are looked up last), and none waits for them.
+        years = enrich.MasterYears()
+        masters = masters_task.submit(settings, quote(plan.master_todo), quote(years)) \
             if spotify_on and plan.master_todo else None
         spotify_futures, describe_futures = steps.submit_enrichment(
             enrichment["Spotify"], enrichment["EurIA"],
-            lambda batch, waits: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
+            lambda batch: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
-                threshold=settings.spotify_threshold, master_years=masters if waits else None)),
+                threshold=settings.spotify_threshold, master_years=quote(years))),
             lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
-                max_chars=description_max_chars)),
-            masters, MAX_WORKERS, plan.spotify_waiting)
+                max_chars=description_max_chars)))
         spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
+        years.stop.set()  # the lookups are done: the years still to fetch can wait a run
         ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])

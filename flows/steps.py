@@ -24,6 +24,7 @@ from tasks.config import (
 from tasks.http import AuthError, ServiceError
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
+MASTER_WORKERS = 8  # master-year requests in flight at once (those Discogs' window has free)
 
 
 class RunFailed(RuntimeError):
@@ -91,47 +92,69 @@ def masters_to_fetch(albums: list[dict], limit: int | None,
 
 
 def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: list[dict],
-                     logger: Any) -> dict[int, int | None]:
-    """Give each album its master's original year (the matcher prefers it to a reissue's).
+                     logger: Any, shared: enrich.MasterYears | None = None
+                     ) -> dict[int, int | None]:
+    """Fetch the original year of these albums' masters (the matcher prefers it to a
+    reissue's), into shared as each one comes; returns those fetched, in order.
 
     Called with the albums about to be looked up on Spotify, so a run with nothing to look up
     asks Discogs nothing more. Years fetched before come from DuckDB; at most
-    settings.master_lookups new masters are fetched per run (one Discogs request each, at 60 a
-    minute), the earliest additions first; the others are matched on their pressing year.
+    settings.master_lookups new masters per run, the earliest additions first. The requests
+    Discogs' window has free (its headers say how many) go at once, then one as each place
+    frees, until shared.stop says the lookups are done: the rest wait for the next run, and the
+    albums are matched on their pressing's year.
     """
+    shared = shared or enrich.MasterYears()
     if not any(album.get("master_id") for album in albums):
         return {}
     with pending.reading(settings.db_path) as con:
-        years = load.master_years(con)
-    missing = masters_to_fetch(albums, None, years)
-    fetched: dict[int, int | None] = {}
-    for master_id in missing[:max(0, settings.master_lookups)]:
+        known = load.master_years(con)
+    todo = masters_to_fetch(albums, settings.master_lookups, {**known, **shared.years})
+
+    def fetch(master_id: int) -> ServiceError | None:
         try:
-            fetched[master_id] = discogs.fetch_master_year(client, master_id)
+            shared.years[master_id] = discogs.fetch_master_year(client, master_id)
         except AuthError:
             raise
         except ServiceError as exc:
-            if exc.status == 404:
-                fetched[master_id] = None  # gone from Discogs: do not ask again
+            if exc.status != 404:
+                return exc
+            shared.years[master_id] = None  # gone from Discogs: do not ask again
+        return None
+
+    fetched: dict[int, int | None] = {}
+    with concurrent.futures.ThreadPoolExecutor(MASTER_WORKERS) as pool:
+        while todo and not shared.stop.is_set():
+            room, wait = client.limiter.free()
+            if room == 0:
+                shared.stop.wait(min(wait, 1.0))
                 continue
-            logger.warning("Master years: stopped after %d (%s); the rest next run",
-                           len(fetched), exc)
-            break
-    years.update(fetched)
-    for album in albums:
-        if years.get(album.get("master_id")):
-            album["master_year"] = years[album["master_id"]]
+            # Half the room at most: a count from the headers may include calls still in
+            # flight, which then count twice until the next answer, and a call that does not
+            # fit waits in the limiter, deaf to stop.
+            size = min(MASTER_WORKERS, max(1, room // 2)) if room else MASTER_WORKERS
+            wave, todo = todo[:size], todo[size:]
+            problems = [(m, e) for m, e in zip(wave, pool.map(fetch, wave), strict=True) if e]
+            fetched.update((m, shared.years[m]) for m in wave if m in shared.years)
+            if problems:
+                logger.warning("Master years: stopped after %d (%s); the rest next run",
+                               len(fetched), problems[0][1])
+                break
     if fetched:
-        logger.info("Fetched the original year of %d Discogs masters", len(fetched))
+        logger.info("Fetched the original year of %d Discogs masters%s", len(fetched),
+                    f"; {len(todo)} left for the next run (the lookups were done)"
+                    if todo and shared.stop.is_set() else "")
     return fetched
 
 
-def fetch_master_years(settings: Settings, albums: list[dict]) -> tuple[dict[int, int | None], int]:
+def fetch_master_years(settings: Settings, albums: list[dict],
+                       shared: enrich.MasterYears | None = None
+                       ) -> tuple[dict[int, int | None], int]:
     """The master years not known yet of the albums going to Spotify: (fetched, requests).
 
-    A task of its own, started beside the first EurIA batches: at 60 Discogs requests a minute
-    its two minutes would otherwise delay the whole enrichment. Never fails the run: a master
-    not fetched is matched on its pressing year.
+    A task of its own, started with the enrichment: the Spotify lookups read the years as they
+    come (shared), never waiting for them. Never fails the run: a master not fetched is
+    matched on its pressing year.
     """
     logger = run_logger()
     if not any(a.get("master_id") for a in albums) or settings.missing_discogs():
@@ -139,7 +162,7 @@ def fetch_master_years(settings: Settings, albums: list[dict]) -> tuple[dict[int
     client = enrich.discogs_client(settings)
     sent_before = client.requests_made
     try:
-        fetched = add_master_years(settings, client, albums, logger)
+        fetched = add_master_years(settings, client, albums, logger, shared)
     except ServiceError as exc:
         logger.warning("Master years not fetched (%s); matching on pressing years", exc)
         fetched = {}
@@ -147,46 +170,16 @@ def fetch_master_years(settings: Settings, albums: list[dict]) -> tuple[dict[int
 
 
 def submit_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Any,
-                      submit_ai: Any, masters: Any = None, workers: int = 1,
-                      waiting: int = 0) -> tuple[list, list]:
+                      submit_ai: Any) -> tuple[list, list]:
     """Submit both services' batches, interleaved (the run takes as long as the slower API,
-    not the sum); returns (Spotify futures, EurIA futures).
-
-    The first `waiting` Spotify batches need the master years being fetched (`masters`, a
-    future): they go in once it is done, submit_spotify(batch, True), ahead of the other
-    Spotify batches. Until then the others go in no faster than workers free up, so that the
-    pool's queue (in submission order) is short when the waiting batches join it.
-    """
-    spotify_left = [(b, False) for b in spotify_batches[waiting if masters else 0:]]
-    later = [(b, True) for b in spotify_batches[:waiting]] if masters else []
-    ai_left = list(ai_batches)
+    not the sum); returns (Spotify futures, EurIA futures)."""
     spotify_futures: list = []
     ai_futures: list = []
-    spotify_turn = True
-
-    def submit_next() -> Any:
-        nonlocal spotify_turn
-        use_spotify = bool(spotify_left) and (spotify_turn or not ai_left)
-        spotify_turn = not spotify_turn
-        if use_spotify:
-            spotify_futures.append(submit_spotify(*spotify_left.pop(0)))
-            return spotify_futures[-1]
-        ai_futures.append(submit_ai(ai_left.pop(0)))
-        return ai_futures[-1]
-
-    if later:
-        running: set = set()
-        while (spotify_left or ai_left) and not masters.wrapped_future.done():
-            running = {f for f in running if not f.done()}
-            if len(running) < workers - 1:  # one worker is fetching the master years
-                running.add(submit_next().wrapped_future)
-            else:
-                concurrent.futures.wait([masters.wrapped_future, *running],
-                                        return_when=concurrent.futures.FIRST_COMPLETED)
-        masters.wait()
-        spotify_left[:0] = later
-    while spotify_left or ai_left:
-        submit_next()
+    for i in range(max(len(spotify_batches), len(ai_batches))):
+        if i < len(spotify_batches):
+            spotify_futures.append(submit_spotify(spotify_batches[i]))
+        if i < len(ai_batches):
+            ai_futures.append(submit_ai(ai_batches[i]))
     return spotify_futures, ai_futures
 
 
@@ -269,7 +262,6 @@ class EnrichmentPlan:
     albums: int = 0
     overrides: list[dict] = field(default_factory=list)
     master_todo: list[dict] = field(default_factory=list)  # albums whose master year to fetch
-    spotify_waiting: int = 0  # the first Spotify batches, which wait for those years
 
 
 def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
@@ -299,14 +291,14 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
         if known.get(album.get("master_id")):
             album["master_year"] = known[album["master_id"]]
     unknown = [] if settings.missing_discogs() else masters_to_fetch(to_look_up, None, known)
-    to_fetch = set(unknown[:max(0, settings.master_lookups)])
+    fetch_order = {m: i for i, m in enumerate(unknown[:max(0, settings.master_lookups)])}
     if unknown:
-        logger.info("Discogs master years: %d to fetch this run, %d left for later runs",
-                    len(to_fetch), len(unknown) - len(to_fetch))
-    # The albums whose master year this run fetches are looked up once it has come; the
-    # others need not wait for it.
+        logger.info("Discogs master years: up to %d to fetch this run, %d left for later runs",
+                    len(fetch_order), len(unknown) - len(fetch_order))
+    # The albums whose master year this run fetches are looked up last, in the order the years
+    # are fetched, so that each year has most likely come when its album's lookup starts.
     spotify_items = sorted(enrich.work_items(chosen, spotify_todo),
-                           key=lambda a: a.get("master_id") not in to_fetch)
+                           key=lambda a: fetch_order.get(a.get("master_id"), -1))
     ai_items = enrich.work_items(chosen, ai_todo)
     deferred = 0
     if max_ai_calls is not None and len(ai_items) > max_ai_calls:
@@ -320,14 +312,12 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                     len(ai_items), deferred)
     logger.info("%d distinct albums: %d to look up on Spotify, %d to describe", len(chosen),
                 len(spotify_items), len(ai_items))
-    spotify_batches = enrich.batches(spotify_items)
-    waiting = sum(1 for b in spotify_batches if any(a.get("master_id") in to_fetch for a in b))
-    return EnrichmentPlan(spotify_batches=spotify_batches, spotify_waiting=waiting,
+    return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
                           ai_deferred=deferred, albums=len(chosen), overrides=manual.rows,
                           master_todo=[a for a in to_look_up
-                                       if a.get("master_id") in to_fetch])
+                                       if a.get("master_id") in fetch_order])
 
 
 def _step_off(missing: list[str], step: str, logger: Any) -> bool:

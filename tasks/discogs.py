@@ -74,8 +74,8 @@ class DiscogsClient:
         self.session = new_session(self.base_url, user_agent,
                                    HeaderAuth(f"Discogs token={token}"), Accept="application/json")
         self.sleep = sleep
-        # A little under the advertised window: the server stamps our calls later than we do.
-        self.limiter = limiter or RateLimiter(RATE_PER_MINUTE - 1, period=61.0 * time_scale,
+        # The headers of each answer correct the limit and the count (_pace).
+        self.limiter = limiter or RateLimiter(RATE_PER_MINUTE, period=60.0 * time_scale,
                                               sleep=sleep)
         self.backoff = time_scale
         self._lock = threading.Lock()
@@ -86,13 +86,16 @@ class DiscogsClient:
             self.requests_made += 1
 
     def _pace(self, response: requests.Response) -> None:
-        """Follow the X-Discogs-Ratelimit headers: the server's view beats our own count."""
+        """Follow the X-Discogs-Ratelimit headers: the server's count beats our own (it knows
+        the other clients of the token, and when its moving window frees a place)."""
         limit = header_int(response.headers, "X-Discogs-Ratelimit")
-        if limit and limit != self.limiter.max_calls:
-            self.limiter.set_limit(max(1, limit - 1))
+        used = header_int(response.headers, "X-Discogs-Ratelimit-Used")
         remaining = header_int(response.headers, "X-Discogs-Ratelimit-Remaining")
-        if remaining is not None and remaining <= 0 and response.status_code != 429:
-            self.limiter.pause(self.limiter.period / max(1, limit or RATE_PER_MINUTE))
+        if used is None and limit is not None and remaining is not None:
+            used = limit - remaining
+        # A refused call is not in the server's count; an answered one is.
+        others = None if used is None else used - (response.status_code != 429)
+        self.limiter.sync(others, limit)
 
     def get(self, path_or_url: str, params: dict[str, Any] | None = None) -> Any:
         url = path_or_url if "://" in path_or_url else f"{self.base_url}{path_or_url}"

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import math
+import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
@@ -129,6 +130,16 @@ def euria_client(settings: Settings) -> euria.EuriaClient:
                              time_scale=settings.time_scale)
 
 
+class MasterYears:
+    """The original years of Discogs masters, shared by the tasks of one run in this process:
+    the discogs-master-years task adds each one as it comes, each Spotify lookup reads them as
+    it starts (it never waits for one). A plain class: Prefect hands it to tasks as it is."""
+
+    def __init__(self) -> None:
+        self.years: dict[int, int | None] = {}
+        self.stop = threading.Event()  # the lookups are done: fetch no more this run
+
+
 def with_master_years(albums: list[dict], years: dict[int, int | None]) -> list[dict]:
     """The albums, each given its master's original year when it has none and it is known."""
     return [{**a, "master_year": years[a["master_id"]]}
@@ -172,19 +183,22 @@ def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
 
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
                   threshold: float | None = None,
-                  master_years: tuple[dict[int, int | None], int] | None = None) -> list[dict]:
+                  master_years: MasterYears | None = None) -> list[dict]:
     """Look each album up on Spotify; returns spotify_matches rows.
 
-    master_years: the discogs-master-years task's result, the original years fetched this run.
+    master_years: the original years fetched so far this run; an album whose year has not come
+    when its lookup starts is matched on its pressing's year.
     """
     client = spotify_client(settings)
-    albums = with_master_years(albums, master_years[0] if master_years else {})
+    years = master_years.years if master_years else {}
 
     def outcome(row: dict) -> str:
         return {"matched": "Spotify found for", "uncertain": "Spotify uncertain for",
                 }.get(row["status"], "Spotify has nothing for")
 
-    return _run_batch(albums, "Spotify", lambda a: spotify.lookup_album(client, a, threshold),
+    return _run_batch(albums, "Spotify",
+                      lambda a: spotify.lookup_album(client, with_master_years([a], years)[0],
+                                                     threshold),
                       spotify.error_row, outcome)
 
 

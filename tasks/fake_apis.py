@@ -127,6 +127,8 @@ class FakeConfig:
     spotify_window_s: float = 30.0
     spotify_max_per_window: int | None = None
     euria_latency_s: float = 0.0
+    # With it, each answer takes a random time between euria_latency_s and this (real seconds).
+    euria_latency_max_s: float | None = None
     spotify_latency_s: float = 0.0
     discogs_latency_s: float = 0.0
     euria_max_concurrency: int | None = None
@@ -149,6 +151,7 @@ class FakeStats:
     rate_limited: Counter[str] = field(default_factory=Counter)
     faults: Counter[str] = field(default_factory=Counter)
     euria_max_concurrency: int = 0
+    euria_latency_s: float = 0.0  # the answers' latencies added up (wall seconds, scaled)
     calls: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
@@ -1344,8 +1347,12 @@ class FakeApis:
                          "rate_limit_error", "rate_limit_exceeded",
                          {"Retry-After": self._retry_after(1.0 * cfg.time_scale)})
         try:
-            if cfg.euria_latency_s:
-                time.sleep(self._scaled(cfg.euria_latency_s))
+            latency = self._scaled(random.uniform(cfg.euria_latency_s, cfg.euria_latency_max_s)
+                                   if cfg.euria_latency_max_s else cfg.euria_latency_s)
+            if latency:
+                with self._lock:
+                    self._stats.euria_latency_s += latency
+                time.sleep(latency)
             return _json(200, self._completion(body, model, messages, max_tokens))
         finally:
             with self._lock:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import contextlib
 import email.utils
 import logging
 import os
@@ -25,7 +24,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
-REGROW_WINDOWS = 5
+REGROW_WINDOWS = 5  # clean windows at a learned ceiling before it is probed one call higher
+FULL_WINDOW = 0.9  # a 429 with at least this share of the limit accepted is the ceiling's
+MAX_SLEEP = 5.0  # a waiting caller looks again at least this often
+MAX_THROTTLED = 50  # 429s in a row that are pacing, not failures, for one call
 # Discogs asks for a unique, descriptive User-Agent; the others get the same.
 USER_AGENT = "discogs-sync/0.1 +https://github.com/discogs-sync/discogs-sync"
 
@@ -137,15 +139,33 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
     return max(0.0, when.timestamp() - now())
 
 
-class RateLimiter:
-    """Paces one API across threads: a sliding window, a concurrency cap, and shared pauses.
+class Ticket:
+    """One call's place in a RateLimiter; send() marks it refused on a 429."""
 
-    One instance per service per process. When a 429 says "wait", every thread waits, so a
-    burst of concurrent tasks does not turn one 429 into a storm of them. With learn=True an
-    unknown window limit is learned from the 429s (the calls the server accepted in the window
-    before refusing one), and given back one call per clean window afterwards. Until it is
-    learned, calls beyond the most a window has taken without a 429 go one at a time: when
-    the ceiling is reached, only that one call is refused, not every call then in flight.
+    __slots__ = ("booked", "refused")
+
+    def __init__(self, booked: float) -> None:
+        self.booked = booked
+        self.refused = False
+
+
+class RateLimiter:
+    """Paces one API across threads: a concurrency cap, Retry-After pauses that hold every
+    caller, and a moving window of max_calls answered calls per period when the limit is known.
+
+    One instance per service per process. The limit is configured, or given by the API's
+    headers (sync), or learned (learn=True): unknown at first, calls go as fast as the
+    concurrency cap lets them. Two 429s at about the same count of calls accepted in the window
+    (a window apart: Spotify's rolling window refuses at its ceiling every time) teach the
+    ceiling; one alone may be a storm, so it is only waited out. Once known, a 429 that comes
+    when our window is about full is the ceiling speaking: the limit becomes the calls the
+    server accepted. One that comes when our window is far from full is a storm, waited out
+    and nothing more (or the ceiling came down: a second at the same count will tell). A
+    storm's further 429s (no call accepted in between) teach nothing. After REGROW_WINDOWS
+    clean windows at the ceiling that held callers back, the limit is probed one call higher
+    (the ceiling may have risen); each probe that passes brings the next one a window later
+    with twice the step (at most a tenth more), so a ceiling learned too low is found again in
+    a few windows.
     """
 
     def __init__(self, max_calls: int | None = None, period: float = 60.0,
@@ -155,99 +175,109 @@ class RateLimiter:
         self.period = period
         self.clock = clock
         self.sleep = sleep
-        self.learn = learn
-        self._calls: collections.deque[float] = collections.deque()
-        self._lock = threading.Lock()
+        self.learn = learn and max_calls is None  # a configured limit is neither learned nor probed
+        # The accepted calls in the window: (answered, booked), in the order of their answers.
+        self._answered: collections.deque[tuple[float, float]] = collections.deque()
+        self._flying: list[float] = []  # when each call in flight was booked
         self._paused_until = 0.0
+        self._storm = False  # the last answer was a 429
+        self._clean_since = clock()  # no 429 since
+        self._held = False  # the window made a caller wait since _clean_since
+        self._step = 1  # the next probe above the ceiling
+        self._suspect: int | None = None  # the calls a window held at the last storm's 429
+        self._lock = threading.Lock()
         self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
-        self._in_flight = 0  # booked, not answered yet
-        self._refused: collections.deque[float] = collections.deque()  # 429s in the window
-        self._learned_at: float | None = None
-        self._ceiling = max_calls  # a configured limit is never raised by the regrowth
-        self._proven = 0  # the most calls a window has held without a 429 (limit unknown)
-        self._answered = threading.Condition(self._lock)
         self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
+        self._mine = threading.local()  # the ticket of the call this thread is making
+        self._synced = float("-inf")  # when the call whose headers we took was booked
         self.waited = 0.0
 
-    def _reserve(self) -> tuple[float, float | None]:
-        """Book a call now if allowed: (0, its stamp); else (how long to wait, None)."""
+    def _expire(self, now: float) -> None:
+        while self._answered and self._answered[0][0] + self.period <= now:
+            self._answered.popleft()
+
+    def _reserve(self) -> tuple[float, float]:
+        """Book a call now if allowed: (0.0, now), else (how long to wait, now)."""
         with self._lock:
-            while True:
-                now = self.clock()
-                while self._calls and self._calls[0] + self.period <= now:
-                    self._calls.popleft()
-                if not (self._probing() and self._in_flight
-                        and len(self._calls) >= self._proven):
-                    break
-                # Beyond what a window has proven to take: one call at a time.
-                self._answered.wait(timeout=self.period / 10)
+            now = self.clock()
+            self._expire(now)
+            self._grow(now)
             if now < self._paused_until:
-                return self._paused_until - now, None
-            self._regrow(now)
-            if self.max_calls is not None and len(self._calls) >= self.max_calls:
-                return self._calls[0] + self.period - now, None
-            self._calls.append(now)
-            self._in_flight += 1
+                return self._paused_until - now, now
+            # Calls in flight will be answered inside the window: they count already.
+            if self.max_calls is not None and \
+                    len(self._answered) + len(self._flying) >= self.max_calls:
+                self._held = True
+                return (self._answered[0][0] + self.period - now if self._answered
+                        else self.period / 10), now
+            self._flying.append(now)
             return 0.0, now
 
-    def _probing(self) -> bool:
-        return self.learn and self.max_calls is None
-
-    def _regrow(self, now: float) -> None:
-        """Five windows without a 429 since the limit was learned: allow one call more (a
-        long-lived process must not stay slow after one storm, nor probe the limit often)."""
-        if self._learned_at is None or now - self._learned_at < REGROW_WINDOWS * self.period:
-            return
-        if self._refused and now - self._refused[-1] < REGROW_WINDOWS * self.period:
-            return
-        if self._ceiling is not None and self.max_calls is not None \
-                and self.max_calls >= self._ceiling:
-            return
-        self.max_calls = (self.max_calls or 0) + 1
-        self._learned_at = now
-
-    def _restamp(self, booked: float) -> None:
-        """Count a call from its answer: the server counted it at some moment before that, so
-        our window never frees a place before the server's does (no 429 at the boundary)."""
-        with self._lock:
-            self._in_flight -= 1
-            self._answered.notify_all()
-            # In flight longer than a window, its booking has expired; the call has not.
-            with contextlib.suppress(ValueError):
-                self._calls.remove(booked)
-            self._calls.append(self.clock())  # the latest stamp: the deque stays in order
-            if self._probing():  # still no 429: the window took all of these
-                self._proven = max(self._proven, len(self._calls) - self._in_flight)
+    def _grow(self, now: float) -> None:
+        """Probe above a learned limit that held callers back through clean windows."""
+        if self.learn and self.max_calls is not None and self._held and \
+                now - self._clean_since >= (REGROW_WINDOWS if self._step == 1 else 1) * self.period:
+            # At most a tenth more: a probe refused still finds the window about full.
+            self.max_calls += min(self._step, max(1, self.max_calls // 10))
+            self._step *= 2
+            self._clean_since, self._held = now, False
 
     @contextmanager
-    def slot(self) -> Iterator[None]:
+    def slot(self) -> Iterator[Ticket]:
+        """Hold a place for one call; its answer is counted in the window when it ends (the
+        server counted it at some moment before: our window never frees a place first)."""
         if self._slots:
             self._slots.acquire()
-        booked = None
         try:
             while True:
-                wait, booked = self._reserve()
-                if booked is not None:
+                wait, now = self._reserve()
+                if wait <= 0:
                     break
-                self.waited += min(wait, 5.0)
-                self.sleep(min(wait, 5.0))
-            yield
+                wait = min(wait, MAX_SLEEP)  # then look again: a pause or limit may change
+                self.waited += wait
+                self.sleep(wait)
+            ticket = self._mine.ticket = Ticket(now)
+            try:
+                yield ticket
+            finally:
+                with self._lock:
+                    self._flying.remove(ticket.booked)
+                    if not ticket.refused:
+                        self._answered.append((self.clock(), ticket.booked))
+                        self._storm = False
         finally:
-            if booked is not None:
-                self._restamp(booked)
             if self._slots:
                 self._slots.release()
 
-    def pause(self, seconds: float) -> None:
-        """Hold every caller for seconds (a 429's Retry-After, or an exhausted quota)."""
+    def free(self) -> tuple[int | None, float]:
+        """(calls that may go now, None for any number; seconds until one more may), for a
+        caller with something better to do than wait in slot()."""
         with self._lock:
             now = self.clock()
-            until = max(self._paused_until, now + seconds)
-            if self._pauses and self._pauses[-1][1] >= now:  # one pause, made longer
-                self._pauses[-1] = (self._pauses[-1][0], until)
-            else:
-                self._pauses.append((now, until))
-            self._paused_until = until
+            self._expire(now)
+            if now < self._paused_until:
+                return 0, self._paused_until - now
+            if self.max_calls is None:
+                return None, 0.0
+            left = self.max_calls - len(self._answered) - len(self._flying)
+            if left > 0:
+                return left, 0.0
+            return 0, (self._answered[0][0] + self.period - now if self._answered
+                       else self.period / 10)
+
+    def pause(self, seconds: float) -> None:
+        """Hold every caller for seconds (an exhausted quota)."""
+        with self._lock:
+            self._hold(self.clock(), seconds)
+
+    def _hold(self, now: float, seconds: float) -> None:
+        """Pause every caller (lock held); the pause is kept for recent_pauses."""
+        until = max(self._paused_until, now + seconds)
+        if self._pauses and self._pauses[-1][1] >= now:  # one pause, made longer
+            self._pauses[-1] = (self._pauses[-1][0], until)
+        else:
+            self._pauses.append((now, until))
+        self._paused_until = until
 
     def recent_pauses(self) -> list[tuple[float, float]]:
         """The last pauses, (start, end) on this limiter's clock: the time a progress rate
@@ -255,32 +285,61 @@ class RateLimiter:
         with self._lock:
             return list(self._pauses)
 
-    def learn_limit(self) -> None:
-        """After a 429, cap the window at the calls the server accepted in it."""
-        if not self.learn:
-            return
+    def throttled(self, ticket: Ticket, wait: float) -> None:
+        """A 429 for the call holding ticket: every caller waits `wait` (its Retry-After),
+        and an unknown limit is learned from it."""
         with self._lock:
             now = self.clock()
-            storm = bool(self._refused) and now - self._refused[-1] < self.period / 10
-            self._refused.append(now)
-            while self._refused[0] + self.period <= now:
-                self._refused.popleft()
-            if storm:
-                return  # the same burst refused again: learn once per storm
-            # Neither the calls still in flight nor the refused ones counted for the server;
-            # the refused call itself (still in its slot) is among both: count it once.
-            accepted = sum(1 for t in self._calls if now - t < self.period) \
-                - max(0, self._in_flight - 1) - len(self._refused)
+            ticket.refused = True  # the server did not count it
+            self._hold(now, wait)
+            self._clean_since, self._held = max(self._clean_since, now + wait), False
+            storm_goes_on, self._storm = self._storm, True
+            if not self.learn or storm_goes_on:
+                return
+            self._step = 1
+            # The calls booked within a window of this one's reached the server within it: a
+            # count never above the server's (answers come later than it counts them). Those
+            # still in flight but booked before this one reached it first: counted too.
+            accepted = sum(1 for _, booked in self._answered
+                           if booked > ticket.booked - self.period) \
+                + sum(1 for booked in self._flying if booked < ticket.booked)
             if accepted < 1:
                 return  # a 429 with nothing accepted before it says nothing about the rate
-            if self.max_calls is None or accepted < self.max_calls:
-                self.max_calls = accepted
-                self._learned_at = now
+            suspect, self._suspect = self._suspect, None
+            full = self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls
+            again = suspect is not None and \
+                FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
+            if full or again:
+                # Our window was about full, or a second 429 came at about the same count: the
+                # ceiling. One call fewer than ours if we were at our limit.
+                self.max_calls = accepted if self.max_calls is None \
+                    or accepted < self.max_calls else max(1, accepted - 1)
+            else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
+                self._suspect = accepted
 
-    def set_limit(self, max_calls: int) -> None:
+    def sync(self, others: int | None, limit: int | None = None) -> None:
+        """Take the API's own count from its rate-limit headers, for the call this thread is
+        making: the limit, and how many calls the server's window holds besides this one.
+
+        The server's view beats ours: it knows the calls of other processes, and when its
+        window frees a place (an API that says it holds 1 is never waited for). Answers come in
+        any order: a call booked before the last one whose count was taken tells nothing newer.
+        """
+        ticket = getattr(self._mine, "ticket", None)
         with self._lock:
-            self.max_calls = max_calls
-            self._ceiling = max_calls
+            if limit:
+                self.max_calls = limit
+            if others is None or (ticket is not None and ticket.booked < self._synced):
+                return
+            if ticket is not None:
+                self._synced = ticket.booked
+            self._expire(self.clock())
+            others = max(0, others)
+            while len(self._answered) > others:
+                self._answered.popleft()
+            now = self.clock()
+            while len(self._answered) < others:
+                self._answered.append((now, now))  # when it counted them is unknown: now
 
 
 def backoff_delay(attempt: int, base: float = 1.0, cap: float = 30.0) -> float:
@@ -306,7 +365,7 @@ def send(
     """Send a request, retrying timeouts, connection errors, 5xx and 429 (honouring Retry-After).
 
     Returns the response for any other status; the caller decides what a 4xx means.
-    A 429 does not use up an attempt unless it keeps coming (a storm is bounded too).
+    A 429 does not use up an attempt unless MAX_THROTTLED come in a row (a storm is bounded).
     """
     attempt = 0
     throttled = 0
@@ -315,7 +374,7 @@ def send(
     while True:
         attempt += 1
         response = None
-        with limiter.slot() if limiter else _nothing():
+        with limiter.slot() if limiter else _nothing() as ticket:
             if counter:
                 counter()
             try:
@@ -336,13 +395,12 @@ def send(
                         wait = backoff_delay(throttled, base=backoff)
                     log.warning("%s asked us to slow down (429); waiting %.1f s", service, wait)
                     if limiter:
-                        limiter.learn_limit()
-                        limiter.pause(wait)
+                        limiter.throttled(ticket, wait)
         if response is not None:
             if response.status_code == 429:
                 if not limiter:
                     sleep(wait)
-                if throttled < 10:
+                if throttled < MAX_THROTTLED:
                     attempt -= 1  # pacing, not a failure
                 last_problem, last_status = "rate limited", 429
             elif response.status_code >= 500:
@@ -358,7 +416,7 @@ def send(
 
 @contextmanager
 def _nothing() -> Iterator[None]:
-    yield
+    yield None
 
 
 def json_body(response: requests.Response, service: str) -> Any:

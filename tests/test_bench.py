@@ -1,11 +1,11 @@
-"""The benchmark's pure helpers: API bounds, 429s per window, projection, targets, tables."""
+"""The benchmark's pure helpers: API bounds, time scales, storm figures, targets, tables."""
 
 from __future__ import annotations
 
 import pytest
 
 from flows import bench
-from flows.bench import Rules, ScenarioResult
+from flows.bench import QUICK, Rules, Run
 
 
 def test_window_bound_first_window_is_free_then_one_window_per_limit():
@@ -14,111 +14,110 @@ def test_window_bound_first_window_is_free_then_one_window_per_limit():
     assert bench.window_bound(60, 60, 60.0) == 0.0  # the first 60 go at once
     assert bench.window_bound(61, 60, 60.0) == 60.0
     assert bench.window_bound(102, 60, 60.0) == 60.0  # 10,000 albums: 100 pages + 2 calls
-    assert bench.window_bound(121, 60, 60.0) == 120.0
+    assert bench.window_bound(691, 150, 30.0) == 120.0  # the issue's 360 albums at 150
 
 
 def test_concurrency_bound_counts_rounds_of_answers():
-    assert bench.concurrency_bound(0, 4, 3.0) == 0.0
-    assert bench.concurrency_bound(1, 4, 3.0) == 3.0
-    assert bench.concurrency_bound(4, 4, 3.0) == 3.0
+    assert bench.concurrency_bound(0, 4, 0.8) == 0.0
+    assert bench.concurrency_bound(4, 4, 0.8) == 0.8
     assert bench.concurrency_bound(9239, 4, 3.0) == 6930.0
 
 
-def test_api_bounds_scale_and_the_slowest_service_bounds_the_sync():
-    rules = Rules(discogs_per_window=60, discogs_window_s=60.0, spotify_per_window=100,
-                  spotify_window_s=30.0, euria_latency_s=3.0, euria_concurrency=4)
-    bounds = bench.api_bounds({"discogs": 102, "spotify": 1001, "euria": 8}, rules, 0.01)
-    assert bounds == pytest.approx({"discogs": 0.6, "spotify": 3.0, "euria": 0.06})
-    assert bench.slowest(bounds) == ("spotify", pytest.approx(3.0))
-    assert bench.api_bounds({}, rules) == {"discogs": 0.0, "spotify": 0.0, "euria": 0.0}
+def test_time_scale_keeps_api_time_above_the_requests_own_cost_and_a_bound_of_minutes():
+    # 300 albums at 150: Spotify's 555 requests take 90 s at real time; x0.34 gives >= 30 s
+    assert bench.estimated_bound(300, 150) == 90.0
+    assert bench.time_scale_for(300, 150, QUICK) == 0.34
+    # 10,000 albums at 100 a window: 5,550 s; the floor (0.1) gives 555 s
+    assert bench.time_scale_for(10_000, 100, bench.FULL) == 0.1
+    assert bench.time_scale_for(10, 150, QUICK) == 1.0  # never slower than real time
 
 
-def test_max_in_window_finds_the_densest_window_in_any_order():
-    assert bench.max_in_window([], 0.3) == 0
-    assert bench.max_in_window([5.0], 0.3) == 1
-    # four 429s within 0.3 s, then one per window
-    times = [1.0, 1.01, 1.02, 1.29, 1.6, 2.0, 2.4]
-    assert bench.max_in_window(reversed(times), 0.3) == 4
+def test_per_window_and_max_in_window():
+    assert bench.per_window([0.0, 0.5, 1.0, 2.9, 3.0, 7.0], 0.0, 1.0, 4) == [2, 1, 1, 1]
+    assert bench.max_in_window([1.0, 1.01, 1.02, 1.29, 1.6, 2.0], 0.3) == 4
     assert bench.max_in_window([1.0, 1.3, 1.6], 0.3) == 1  # a window is half-open
 
 
-def test_first_and_later_splits_the_learning_window_from_the_rest():
-    assert bench.first_and_later([], 0.3) == (0, 0)
-    assert bench.first_and_later([1.0, 1.01, 1.02], 0.3) == (3, 0)
-    assert bench.first_and_later([2.0, 1.0, 1.1, 1.5, 1.6, 2.4], 0.3) == (2, 2)
+def test_a_request_is_a_retry_after_violation_only_if_it_came_after_the_429_could_be_read():
+    refusals = [(10.0, 2.0), (20.0, 0.004)]  # answered at 10 s: wait 2 s; at 20 s: 4 ms
+    # 10.05: on its way already; 11.0: sent while told to wait; 12.5: after the wait;
+    # 20.003: a wait too short to tell a call sent during it from one in flight
+    assert bench.retry_after_violations(refusals, [10.05, 11.0, 12.5, 20.003]) == 1
+    assert bench.retry_after_violations([], [11.0]) == 0
 
 
-def test_expected_task_runs_follow_the_flow_batches():
-    assert bench.expected_task_runs(0, 0) == 3  # extract, plan, load
-    assert bench.expected_task_runs(10, 0) == 3 + 10 + 1  # one album per batch; master years
-    assert bench.expected_task_runs(9239, 1) == 3 + 197 + 1 + 1  # 47 albums a batch, then 1
-    assert bench.expected_task_runs(9239, 9239) <= bench.MAX_TASK_RUNS
+def test_recovery_finds_the_first_window_back_at_the_ceiling():
+    accepted = [0.1] * 80 + [3.1] * 140 + [6.1] * 150  # 3 s windows after a storm ending at 0
+    counts, back = bench.recovery(accepted, 0.0, 3.0, 150, work_end=9.0)
+    assert (counts, back) == ([80, 140, 150], 2)  # 140 >= 135
+    # a last window cut short by the end of the work counts in proportion
+    assert bench.recovery([0.1] * 50, 0.0, 3.0, 150, work_end=1.0) == ([50], 1)
+    assert bench.recovery([0.1] * 20, 0.0, 3.0, 150, work_end=6.0)[1] is None
 
 
-def test_project_separates_fixed_cost_from_pacing_loss():
-    # excess does not grow with the API time: all of it is fixed cost
-    fixed = bench.project(wall_1=90.0, bound_1=70.0, wall_2=160.0, bound_2=140.0,
-                          real_bound=7000.0)
-    assert fixed == pytest.approx({"growth": 0.0, "fixed_s": 20.0, "real_ratio": 1 + 20 / 7000})
-    # services one after the other: the excess doubles with the API time
-    serial = bench.project(wall_1=130.0, bound_1=70.0, wall_2=250.0, bound_2=140.0,
-                           real_bound=7000.0)
-    assert serial["growth"] == pytest.approx(50 / 70)
-    assert serial["real_ratio"] > bench.FIRST_SYNC_MAX_RATIO
-    assert bench.project(10.0, 5.0, 11.0, 5.0, 500.0) is None
-
-
-def _result(**overrides) -> ScenarioResult:
-    values = dict(size=10_000, scenario="rerun, no change", albums=10_000, wall_s=8.0,
-                  flow_s=7.0, import_s=1.0, rss_mb=380.0, state="COMPLETED",
-                  requests={"discogs": 102, "discogs_pages": 102, "spotify": 0, "euria": 0},
-                  rate_limited={"discogs": 0, "spotify": 0, "euria": 0},
-                  worst_429_window={"discogs": (0, 0), "spotify": (0, 0), "euria": (0, 0)},
-                  bounds={"discogs": 0.6, "spotify": 0.0, "euria": 0.0},
-                  task_runs=3, task_runs_expected=3, task_runs_terminal=3, time_scale=0.01)
+def _run(**overrides) -> Run:
+    values = dict(scenario="first sync", albums=1_000, ceiling=150, time_scale=0.1,
+                  wall_s=80.0, start_s=15.0, exit_code=0, tree_mb=500.0, sync_mb=300.0,
+                  server_mb=200.0, cpu_s={"sync": 30.0, "server": 10.0},
+                  requests={"discogs": 132, "discogs_pages": 12, "discogs_masters": 120,
+                            "spotify": 1851, "spotify_token": 1, "euria": 930},
+                  refused={"discogs": 0, "spotify": 1, "euria": 0}, euria_latency_s=74.4)
     values.update(overrides)
-    return ScenarioResult(**values)
+    return Run(**values)
 
 
-def test_checks_of_a_rerun_with_no_change():
-    assert [(target, measured, ok) for target, measured, ok in bench.checks(_result())] == [
-        ("no Spotify (search, album, token) or EurIA request", "0", True),
-        ("wall <= Discogs pagination 0.6 s + 15 s", "8.0 s", True),
-        ("the same at real time: <= 75 s", "67 s (0 Discogs requests besides the pages)", True),
-        ("<= 1 429 per service per window", "discogs 0, spotify 0, euria 0", True),
-        ("peak RSS < 500 MB", "380 MB", True),
-        ("task runs <= 500, all recorded", "3 recorded of 3", True),
+def test_the_bound_is_the_slowest_service_and_prefects_start_is_allowed_apart():
+    run = _run()
+    # Spotify: 1,850 answered, 12 windows of 3 s; EurIA: 74.4 s of answers / 4; Discogs'
+    # 12 extraction requests fit in one window (its master lookups are extra)
+    assert run.bounds() == pytest.approx({"discogs": 0.0, "spotify": 36.0, "euria": 18.6})
+    assert run.bound() == ("spotify", pytest.approx(36.0))
+    assert run.ratio() == pytest.approx(80.0 / (36.0 + 15.0))
+    [(target, measured, ok)] = bench.first_sync_checks(run)
+    assert (measured, ok) == ("80.0 s = 1.57x", False)
+    assert bench.first_sync_checks(_run(wall_s=55.0))[0][2] is True
+
+
+def test_instant_checks_at_the_target_size():
+    run = _run(scenario="first sync, instant APIs", albums=10_000, ceiling=None,
+               time_scale=1.0, wall_s=140.0, tree_mb=560.0)
+    assert [(m, ok) for _, m, ok in bench.instant_checks(run)] == [
+        ("14.0 ms", True), ("560 MB (sync 300, temporary server 200)", False)]
+    small = bench.instant_checks(_run(albums=2_000, wall_s=40.0))
+    assert small[0][0] == "wall / albums <= 15 ms (target set at 10,000 albums)"
+
+
+def test_rerun_checks_count_only_the_time_after_prefects_start():
+    run = _run(scenario="nightly rerun, no change", albums=10_000, time_scale=1.0,
+               wall_s=82.0, start_s=14.0,
+               requests={"discogs": 102, "discogs_pages": 102, "discogs_masters": 0,
+                         "spotify": 0, "spotify_token": 0, "euria": 0})
+    assert bench.rerun_checks(run) == [
+        ("asks Spotify (search, album, token) and EurIA nothing", "0", True),
+        ("wall - Prefect's start <= Discogs paging 60 s + 10 s",
+         "68.0 s (102 Discogs requests)", True),
     ]
+    failed = bench.rerun_checks(_run(exit_code=1, requests={**run.requests, "euria": 3}))
+    assert [ok for _, _, ok in failed] == [False, False, False]
 
 
-def test_rerun_at_real_time_grows_the_discogs_time_back():
-    # 102 pages (0.6 s at 0.01) and 120 master lookups: 3 windows instead of 1
-    real, target = bench.rerun_at_real_time(wall_s=8.0, discogs_s=1.8, pagination_s=0.6,
-                                            time_scale=0.01)
-    assert (real, target) == (pytest.approx(186.2), pytest.approx(75.0))
+def test_storm_checks():
+    calm = _run(scenario="first sync, no storm", wall_s=60.0)
+    stormy = _run(scenario="first sync, 429 storm", wall_s=69.0, start_s=20.0,  # +4 s, +5 s start
+                  notes={"windows_after": [140, 150, 150], "back_in": 1, "violations": 0,
+                         "later_429s": 1, "later_429s_worst_window": 1})
+    assert [ok for _, _, ok in bench.storm_checks(stormy, calm)] == [True, True, True, True]
+    stormy.notes.update(back_in=None, violations=2, later_429s_worst_window=4)
+    assert [ok for _, _, ok in bench.storm_checks(stormy, _run(wall_s=50.0))] == \
+        [False, False, False, False]
+    assert bench.storm_checks(_run(), calm)[0][2] is False  # no storm seen
 
 
-def test_checks_of_a_rerun_that_looks_things_up_beyond_the_pages():
-    result = _result(requests={"discogs": 222, "discogs_pages": 102, "spotify": 0, "euria": 0},
-                     bounds={"discogs": 1.8, "discogs_pages": 0.6, "spotify": 0.0, "euria": 0.0})
-    found = {target: (measured, ok) for target, measured, ok in bench.checks(result)}
-    assert found["wall <= Discogs pagination 0.6 s + 15 s"] == ("8.0 s", True)
-    assert found["the same at real time: <= 75 s"] == (
-        "186 s (120 Discogs requests besides the pages)", False)
-
-
-def test_checks_flag_what_is_missed():
-    missed = {target: ok for target, _, ok in bench.checks(_result(
-        scenario="first sync", wall_s=100.0, bounds={"discogs": 0.6, "spotify": 55.0,
-                                                     "euria": 69.3},
-        worst_429_window={"discogs": (0, 0), "spotify": (4, 1), "euria": (0, 0)}, rss_mb=520.0,
-        task_runs=390, task_runs_expected=403, task_runs_terminal=390))}
-    assert missed == {
-        "wall <= 1.15x bound (euria 69.3 s) at time scale 0.01": False,
-        "<= 1 429 per service per window": False,
-        "peak RSS < 500 MB": False,
-        "task runs <= 500, all recorded": False,
-    }
+def test_descendants_follow_the_parent_links():
+    table = {1: (0, 0, 0.0), 10: (1, 0, 0.0), 11: (10, 0, 0.0), 12: (10, 0, 0.0),
+             20: (1, 0, 0.0), 21: (99, 0, 0.0)}
+    assert bench.descendants(table, 10) == {10, 11, 12}
+    assert bench.descendants(table, 5) == set()
 
 
 def test_isolated_keeps_the_developers_settings_and_secrets_out():
@@ -139,25 +138,16 @@ def test_render_table_aligns_numbers_right_and_marks_missing_values():
     ]
 
 
-def test_render_table_with_no_rows_is_its_header():
-    assert bench.render_table(["albums", "wall s"], []).splitlines() == [
-        "| albums | wall s |", "|--------|--------|"]
-
-
-def test_each_size_runs_at_a_time_scale_where_api_time_dominates():
-    # 1,000 albums: 750 s of EurIA at real time; x0.14 gives a bound of 105 s (>= 100 s)
-    assert bench.time_scale_for(1_000) == 0.14
-    # 10,000 albums: 7,500 s; x0.04 (the floor) gives 300 s
-    assert bench.time_scale_for(10_000) == 0.04
-    assert bench.time_scale_for(100_000) == 0.04
-    assert bench.time_scale_for(10) == 1.0  # never slower than real time
-    for size in (1_000, 3_000, 10_000):  # (100 albums: real time, 75 s, is the most)
-        scale = bench.time_scale_for(size)
-        assert scale >= bench.MIN_TIME_SCALE
-        assert bench.concurrency_bound(size, 4, 3.0) * scale >= bench.MIN_BOUND_S
-
-
 def test_scenario_tags_are_plain_file_names():
-    assert bench.scenario_tag(10_000, bench.PROJECTION_SCENARIO) == \
-        "n10000-first-sync-1-4-time-scale"
-    assert bench.scenario_tag(1_000, "rerun, +1% albums") == "n1000-rerun-1pct-albums"
+    assert bench.scenario_tag("n10000", "c150", "first sync, 429 storm") == \
+        "n10000-c150-first-sync-429-storm"
+    assert bench.scenario_tag("n1000", "rerun, +1% albums") == "n1000-rerun-1pct-albums"
+
+
+def test_rules_are_the_issues():
+    rules = Rules()
+    assert (rules.discogs_per_window, rules.discogs_window_s) == (60, 60.0)
+    assert (rules.spotify_window_s, rules.euria_latency_s, rules.euria_concurrency) == \
+        (30.0, (0.4, 1.2), 4)
+    assert {c for _, c in bench.FULL.first_syncs} == {100, 150, 300}
+    assert {n for n, _ in bench.FULL.first_syncs} == {1_000, 10_000}

@@ -80,39 +80,28 @@ def test_master_years_fetched_this_run_reach_the_albums_that_lack_one():
     assert albums[0]["master_year"] is None  # the task's input is left as it was
 
 
-def test_batches_waiting_for_master_years_go_in_when_they_come_ahead_of_the_rest():
-    import concurrent.futures
-    import threading
-
+def test_the_two_services_batches_are_submitted_interleaved():
     from flows.steps import submit_enrichment
 
-    class Future:  # the part of a Prefect future the submission looks at
-        def __init__(self, wrapped):
-            self.wrapped_future = wrapped
+    order: list[str] = []
 
-        def wait(self):
-            self.wrapped_future.result()
+    def submit(batch: str) -> str:
+        order.append(batch)
+        return f"future {batch}"
 
-    years_in, release = threading.Event(), threading.Event()
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
-    masters = Future(pool.submit(years_in.wait, 5))
-    order: list[tuple[str, bool]] = []  # (batch, master years in when submitted)
+    spotify, ai = submit_enrichment(["S1", "S2"], ["E1", "E2", "E3"], submit, submit)
+    assert order == ["S1", "E1", "S2", "E2", "E3"]
+    assert (spotify, ai) == (["future S1", "future S2"], ["future E1", "future E2", "future E3"])
 
-    def submit(batch: str, *waits: bool) -> Future:
-        assert waits in ((), (batch.startswith("W"),))  # only W batches wait for the years
-        order.append((batch, years_in.is_set()))
-        if len(order) == 3:  # the pool is full: three workers busy, one fetching years
-            threading.Timer(0.2, years_in.set).start()
-        busy = len(order) <= 3
-        return Future(pool.submit(release.wait, 5) if busy else pool.submit(lambda: None))
 
-    spotify, ai = submit_enrichment(["W1", "S1", "S2"], ["E1", "E2", "E3", "E4"], submit,
-                                    submit, masters, workers=4, waiting=1)
-    release.set()
-    pool.shutdown()
-    assert order == [("S1", False), ("E1", False), ("S2", False),  # no idle worker left: wait
-                     ("E2", True), ("W1", True), ("E3", True), ("E4", True)]
-    assert (len(spotify), len(ai)) == (3, 4)
+def test_a_lookup_reads_the_master_years_in_when_it_starts():
+    from tasks.enrich import MasterYears, with_master_years
+
+    years = MasterYears()
+    album = {"album_key": "a|b", "master_id": 7, "year": 2011}
+    assert with_master_years([album], years.years) == [album]  # not come yet: pressing year
+    years.years[7] = 1971
+    assert with_master_years([album], years.years) == [{**album, "master_year": 1971}]
 
 
 def test_masters_to_fetch_are_the_unknown_ones_earliest_added_first():

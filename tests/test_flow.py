@@ -201,14 +201,16 @@ def test_master_years_are_fetched_a_few_per_run_earliest_additions_first(tmp_pat
 
     from flows.steps import add_master_years
     from tasks.config import Settings
-    from tasks.discogs import DiscogsClient, collection_item_to_album
+    from tasks.discogs import DiscogsClient, collection_item_to_album, parse_year
+    from tasks.enrich import MasterYears
 
     settings = Settings.from_env().with_overrides(db_path=str(tmp_path / "c.duckdb"),
                                                   master_lookups=2)
     client = DiscogsClient(settings.discogs_token, settings.discogs_api_url)
     albums = [collection_item_to_album(item) for item in SAMPLE.releases]
 
-    fetched = add_master_years(settings, client, albums, logging.getLogger("test"))
+    shared = MasterYears()
+    fetched = add_master_years(settings, client, albums, logging.getLogger("test"), shared)
 
     earliest = sorted(albums, key=lambda a: a["date_added"])
     expected = []
@@ -217,5 +219,23 @@ def test_master_years_are_fetched_a_few_per_run_earliest_additions_first(tmp_pat
             expected.append(album["master_id"])
     assert list(fetched) == expected[:2]
     assert fake.stats.endpoints["discogs.master"] == 2
-    assert all(a.get("master_year") == fetched[a["master_id"]] for a in albums
-               if a["master_id"] in fetched)
+    assert fetched == {m: parse_year(fake._master(m)["year"]) for m in expected[:2]}
+    assert shared.years == fetched  # the lookups read them there, as they come
+    assert all("master_year" not in a for a in albums)  # the task's input is left as it was
+
+
+def test_master_years_stop_when_the_lookups_are_done(tmp_path, fake):
+    import logging
+
+    from flows.steps import add_master_years
+    from tasks.config import Settings
+    from tasks.discogs import DiscogsClient, collection_item_to_album
+    from tasks.enrich import MasterYears
+
+    settings = Settings.from_env().with_overrides(db_path=str(tmp_path / "c.duckdb"))
+    client = DiscogsClient(settings.discogs_token, settings.discogs_api_url)
+    albums = [collection_item_to_album(item) for item in SAMPLE.releases]
+    shared = MasterYears()
+    shared.stop.set()
+    assert add_master_years(settings, client, albums, logging.getLogger("test"), shared) == {}
+    assert fake.stats.endpoints["discogs.master"] == 0

@@ -86,17 +86,6 @@ def test_pause_holds_every_caller_and_never_shortens():
     assert clock.sleeps == [5.0, 5.0, 2.0]
 
 
-def test_learn_limit_caps_the_window_below_what_was_refused():
-    clock = FakeClock(1000.0)
-    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
-    entry_times(limiter, clock, 6)
-    limiter.learn_limit()
-    assert limiter.max_calls == 5
-    # The next window lets 5 through, then waits for the oldest call to leave.
-    clock.now += 30.0
-    assert entry_times(limiter, clock, 6) == [30.0] * 5 + [60.0]
-
-
 def test_concurrency_caps_callers_inside_at_once():
     limiter = RateLimiter(None, concurrency=2, sleep=lambda s: None, learn=False)
     entered = threading.Event()
@@ -450,80 +439,6 @@ def test_redacting_filter_masks_secrets_in_log_records():
     assert redact("nothing secret here") == "nothing secret here"
 
 
-def test_a_learned_limit_grows_back_after_clean_windows():
-    clock = FakeClock(1000.0)
-    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
-    entry_times(limiter, clock, 6)
-    limiter.learn_limit()
-    assert limiter.max_calls == 5
-    clock.now += 149.0
-    entry_times(limiter, clock, 1)
-    assert limiter.max_calls == 5
-    clock.now += 2.0
-    entry_times(limiter, clock, 1)
-    assert limiter.max_calls == 6
-
-
-def test_a_storm_of_429s_is_learned_once_and_euria_never_learns():
-    clock = FakeClock(1000.0)
-    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
-    entry_times(limiter, clock, 10)
-    for _ in range(4):  # the same burst refused four times over
-        limiter.learn_limit()
-    assert limiter.max_calls == 9
-    quiet = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep, learn=False)
-    entry_times(quiet, clock, 10)
-    quiet.learn_limit()
-    assert quiet.max_calls is None
-
-
-def test_an_unknown_limit_lets_calls_beyond_the_proven_level_through_one_at_a_time():
-    clock = FakeClock(1000.0)
-    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
-    inside = threading.Semaphore(0)
-    release = threading.Event()
-    peak = [0, 0]  # now inside, most inside at once
-    lock = threading.Lock()
-
-    def call() -> None:
-        with limiter.slot():
-            with lock:
-                peak[0] += 1
-                peak[1] = max(peak[1], peak[0])
-            inside.release()
-            release.wait(5)
-            with lock:
-                peak[0] -= 1
-
-    def burst(n: int) -> int:
-        peak[1] = 0
-        release.clear()
-        threads = [threading.Thread(target=call) for _ in range(n)]
-        for t in threads:
-            t.start()
-        inside.acquire(timeout=5)
-        time.sleep(0.2)  # the others had every chance to come in too
-        entered_at_once = peak[1]
-        release.set()
-        for t in threads:
-            t.join(5)
-        return entered_at_once
-
-    # Nothing is proven yet: a burst of four goes in one at a time.
-    assert burst(4) == 1
-    # The window took four calls without a 429; in a fresh window four may go at once,
-    # but a fifth must wait for one of them to be answered.
-    clock.now += 31.0
-    assert burst(5) == 4
-    # Once a 429 has taught the limit, the window cap alone paces the calls.
-    clock.now += 31.0
-    entry_times(limiter, clock, 3)
-    limiter.learn_limit()
-    assert limiter.max_calls == 2
-    clock.now += 31.0
-    assert burst(2) == 2
-
-
 def test_a_netrc_entry_for_an_api_host_does_not_replace_the_token(requests_mock, tmp_path,
                                                                    monkeypatch):
     """requests lets a ~/.netrc login override an Authorization header set on the session;
@@ -584,3 +499,227 @@ def test_a_call_in_flight_longer_than_the_window_still_counts_from_its_answer():
             pass
     # The server counted the slow call after we booked it: it holds a place until 21 s.
     assert entry_times(limiter, clock, 1) == [21.0]
+
+
+# --- learning an unpublished ceiling: literal scenarios against a server with Spotify's rule ---
+
+
+class RollingWindowServer:
+    """Spotify's rule on a fake clock: at most `ceiling` accepted calls per rolling `window`,
+    429 with Retry-After (until the oldest leaves) beyond; each answer takes `latency`.
+    With storm_after, the `storm` requests after that many accepted answer 429 with
+    Retry-After `storm_wait`, whatever the window holds."""
+
+    def __init__(self, clock: FakeClock, ceiling: int = 150, window: float = 30.0,
+                 latency: float = 0.05, storm_after: int | None = None, storm: int = 30,
+                 storm_wait: float = 2.0):
+        self.clock, self.ceiling, self.window, self.latency = clock, ceiling, window, latency
+        self.storm_after, self.storm_left, self.storm_wait = storm_after, storm, storm_wait
+        self.accepted: list[float] = []  # arrival times
+        self.refused: list[tuple[float, float]] = []  # (answered at, Retry-After)
+        self.storm_times: list[float] = []
+        self.violations = 0  # requests that came while a Retry-After said to wait
+
+    def __call__(self, request, context):
+        now = self.clock.now
+        if any(at < now < at + wait - 1e-6 for at, wait in self.refused):  # (float sums)
+            self.violations += 1
+        self.clock.now += self.latency
+        if self.storm_after is not None and len(self.accepted) >= self.storm_after \
+                and self.storm_left:
+            self.storm_left -= 1
+            self.storm_times.append(now)
+            return self.refuse(context, self.storm_wait)
+        recent = [t for t in self.accepted if t > now - self.window]
+        if len(recent) >= self.ceiling:
+            return self.refuse(context, recent[0] + self.window - now)
+        self.accepted.append(now)
+        return {"ok": True}
+
+    def refuse(self, context, wait: float):
+        context.status_code = 429
+        context.headers["Retry-After"] = f"{wait:.3f}"
+        self.refused.append((self.clock.now, wait))
+        return {"error": {"status": 429}}
+
+    def per_window(self, start: float, count: int) -> list[int]:
+        return [sum(1 for t in self.accepted if start + k * self.window <= t
+                    < start + (k + 1) * self.window) for k in range(count)]
+
+
+def run_calls(requests_mock, server: RollingWindowServer, calls: int, limiter: RateLimiter,
+              gap: float = 0.0) -> float:
+    """calls requests one after the other through send() and the limiter, gap seconds of other
+    work before each; the time taken."""
+    requests_mock.get(URL, json=server)
+    session = requests.Session()
+    started = server.clock.now
+    for _ in range(calls):
+        server.clock.now += gap
+        send(session, "GET", URL, service="Spotify", limiter=limiter,
+             sleep=lambda s: pytest.fail("the limiter, not send, does the waiting"))
+    return server.clock.now - started
+
+
+def spotify_limiter(clock: FakeClock) -> RateLimiter:
+    return RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+
+
+def test_a_429_storm_costs_its_retry_afters_and_the_rate_is_back_within_three_windows(
+        requests_mock):
+    # 150 calls per rolling 30 s, the client not told. 450 quick calls (the ceiling learned),
+    # 150 slow ones (EurIA-bound: about 80 a window), 1,500 quick ones again. After 590 accepted
+    # calls, with the window half full, Spotify answers 30 requests in a row with 429 and
+    # Retry-After 2, then keeps its normal rule.
+    def run(server: RollingWindowServer) -> float:
+        limiter = spotify_limiter(server.clock)
+        took = run_calls(requests_mock, server, 450, limiter)
+        took += run_calls(requests_mock, server, 150, limiter, gap=0.33)
+        return took + run_calls(requests_mock, server, 1_500, limiter)
+
+    calm_s = run(RollingWindowServer(FakeClock(1000.0)))
+    server = RollingWindowServer(FakeClock(1000.0), storm_after=590)
+    stormy_s = run(server)
+
+    assert len(server.storm_times) == 30
+    assert server.violations == 0  # Retry-After always honoured
+    # The storm costs no more than waiting out its 30 Retry-Afters one after the other (and
+    # the refused requests' own round trips).
+    assert stormy_s - calm_s <= 30 * (2.0 + server.latency)
+    # The rate is back within 10% of the ceiling in at most three windows after the storm.
+    after = server.per_window(max(server.storm_times) + 2.0, 3)
+    assert max(after) >= 0.9 * 150, after
+    # No second storm: after it, no 429 but a probe's (a call above the ceiling), five
+    # windows apart at least.
+    later = [at for at, _ in server.refused if at > max(server.storm_times) + 2.0]
+    assert all(b - a >= 5 * 30.0 for a, b in zip(later, later[1:], strict=False)), later
+
+
+def test_the_ceiling_is_learned_from_two_429s_and_probed_only_every_five_windows(
+        requests_mock):
+    clock = FakeClock(1000.0)
+    server = RollingWindowServer(clock, ceiling=100)
+    limiter = spotify_limiter(clock)
+    took = run_calls(requests_mock, server, 1_000, limiter)
+    # The two 429s that taught the ceiling (a window apart, at the same count), then one for a
+    # probe a call above it, five windows on.
+    refused_at = [at for at, _ in server.refused]
+    assert len(refused_at) == 3 and refused_at[1] - refused_at[0] < 31.0
+    assert refused_at[2] - refused_at[1] >= 5 * 30.0
+    assert 99 <= limiter.max_calls <= 100
+    # 1,000 calls under 100 per 30 s need 9 windows after the first; learning costs little.
+    assert took <= 9 * 30.0 * 1.05
+    assert server.violations == 0
+
+
+def test_a_ceiling_that_rises_is_found_by_probing_after_clean_windows(requests_mock):
+    clock = FakeClock(1000.0)
+    limiter = spotify_limiter(clock)
+    run_calls(requests_mock, RollingWindowServer(clock, ceiling=100), 300, limiter)
+    assert limiter.max_calls == 100
+    # Spotify now allows 300: five clean windows at 100, then probes of 1, 2, 4, 8 ... calls
+    # (at most a tenth more each), a window apart, until one is refused: the ceiling is known
+    # again, with a 429 for that probe only.
+    server = RollingWindowServer(clock, ceiling=300)
+    run_calls(requests_mock, server, 4_000, limiter)
+    assert 290 <= limiter.max_calls <= 300
+    assert len(server.refused) == 1
+
+
+def test_without_a_429_calls_go_at_the_concurrency_cap_and_are_never_held_back():
+    clock = FakeClock(1000.0)
+    limiter = spotify_limiter(clock)
+    assert entry_times(limiter, clock, 1_000) == [0.0] * 1_000
+    with ExitStack() as held:  # four at once, without waiting for any answer
+        for _ in range(4):
+            held.enter_context(limiter.slot())
+    assert clock.sleeps == []
+
+
+def test_a_storm_is_waited_out_and_teaches_nothing_but_the_same_count_twice_does():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
+    for _ in range(2):  # refused at 10 calls, twice a window apart: the ceiling
+        entry_times(limiter, clock, 10)
+        with limiter.slot() as ticket:
+            limiter.throttled(ticket, 1.0)
+        clock.now += 30.0
+    assert limiter.max_calls == 10
+    entry_times(limiter, clock, 3)  # a new window: 3 calls, then a storm of 429s
+    for _ in range(5):
+        with limiter.slot() as ticket:
+            limiter.throttled(ticket, 2.0)
+    assert limiter.max_calls == 10  # waited out (5 x 2 s), nothing learned
+    assert clock.now - 1000.0 == 60.0 + 4 * 2.0  # (the fifth 2 s not waited yet)
+    clock.now += 32.0  # the next window refused at 3 calls again: the ceiling came down
+    entry_times(limiter, clock, 3)
+    with limiter.slot() as ticket:
+        limiter.throttled(ticket, 1.0)
+    assert limiter.max_calls == 3
+def test_a_ceiling_that_came_down_is_learned_at_the_second_429_at_the_same_count(
+        requests_mock):
+    clock = FakeClock(1000.0)
+    limiter = spotify_limiter(clock)
+    run_calls(requests_mock, RollingWindowServer(clock, ceiling=150), 400, limiter)
+    assert limiter.max_calls == 150
+    clock.now += 31.0
+    server = RollingWindowServer(clock, ceiling=100)  # Spotify now allows 100
+    run_calls(requests_mock, server, 1_000, limiter)
+    assert limiter.max_calls in (99, 100, 101)  # (101: a probe a call above it)
+    refused_at = [at for at, _ in server.refused]
+    # Two 429s to learn it, within three windows; then a probe's, five windows on at least.
+    assert len(refused_at) in (2, 3) and refused_at[1] - refused_at[0] < 3 * 30.0
+    assert refused_at[2:] == [] or refused_at[2] - refused_at[1] >= 5 * 30.0
+    assert server.violations == 0
+
+
+def test_a_configured_limit_and_euria_never_learn():
+    clock = FakeClock(1000.0)
+    for limiter in (RateLimiter(50, period=30.0, clock=clock, sleep=clock.sleep),
+                    RateLimiter(None, concurrency=4, clock=clock, sleep=clock.sleep,
+                                learn=False)):
+        before = limiter.max_calls
+        entry_times(limiter, clock, 10)
+        with limiter.slot() as ticket:
+            limiter.throttled(ticket, 1.0)
+        assert limiter.max_calls == before
+        # the Retry-After holds every caller all the same
+        start = clock.now
+        assert entry_times(limiter, clock, 1) == [start - 1000.0 + 1.0]
+
+
+def test_the_servers_count_from_the_headers_beats_our_own():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
+    # An API that says its window holds only this call is never waited for.
+    for _ in range(200):
+        with limiter.slot():
+            limiter.sync(0, 60)
+    assert clock.sleeps == []
+    # Another client of the token used 59 of the 60: the next call waits a window.
+    with limiter.slot():
+        limiter.sync(59, 60)
+    assert entry_times(limiter, clock, 1) == [60.0]
+
+
+def test_a_count_from_an_answer_that_comes_late_is_ignored():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
+    booked, answer = threading.Event(), threading.Event()
+
+    def slow_call() -> None:  # booked at 0 s, counted 10th by the server, answered last
+        with limiter.slot():
+            booked.set()
+            answer.wait(5)
+            limiter.sync(9, 60)
+
+    thread = threading.Thread(target=slow_call)
+    thread.start()
+    assert booked.wait(5)
+    clock.now += 1.0
+    with limiter.slot():  # booked at 1 s, answered first: 58 others in the window
+        limiter.sync(58, 60)
+    answer.set()
+    thread.join(5)
+    # 58 + the two: full until the oldest leaves (the late count of 9 is older, not lower)
+    assert limiter.free() == (0, 60.0)  # (counted from 1 s: when is not in the headers)
