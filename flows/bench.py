@@ -329,7 +329,8 @@ def recording_fake(catalog: Any, config: Any, storm_after: int | None = None,
     """A FakeApis that stamps every request (arrival, service, endpoint, status, Retry-After),
     and, with storm_after, answers the STORM_429S Spotify API requests after the first
     storm_after it accepted with 429 and storm_retry_after_s (wall seconds)."""
-    from tasks.fake_apis import FakeApis, _json
+    from tasks.fake_apis import FakeApis
+    from tasks.fake_apis.server import _json
     from tasks.http import parse_retry_after
 
     class RecordingFake(FakeApis):

@@ -388,7 +388,7 @@ def test_euria_down_all_run(tmp_path, monkeypatch):
 @pytest.fixture
 def twenty_pages(monkeypatch) -> Catalog:
     """200 copies, served 10 a page: the fake clamps per_page as Discogs does (to 100)."""
-    monkeypatch.setattr("tasks.fake_apis.DISCOGS_MAX_PER_PAGE", 10)
+    monkeypatch.setattr("tasks.fake_apis.discogs.DISCOGS_MAX_PER_PAGE", 10)
     return Catalog.synthetic(200, seed=3)
 
 
