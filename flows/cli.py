@@ -48,7 +48,7 @@ def _sync(args: argparse.Namespace) -> int:
 
     from flows.discogs_sync import discogs_sync
     from flows.live import with_live_display
-    from flows.steps import RunFailed
+    from flows.summary import RunFailed
 
     sync = discogs_sync if args.quiet else with_live_display(discogs_sync)
     try:

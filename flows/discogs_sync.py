@@ -13,8 +13,16 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from flows import progress, steps
+from flows import progress
+from flows.batches import collect_rows, submit_enrichment
 from flows.credentials import secret_env
+from flows.demo import demo_services
+from flows.extract import extract_collection
+from flows.load_export import load_and_export
+from flows.masters import fetch_master_years, master_outcome
+from flows.plan import may_run, plan_enrichment, preflight
+from flows.runlock import run_lock
+from flows.summary import RunFailed, publish_summary, request_counts, run_row
 from tasks import describe, enrich
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
@@ -23,8 +31,8 @@ from tasks.config import Settings, install_log_redaction
 # starts a thread per mapped task (PREFECT_NOTES.md).
 MAX_WORKERS = 12
 
-extract_task = task(steps.extract_collection, name="extract-collection")
-plan_task = task(steps.plan_enrichment, name="plan-enrichment")
+extract_task = task(extract_collection, name="extract-collection")
+plan_task = task(plan_enrichment, name="plan-enrichment")
 spotify_task = task(
     enrich.spotify_batch, name="spotify-lookup", persist_result=True,
     cache_key_fn=lambda _, p: enrich.cache_key("spotify-lookup", p["namespace"], p["albums"],
@@ -35,9 +43,8 @@ describe_task = task(
         "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
         p["settings"].euria_model, describe.PROMPT_VERSION))
 # Never cached (a run's own fetch), and its shared years are not for hashing.
-masters_task = task(steps.fetch_master_years, name="discogs-master-years",
-                    cache_policy=NO_CACHE)
-load_task = task(steps.load_and_export, name="load-and-export")
+masters_task = task(fetch_master_years, name="discogs-master-years", cache_policy=NO_CACHE)
+load_task = task(load_and_export, name="load-and-export")
 
 
 @flow(name="discogs-sync", task_runner=ThreadPoolTaskRunner(max_workers=MAX_WORKERS))
@@ -61,8 +68,8 @@ def discogs_sync(
     started, clock = datetime.now(UTC), time.monotonic()
     settings = Settings.from_env().with_overrides(discogs_username=username, db_path=db_path,
                                                   out_dir=out_dir)
-    with steps.demo_services(settings, source, logger) as settings, \
-            steps.run_lock(settings.db_path), progress.tracking(logger) as tracker:
+    with demo_services(settings, source, logger) as settings, \
+            run_lock(settings.db_path), progress.tracking(logger) as tracker:
         tracker.phase("extraction", {"Discogs": None} if source == "api" else {})
         extraction = extract_task(settings, source)
         logger.info("Fetched %d albums from %s", len(extraction.albums), extraction.origin)
@@ -71,11 +78,11 @@ def discogs_sync(
         # quote(): large plain values, no futures inside; Prefect need not walk 10,000 dicts.
         plan = plan_task(settings, quote(extraction.albums), spotify, ai, language,
                          description_max_chars, max_ai_calls)
-        problems = steps.preflight(settings, plan, logger)
+        problems = preflight(settings, plan, logger)
         namespace = str(Path(settings.db_path).resolve())
-        before = steps.request_counts(settings)
-        spotify_on = steps.may_run("spotify", plan.spotify_batches, problems)
-        ai_on = steps.may_run("euria", plan.ai_batches, problems)
+        before = request_counts(settings)
+        spotify_on = may_run("spotify", plan.spotify_batches, problems)
+        ai_on = may_run("euria", plan.ai_batches, problems)
         enrichment = {"Spotify": plan.spotify_batches if spotify_on else [],
                       "EurIA": plan.ai_batches if ai_on else []}
         tracker.phase("enrichment", {name: [a["album_key"] for b in batches for a in b]
@@ -87,7 +94,7 @@ def discogs_sync(
         years = enrich.MasterYears()
         masters = masters_task.submit(settings, quote(plan.master_todo), quote(years)) \
             if spotify_on and plan.master_todo else None
-        spotify_futures, describe_futures = steps.submit_enrichment(
+        spotify_futures, describe_futures = submit_enrichment(
             enrichment["Spotify"], enrichment["EurIA"],
             lambda batch: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
@@ -95,25 +102,25 @@ def discogs_sync(
             lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
                 max_chars=description_max_chars)))
-        spotify_rows = steps.collect_rows(spotify_futures, "Spotify", problems, logger)
+        spotify_rows = collect_rows(spotify_futures, "Spotify", problems, logger)
         years.stop.set()  # the lookups are done: the years still to fetch can wait a run
-        ai_rows = steps.collect_rows(describe_futures, "EurIA", problems, logger)
+        ai_rows = collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]
-        master_years, master_requests = steps.master_outcome(masters, logger)
-        requests = steps.request_counts(settings, before,
-                                        discogs=extraction.requests + master_requests)
+        master_years, master_requests = master_outcome(masters, logger)
+        requests = request_counts(settings, before,
+                                  discogs=extraction.requests + master_requests)
 
         tracker.phase("load & export")
-        run = steps.run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
-                            problems, requests, time.monotonic() - clock)
+        run = run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
+                      problems, requests, time.monotonic() - clock)
         summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
                             confirm_removals=confirm_removals,
                             max_removed_share=max_removed_share, manual_overrides=plan.overrides,
                             master_years=master_years)
         summary = {**summary, "phases": tracker.finish()}
-    steps.publish_summary(run, summary)
+    publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
                 run["ai_tokens"], run["ai_pending"])
     logger.info("Sync finished: %d albums added, %d removed", summary["added"],
@@ -124,5 +131,5 @@ def discogs_sync(
     if extraction.problem:
         failed["discogs"] = extraction.problem
     if failed:
-        raise steps.RunFailed("; ".join(failed.values()))
+        raise RunFailed("; ".join(failed.values()))
     return summary

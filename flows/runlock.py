@@ -148,6 +148,14 @@ def hold(db_path: str | Path, wait: float = 0.0, *, clock: Callable[[], float] =
         handle.close()
 
 
+@contextmanager
+def run_lock(db_path: str) -> Iterator[None]:
+    """The flow's lock: taken already by the CLI (a no-op then), taken here by a deployment
+    run; waits DISCOGS_SYNC_LOCK_WAIT seconds for another sync."""
+    with hold(db_path, wait_from_env()):
+        yield
+
+
 def _acquire(path: Path, db_path: str, wait: float, clock: Callable[[], float],
              on_wait: Callable[[Holder], None] | None):
     began = clock()
@@ -182,7 +190,7 @@ def _acquire(path: Path, db_path: str, wait: float, clock: Callable[[], float],
 
 def run_database(settings: Settings, source: str, env: dict[str, str] | None = None) -> str:
     """The database a sync with these settings writes: the demo's when it will run the demo
-    (the rule of steps.demo_services), told before Prefect (and Secret blocks) are there.
+    (the rule of flows/demo.py's demo_services), told before Prefect (and Secret blocks) are there.
 
     A Discogs credential left to a Secret block (`DISCOGS_TOKEN_BLOCK`) counts as given.
     """

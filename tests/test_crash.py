@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows import steps
+from flows.runlock import run_lock
 from tasks import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNNER = textwrap.dedent('''
     import os, sys, time
     from datetime import UTC, datetime
-    from flows import steps
+    from flows.extract import Extraction
+    from flows.load_export import load_and_export
+    from flows.runlock import run_lock
     from tasks import load
     from tasks.config import Settings
 
@@ -98,14 +100,13 @@ RUNNER = textwrap.dedent('''
     run = {"run_id": f"run-{word}", "started_at": now, "finished_at": now, "source": "api",
            "username": "crash", "albums_fetched": count, "status": "completed",
            "ai_generated": count}
-    extraction = steps.Extraction(albums=albums, origin="Discogs", source="api",
-                                  username="crash")
+    extraction = Extraction(albums=albums, origin="Discogs", source="api", username="crash")
     settings = Settings(db_path=db, out_dir=out)
     try:
-        with steps.run_lock(db):
+        with run_lock(db):
             say("locked")
-            summary = steps.load_and_export(settings, extraction, spotify, described, run,
-                                            confirm_removals=True)
+            summary = load_and_export(settings, extraction, spotify, described, run,
+                                      confirm_removals=True)
     except load.DatabaseBusy as exc:
         print(exc, file=sys.stderr, flush=True)
         sys.exit(3)
@@ -247,12 +248,12 @@ def test_a_lock_left_by_a_killed_run_does_not_block_the_next(tmp_path):
     holder = start(tmp_path, 1, 10, "Held", STOP_BEFORE="BEGIN TRANSACTION")
     wait_for(holder, "start BEGIN TRANSACTION")
     with pytest.raises(load.DatabaseBusy, match=rf"\(pid {holder.pid}, since "), \
-            steps.run_lock(str(tmp_path / "c.duckdb")):
+            run_lock(str(tmp_path / "c.duckdb")):
         pass
     holder.send_signal(signal.SIGKILL)
     holder.wait(timeout=10)
     assert (tmp_path / "c.duckdb.lock").exists()
-    with steps.run_lock(str(tmp_path / "c.duckdb")):
+    with run_lock(str(tmp_path / "c.duckdb")):
         pass
 
 

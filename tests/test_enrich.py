@@ -81,7 +81,7 @@ def test_master_years_fetched_this_run_reach_the_albums_that_lack_one():
 
 
 def test_the_two_services_batches_are_submitted_interleaved():
-    from flows.steps import submit_enrichment
+    from flows.batches import submit_enrichment
 
     order: list[str] = []
 
@@ -105,7 +105,7 @@ def test_a_lookup_reads_the_master_years_in_when_it_starts():
 
 
 def test_masters_to_fetch_are_the_unknown_ones_earliest_added_first():
-    from flows.steps import masters_to_fetch
+    from flows.masters import masters_to_fetch
 
     albums = [
         {"master_id": 30, "date_added": "2024-03-01"},

@@ -308,7 +308,7 @@ def test_a_spotify_token_expiring_mid_run_is_renewed(tmp_path, monkeypatch):
 
 
 def test_spotify_credentials_revoked_mid_run_stop_spotify_and_say_so(tmp_path, monkeypatch):
-    from flows.steps import RunFailed
+    from flows.summary import RunFailed
 
     with serving(monkeypatch) as fake:
         def revoke() -> None:
@@ -396,7 +396,7 @@ def twenty_pages(monkeypatch) -> Catalog:
                          ids=["500", "reset", "malformed"])
 def test_discogs_failing_on_page_7_of_20_marks_nothing_removed(
         tmp_path, monkeypatch, twenty_pages, fault):
-    from flows.steps import RunFailed
+    from flows.summary import RunFailed
 
     with serving(monkeypatch, twenty_pages):
         run_flow(tmp_path, **ENRICH_OFF)
@@ -430,7 +430,7 @@ def test_discogs_failing_on_page_7_of_20_marks_nothing_removed(
 
 def test_discogs_failing_on_page_7_of_a_first_run_loads_pages_1_to_6(
         tmp_path, monkeypatch, twenty_pages):
-    from flows.steps import RunFailed
+    from flows.summary import RunFailed
 
     broken = Fault(service="discogs", path="/collection/folders", query="page=7&", status=502)
     with serving(monkeypatch, twenty_pages, faults=[broken]), pytest.raises(RunFailed):
@@ -513,7 +513,7 @@ def test_a_wrong_discogs_token_is_a_clear_error_naming_the_variable(tmp_path, mo
 ])
 def test_a_wrong_key_fails_its_step_and_the_rest_is_loaded(
         tmp_path, monkeypatch, variable, service, still_done):
-    from flows.steps import RunFailed
+    from flows.summary import RunFailed
 
     with serving(monkeypatch):
         monkeypatch.setenv(variable, "not-the-right-key-77c2")

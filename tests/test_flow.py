@@ -199,7 +199,7 @@ def test_new_prompt_version_or_language_regenerates_descriptions_once(tmp_path, 
 def test_master_years_are_fetched_a_few_per_run_earliest_additions_first(tmp_path, fake):
     import logging
 
-    from flows.steps import add_master_years
+    from flows.masters import add_master_years
     from tasks.config import Settings
     from tasks.discogs import DiscogsClient, collection_item_to_album, parse_year
     from tasks.enrich import MasterYears
@@ -227,7 +227,7 @@ def test_master_years_are_fetched_a_few_per_run_earliest_additions_first(tmp_pat
 def test_master_years_stop_when_the_lookups_are_done(tmp_path, fake):
     import logging
 
-    from flows.steps import add_master_years
+    from flows.masters import add_master_years
     from tasks.config import Settings
     from tasks.discogs import DiscogsClient, collection_item_to_album
     from tasks.enrich import MasterYears

@@ -26,14 +26,16 @@ from flows import exit_codes
 from tasks import dbfile, load, pending
 from tasks.fake_apis import Catalog, FakeApis
 
-# The flow's load step (steps.load_and_export) on a generated collection, in its own process.
+# The flow's load step (flows/load_export.py) on a generated collection, in its own process.
 # At each point of the swap it prints the point's name; STOP_AT: it waits there to be killed;
 # PAUSE_AT: it waits there until RESUME_FILE exists.
 RUNNER = textwrap.dedent('''
     import os, sys, time
     from datetime import UTC, datetime
     from pathlib import Path
-    from flows import steps
+    from flows.extract import Extraction
+    from flows.load_export import load_and_export
+    from flows.runlock import run_lock
     from tasks import dbfile, load
     from tasks.config import Settings
 
@@ -99,12 +101,11 @@ RUNNER = textwrap.dedent('''
                   "language": "en", "max_chars": 500, "generated_at": now} for a in albums]
     run = {"run_id": f"run-{word}-{os.getpid()}", "started_at": now, "finished_at": now,
            "source": "api", "albums_fetched": count, "status": "completed", "ai_generated": count}
-    extraction = steps.Extraction(albums=albums, origin="Discogs", source="api",
-                                  username="reader")
+    extraction = Extraction(albums=albums, origin="Discogs", source="api", username="reader")
     try:
-        with steps.run_lock(db):
-            summary = steps.load_and_export(Settings(db_path=db, out_dir=out), extraction, [],
-                                            described, run, confirm_removals=True)
+        with run_lock(db):
+            summary = load_and_export(Settings(db_path=db, out_dir=out), extraction, [],
+                                      described, run, confirm_removals=True)
     except load.DatabaseHeld as exc:
         print(exc, file=sys.stderr, flush=True)
         sys.exit(4)

@@ -18,7 +18,9 @@ import duckdb
 import pytest
 from processes import Holder, cli_env, run_cli, shared_prefect_home, start_cli
 
-from flows import exit_codes, runlock, steps
+from flows import exit_codes, runlock
+from flows.extract import Extraction
+from flows.load_export import load_and_export
 from tasks.config import Settings
 
 DEMO_DB = Path("data/demo/collection.duckdb")
@@ -63,9 +65,9 @@ def seed(db: Path, count: int = 5) -> None:
               for i in range(count)]
     run = {"run_id": "seed", "started_at": now, "finished_at": now, "source": "api",
            "albums_fetched": count, "status": "completed", "ai_generated": 0}
-    steps.load_and_export(Settings(db_path=str(db), out_dir=str(db.parent / "seed-site")),
-                          steps.Extraction(albums=albums, origin="seed", source="api",
-                                           username="seed"), [], [], run)
+    load_and_export(Settings(db_path=str(db), out_dir=str(db.parent / "seed-site")),
+                    Extraction(albums=albums, origin="seed", source="api", username="seed"),
+                    [], [], run)
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
