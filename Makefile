@@ -34,10 +34,10 @@ test: $(TEST_STAMP)  ## lint, then the whole test suite
 	$(BIN)/pytest -q
 
 bench: $(TEST_STAMP)  ## benchmark figures, every target (see BENCHMARKS.md; ~40 min)
-	$(BIN)/python -m flows.bench
+	$(BIN)/python -m bench
 
 bench-quick: $(TEST_STAMP)  ## the same at small sizes, a few minutes (targets shown, not met at size)
-	$(BIN)/python -m flows.bench --quick
+	$(BIN)/python -m bench --quick
 
 eval: $(STAMP)  ## the Spotify matcher on the labeled set, both halves (tests/data/match_set)
 	$(BIN)/discogs-sync eval

@@ -437,7 +437,8 @@ def test_a_burst_learns_the_unknown_ceiling_with_a_single_429_per_window():
     get a 429 for each call in flight (at most the concurrency cap, 4) each time they reach the
     ceiling in the two windows that teach it, and no storm after: at most two in any later
     window (a probe above the learned limit is refused for the calls it let in)."""
-    from flows.bench import max_in_window, recording_fake
+    from bench.bounds import max_in_window
+    from bench.fakes import recording_fake
     from tasks.fake_apis import Catalog, FakeConfig
 
     scale, per_window = 0.01, 20
