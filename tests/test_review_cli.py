@@ -25,7 +25,11 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 THRESHOLD = "0.99"  # the sample's remasters score 0.98: uncertain at this bar
 ORIGINAL_OVERRIDES = ("# Settled by hand. Lines below are mine.\n"
                       "artist,title,spotify,note\n"
-                      "Pink Floyd,Animals,none,\"not owned, kept anyway\"\n")
+                      "Pink Floyd,Animals,none,\"not owned, kept anyway\"\n"
+                      # Settled before the sync, so the queue is the five albums below whatever
+                      # else the matcher's evidence rules leave under this strict bar.
+                      "Fela Kuti And Africa 70,Zombie,none,settled\n"
+                      "Кино,Группа Крови,none,settled\n")
 PASTED = "4LH4d3cOWNNsVw41Gqt2kv"
 TODAY = datetime.now(UTC).date().isoformat()
 
@@ -43,7 +47,10 @@ def synced(fake, tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("synced")
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in {**fake.env(), "SPOTIFY_MATCH_THRESHOLD": THRESHOLD}.items():
+        preset = folder / "preset-overrides.csv"
+        preset.write_text(ORIGINAL_OVERRIDES)
+        for name, value in {**fake.env(), "SPOTIFY_MATCH_THRESHOLD": THRESHOLD,
+                            "DISCOGS_SYNC_OVERRIDES": str(preset)}.items():
             patch.setenv(name, value)
         patch.chdir(folder)
         discogs_sync(db_path=str(folder / "c.duckdb"), out_dir=str(folder / "site"))
@@ -163,8 +170,9 @@ def test_a_review_session_writes_each_choice_and_the_page(work, fake):
     # DuckDB: the overrides loaded, and the albums view shows them.
     db = work / "c.duckdb"
     assert sorted(rows(db, "SELECT album_key, spotify_album_id FROM spotify_overrides")) == [
-        (ABBEY, None), (KRAFTWERK, second.spotify_album_id), (NEVERMIND, PASTED),
-        ("pink floyd|animals", None)]
+        (ABBEY, None), ("fela kuti and africa 70|zombie", None),
+        (KRAFTWERK, second.spotify_album_id), (NEVERMIND, PASTED), ("pink floyd|animals", None),
+        ("кино|группа крови", None)]
     statuses = dict(rows(db, "SELECT DISTINCT album_key, spotify_status || ' ' || "
                              "coalesce(spotify_url, '-') FROM albums WHERE album_key IN "
                              f"('{BOWIE}', '{KRAFTWERK}', '{NEVERMIND}', '{ABBEY}', '{YS}')"))
