@@ -29,6 +29,7 @@ import duckdb
 
 from tasks import load
 from tasks.busy import DatabaseHeld, lock_holder
+from tasks.files import fsync_path
 
 log = logging.getLogger(__name__)
 
@@ -163,13 +164,6 @@ def _copy_files(path: Path, to: Path) -> None:
             shutil.copyfile(suffix_from, suffix_to)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
 
 def recover(db_path: str | Path) -> list[str]:
     """Finish or undo what a killed sync left beside the database; what was done, said.
@@ -188,7 +182,7 @@ def recover(db_path: str | Path) -> list[str]:
                 os.unlink(wal_path(path))
                 done.append(f"removed {wal_path(path).name}, left by the replaced file")
         note.unlink()
-        _fsync(path.parent)
+        fsync_path(path.parent)
     for stray in path.parent.glob(f"{path.name}.new-*"):
         stray.unlink()
         done.append(f"removed {stray.name}, left by a killed sync")
@@ -223,7 +217,7 @@ def replacing(db_path: str | Path, wait: float | None = None,
                 con.execute("CHECKPOINT")
             if wal_path(copy).exists():
                 raise RuntimeError(f"{wal_path(copy)} is still there after the checkpoint")
-            _fsync(copy)
+            fsync_path(copy)
             _swap(copy, path)
         finally:
             for leftover in (copy, wal_path(copy)):
@@ -237,12 +231,12 @@ def _swap(copy: Path, path: Path) -> None:
     if stale_wal:
         note = swap_note(path)
         note.write_text(str(copy), encoding="utf-8")
-        _fsync(note)
-        _fsync(path.parent)
+        fsync_path(note)
+        fsync_path(path.parent)
     os.replace(copy, path)
-    _fsync(path.parent)
+    fsync_path(path.parent)
     if stale_wal:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(wal_path(path))
         swap_note(path).unlink()
-        _fsync(path.parent)
+        fsync_path(path.parent)

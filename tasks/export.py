@@ -13,15 +13,15 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
+
+from tasks.files import write_text_atomic
 
 PAGE_DIR = Path(__file__).parent / "page"
 DISCOGS_HOME = "https://www.discogs.com/"
@@ -378,20 +378,6 @@ def render_page(document: dict) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], template)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_site(
     albums: list[dict], summary: dict, out_dir: Path, generated_at: str | None = None
 ) -> dict[str, Path]:
@@ -402,6 +388,6 @@ def write_site(
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     document = collection_document(albums, summary, generated_at)
     paths = {kind: out_dir / name for kind, name in SITE_FILES.items()}
-    _write_atomic(paths["json"], json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    _write_atomic(paths["html"], render_page(document))
+    write_text_atomic(paths["json"], json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    write_text_atomic(paths["html"], render_page(document))
     return paths

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 import duckdb
 
 from tasks import load
+from tasks.files import fsync_path, write_text_atomic
 
 FORMAT = 1
 
@@ -64,18 +63,7 @@ def save(db_path: str | Path, *, now: datetime, albums: list[dict], spotify_rows
                 "masters": [[k, v] for k, v in (masters or {}).items()]}
     # Named by start time: loaded in the order the runs happened.
     target = where / f"{run['started_at'].replace(':', '')}-{run['run_id']}.json"
-    fd, temporary = tempfile.mkstemp(dir=where, prefix=".writing-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, default=_json_default)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _fsync_dir(where)
+    write_text_atomic(target, json.dumps(document, ensure_ascii=False, default=_json_default))
     return target
 
 
@@ -118,17 +106,10 @@ def remove(runs: list[PendingRun]) -> None:
         with contextlib.suppress(FileNotFoundError):
             kept.path.unlink()
     if runs:
-        _fsync_dir(runs[0].path.parent)
+        fsync_path(runs[0].path.parent)
         with contextlib.suppress(OSError):  # only when empty
             runs[0].path.parent.rmdir()
 
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def reading(db_path: str | Path):

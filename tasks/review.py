@@ -8,9 +8,7 @@ import contextlib
 import csv
 import io
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -24,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tasks import load
+from tasks.files import write_text_atomic
 from tasks.normalize import album_key, clean_artist_name, clean_text
 from tasks.overrides import Overrides, parse_overrides, spotify_album_id
 
@@ -445,16 +444,7 @@ def write_override(path: Path, artist: str, title: str, decision: Decision,
     path.parent.mkdir(parents=True, exist_ok=True)
     if backup and path.exists():
         shutil.copy2(path, backup_path(path))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(new_text)
-        if path.exists():
-            shutil.copymode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, new_text)
     return parsed
 
 
