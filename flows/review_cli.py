@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flows import exit_codes
+
 if TYPE_CHECKING:
     from tasks.review import Decision
 
@@ -103,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
               f"input is not one.\nRun `{again}` in a terminal, or print the {len(items)} "
               f"album(s) it would ask about with `{again} --list` (--format json too).",
               file=sys.stderr)
-        return 2
+        return exit_codes.NEEDS_ATTENTION
     return _interactive(items, session, args.refresh, settings)
 
 
