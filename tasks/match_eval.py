@@ -1,8 +1,10 @@
 """Evaluate the Spotify lookup on the labeled match set, through a strict fake search engine.
 
 Every album of tests/data/match_set/*.json goes through the real `tasks.spotify.lookup_album`,
-with a client whose searches the fake engine (tasks/fake_search.py) answers over the union of
-the files' catalogues, so a new query form needs no new labels. Searches are counted per album.
+with a client whose searches the fake engine (tasks/fake_apis/search.py) answers over the union
+of the files' catalogues, so a new query form needs no new labels. Searches are counted per
+album. The HTTP fake Spotify answers with the same engine and the same development-mode shapes;
+tests/test_eval_http.py checks that both paths give the same outcome.
 
 The set is split in two by a stable hash of the album id: the tuning half, whose failures may
 guide changes, and the held-out half, on which nothing is fitted. Once the held-out failures
@@ -26,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tasks.fake_search import FakeSearch
+from tasks.fake_apis.search import FakeSearch, QueryError
+from tasks.fake_apis.spotify import dev_mode_album
 
 DEFAULT_SET_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "match_set"
 HALVES = ("tuning", "held_out")
@@ -92,20 +95,34 @@ def load_set(set_dir: str | Path = DEFAULT_SET_DIR) -> tuple[list[LabeledAlbum],
 class EngineClient:
     """What `lookup_album` needs of a SpotifyClient, answered in-process by the fake engine.
 
-    Like a development-mode app: search only (the album endpoint is refused), at most 10 items.
+    As Spotify answers a development-mode app (and as the HTTP fake does): at most 10 items a
+    search, no popularity, label or markets, a 400 for an empty field filter, and the album
+    endpoint answered (its call is not a search).
     """
 
     def __init__(self, engine: FakeSearch) -> None:
         self.engine = engine
-        self.album_endpoint_refused = True
+        self.album_endpoint_refused = False
         self.searches: list[str] = []
+        self.album_calls: list[str] = []
 
     def search_albums(self, query: str, limit: int = 10) -> list[dict]:
-        self.searches.append(query)
-        return self.engine.search(query, limit=limit)
+        from tasks.http import ServiceError
 
-    def fetch_album(self, album_id: str) -> dict:  # never called: the endpoint is "refused"
-        raise NotImplementedError(album_id)
+        self.searches.append(query)
+        try:
+            return [dev_mode_album(a) for a in self.engine.search(query, limit=limit)]
+        except QueryError as exc:
+            raise ServiceError("Spotify", f"Bad search query: {exc}", 400) from exc
+
+    def fetch_album(self, album_id: str) -> dict:
+        from tasks.http import ServiceError
+
+        self.album_calls.append(album_id)
+        album = self.engine.album(album_id)
+        if album is None:
+            raise ServiceError("Spotify", "Resource not found", 404)
+        return dev_mode_album(album)
 
 
 def _default_lookup(client: EngineClient, album: dict) -> dict:
@@ -116,16 +133,26 @@ def _default_lookup(client: EngineClient, album: dict) -> dict:
 
 def run_album(item: LabeledAlbum, engine: FakeSearch,
               lookup: Callable[[Any, dict], dict] = _default_lookup) -> dict:
-    """Look one album up; the outcome with what was linked and how many searches it took."""
+    """Look one album up; the outcome with what was linked and how many searches it took.
+
+    A Spotify error fails the album as the sync fails it: an error row, nothing linked."""
+    from tasks.http import ServiceError
+    from tasks.spotify import error_row
+
     client = EngineClient(engine)
-    row = lookup(client, {**item.album, "album_key": item.id})
+    album = {**item.album, "album_key": item.id}
+    try:
+        row = lookup(client, album)
+    except ServiceError as exc:
+        row = error_row(album, exc)
     linked = row.get("spotify_album_id") if row.get("status") == "matched" else None
     if linked is None:
         outcome = "missed" if item.acceptable else "right_none"
     else:
         outcome = "correct" if linked in item.acceptable else "wrong"
     return {"item": item, "row": row, "linked": linked, "outcome": outcome,
-            "searches": len(client.searches), "queries": list(client.searches)}
+            "searches": len(client.searches), "queries": list(client.searches),
+            "album_calls": list(client.album_calls)}
 
 
 def figures(results: Iterable[dict]) -> dict[str, Any]:
