@@ -9,7 +9,6 @@ through the whole sync, so the rows that land in DuckDB are checked too.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from collections import defaultdict
@@ -19,9 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 import duckdb
 import pytest
 
-from tasks.enrich import ALBUM_FACTS
 from tasks.fake_apis import Catalog, FakeApis
-from tasks.match_eval import LabeledAlbum, load_set, run_album
+from tasks.match_eval import LabeledAlbum, load_set, run_album, synced_facts
 from tasks.spotify import SpotifyClient, lookup_album
 
 PER_GROUP = 2  # albums per (file, category): 76 albums over the 38 groups
@@ -173,9 +171,8 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
     expected_queries = []
     for n, item in enumerate(chosen):
         # The sync hands the matcher only ALBUM_FACTS of a record: no track count, which the
-        # collection API does not give. The eval is run on the same facts.
-        synced = {k: v for k, v in item.album.items() if k in ALBUM_FACTS}
-        expected = run_album(dataclasses.replace(item, album=synced), engine)
+        # collection API does not give. The eval is run on the same facts (--as-synced).
+        expected = run_album(item, engine, facts=synced_facts())
         expected_queries += expected["queries"]
         want = comparable(expected["row"])
         got = stored[9_000_000 + n]
@@ -184,3 +181,29 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
         want["album_key"] = got["album_key"]  # the sync's own key (artist|title)
         assert got == want, item.id
     assert sorted(queries) == sorted(expected_queries)
+
+
+def test_eval_as_synced_gives_the_matcher_only_what_the_sync_has(tmp_path, capsys):
+    from tasks.match_eval import evaluate as run_eval
+    from tasks.match_eval import main, report
+
+    record = {"artist": "Nirvana", "artists": ["Nirvana"], "title": "Bleach", "year": 1989,
+              "master_year": 1989, "track_count": 13, "formats": ["LP, Album"],
+              "labels": ["Sub Pop"], "catnos": ["SP34"], "genres": ["Rock"], "styles": []}
+    (tmp_path / "a.json").write_text(json.dumps({"about": "test", "catalogue": [], "albums": [
+        {"id": "t-1", "category": "general", "album": record, "acceptable": []}]}),
+        encoding="utf-8")
+    seen: list[dict] = []
+
+    def recording(client, album):
+        seen.append(album)
+        return {"status": "not_found", "spotify_album_id": None}
+
+    full = run_eval(tmp_path, lookup=recording)
+    synced = run_eval(tmp_path, lookup=recording, as_synced=True)
+    assert seen == [{**record, "album_key": "t-1"},
+                    {**{k: v for k, v in record.items() if k != "track_count"},
+                     "album_key": "t-1"}]
+    assert "as synced" not in report(full) and "as synced:" in report(synced)
+    main([str(tmp_path), "--as-synced"])
+    assert "as synced: the matcher gets only the facts a sync has" in capsys.readouterr().out
