@@ -273,6 +273,12 @@ def test_artist_albums_endpoint(fake):
     unknown = requests.get(f"{fake.spotify_api_url}/artists/{'0' * 22}/albums", headers=headers,
                            timeout=5)
     assert unknown.status_code == 404
+    # The batch endpoints are gone for development-mode apps.
+    for batch in ("albums", "artists"):
+        refused = requests.get(f"{fake.spotify_api_url}/{batch}", params={"ids": nirvana},
+                               headers=headers, timeout=5)
+        assert refused.status_code == 403
+        assert refused.json() == {"error": {"status": 403, "message": "Forbidden"}}
 
 
 def test_album_endpoint(fake):

@@ -121,6 +121,8 @@ class FakeApis(DiscogsFake, SpotifyFake, EuriaFake):
                 return "spotify", "search", rest
             if rest[:1] == ["albums"] and len(rest) <= 2:
                 return "spotify", "album", rest
+            if rest == ["artists"]:
+                return "spotify", "artists", rest
             if rest[:1] == ["artists"] and len(rest) == 3 and rest[2] == "albums":
                 return "spotify", "artist_albums", rest
             return "spotify", "unknown", rest

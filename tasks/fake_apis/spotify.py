@@ -123,10 +123,11 @@ class SpotifyFake(ServiceFake):
             return error(405, "Method not allowed")
         if endpoint == "search":
             return self._spotify_search(req, error)
+        if endpoint == "artists" or (endpoint == "album" and len(parts) == 1):
+            # The batch endpoints GET /albums?ids= and /artists?ids= are gone for
+            # development-mode apps.
+            return error(403, "Forbidden")
         if endpoint == "album":
-            if len(parts) == 1:
-                # The batch endpoint GET /albums?ids= is gone for development-mode apps.
-                return error(403, "Forbidden")
             album_id = parts[1]
             if not _BASE62.match(album_id):
                 return error(400, "Invalid base62 id")
