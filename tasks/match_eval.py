@@ -1,8 +1,10 @@
 """Evaluate the Spotify lookup on the labeled match set, through a strict fake search engine.
 
 Every album of tests/data/match_set/*.json goes through the real `tasks.spotify.lookup_album`,
-with a client whose searches the fake engine (tasks/fake_search.py) answers over the union of
-the files' catalogues, so a new query form needs no new labels. Searches are counted per album.
+with a client whose searches the fake engine (tasks/fake_apis/search.py) answers over the union
+of the files' catalogues, so a new query form needs no new labels. Searches are counted per
+album. The HTTP fake Spotify answers with the same engine and the same development-mode shapes;
+tests/test_eval_http.py checks that both paths give the same outcome.
 
 The set is split in two by a stable hash of the album id: the tuning half, whose failures may
 guide changes, and the held-out half, on which nothing is fitted. Once the held-out failures
@@ -26,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tasks.fake_search import FakeSearch
+from tasks.fake_apis.search import FakeSearch, QueryError
+from tasks.fake_apis.spotify import dev_mode_album
 
 DEFAULT_SET_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "match_set"
 HALVES = ("tuning", "held_out")
@@ -92,20 +95,34 @@ def load_set(set_dir: str | Path = DEFAULT_SET_DIR) -> tuple[list[LabeledAlbum],
 class EngineClient:
     """What `lookup_album` needs of a SpotifyClient, answered in-process by the fake engine.
 
-    Like a development-mode app: search only (the album endpoint is refused), at most 10 items.
+    As Spotify answers a development-mode app (and as the HTTP fake does): at most 10 items a
+    search, no popularity, label or markets, a 400 for an empty field filter, and the album
+    endpoint answered (its call is not a search).
     """
 
     def __init__(self, engine: FakeSearch) -> None:
         self.engine = engine
-        self.album_endpoint_refused = True
+        self.album_endpoint_refused = False
         self.searches: list[str] = []
+        self.album_calls: list[str] = []
 
     def search_albums(self, query: str, limit: int = 10) -> list[dict]:
-        self.searches.append(query)
-        return self.engine.search(query, limit=limit)
+        from tasks.http import ServiceError
 
-    def fetch_album(self, album_id: str) -> dict:  # never called: the endpoint is "refused"
-        raise NotImplementedError(album_id)
+        self.searches.append(query)
+        try:
+            return [dev_mode_album(a) for a in self.engine.search(query, limit=limit)]
+        except QueryError as exc:
+            raise ServiceError("Spotify", f"Bad search query: {exc}", 400) from exc
+
+    def fetch_album(self, album_id: str) -> dict:
+        from tasks.http import ServiceError
+
+        self.album_calls.append(album_id)
+        album = self.engine.album(album_id)
+        if album is None:
+            raise ServiceError("Spotify", "Resource not found", 404)
+        return dev_mode_album(album)
 
 
 def _default_lookup(client: EngineClient, album: dict) -> dict:
@@ -114,18 +131,38 @@ def _default_lookup(client: EngineClient, album: dict) -> dict:
     return lookup_album(client, album)
 
 
+def synced_facts() -> frozenset[str]:
+    """The facts of an album record the sync hands the matcher (tasks.enrich.ALBUM_FACTS)."""
+    from tasks.enrich import ALBUM_FACTS
+
+    return frozenset(ALBUM_FACTS)
+
+
 def run_album(item: LabeledAlbum, engine: FakeSearch,
-              lookup: Callable[[Any, dict], dict] = _default_lookup) -> dict:
-    """Look one album up; the outcome with what was linked and how many searches it took."""
+              lookup: Callable[[Any, dict], dict] = _default_lookup,
+              facts: frozenset[str] | None = None) -> dict:
+    """Look one album up; the outcome with what was linked and how many searches it took.
+
+    facts: keep only these keys of the labeled record (None: all of them). A Spotify error
+    fails the album as the sync fails it: an error row, nothing linked."""
+    from tasks.http import ServiceError
+    from tasks.spotify import error_row
+
     client = EngineClient(engine)
-    row = lookup(client, {**item.album, "album_key": item.id})
+    record = item.album if facts is None else {k: v for k, v in item.album.items() if k in facts}
+    album = {**record, "album_key": item.id}
+    try:
+        row = lookup(client, album)
+    except ServiceError as exc:
+        row = error_row(album, exc)
     linked = row.get("spotify_album_id") if row.get("status") == "matched" else None
     if linked is None:
         outcome = "missed" if item.acceptable else "right_none"
     else:
         outcome = "correct" if linked in item.acceptable else "wrong"
     return {"item": item, "row": row, "linked": linked, "outcome": outcome,
-            "searches": len(client.searches), "queries": list(client.searches)}
+            "searches": len(client.searches), "queries": list(client.searches),
+            "album_calls": list(client.album_calls)}
 
 
 def figures(results: Iterable[dict]) -> dict[str, Any]:
@@ -147,13 +184,18 @@ def figures(results: Iterable[dict]) -> dict[str, Any]:
 
 
 def evaluate(set_dir: str | Path = DEFAULT_SET_DIR,
-             lookup: Callable[[Any, dict], dict] = _default_lookup) -> dict[str, Any]:
+             lookup: Callable[[Any, dict], dict] = _default_lookup,
+             as_synced: bool = False) -> dict[str, Any]:
     """Figures per group (the two halves, and "fresh" when a holdout_only file is there),
-    overall and per category, and every result."""
+    overall and per category, and every result.
+
+    as_synced: give the matcher only what the sync gives it (no track count: the collection
+    API has no tracklist), to measure what a user's sync gets rather than the matcher's best."""
     albums, engine = load_set(set_dir)
-    results = [run_album(item, engine, lookup) for item in albums]
+    facts = synced_facts() if as_synced else None
+    results = [run_album(item, engine, lookup, facts) for item in albums]
     out: dict[str, Any] = {"set_dir": str(set_dir), "results": results,
-                           "files": sorted({a.source for a in albums})}
+                           "files": sorted({a.source for a in albums}), "as_synced": as_synced}
     for half in GROUPS:
         part = [r for r in results if r["item"].half == half]
         if not part and half not in HALVES:
@@ -219,6 +261,8 @@ def report(result: dict[str, Any], failures: str = "held-out") -> str:
     if failures not in FAILURE_CHOICES:
         raise ValueError(f"failures must be one of {', '.join(FAILURE_CHOICES)}: {failures!r}")
     out = [f"labeled set: {result['set_dir']} ({', '.join(result['files'])})"]
+    if result.get("as_synced"):
+        out.append("as synced: the matcher gets only the facts a sync has (no track count)")
     header = ("  category         albums onSp links wrong missed  precision  recall "
               "searches  max")
     groups = [g for g in GROUPS if g in result]
@@ -246,11 +290,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="whose wrong and missed albums to list (default: held-out)")
     parser.add_argument("--tuning-failures", dest="failures", action="store_const",
                         const="tuning", help="the same as --failures tuning")
+    parser.add_argument("--as-synced", action="store_true",
+                        help="give the matcher only the facts a sync has (no track count)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the figures; exit 1 when a target is not met on the held-out or fresh group."""
-    result = evaluate(args.set_dir)
+    result = evaluate(args.set_dir, as_synced=getattr(args, "as_synced", False))
     print(report(result, failures=args.failures))
     return 0 if all(ok for g in CHECKED if g in result
                     for ok in targets_met(result[g]).values()) else 1

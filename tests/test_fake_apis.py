@@ -16,7 +16,7 @@ from tasks.fake_apis import (
     FakeConfig,
     Fault,
     normalize_key,
-    parse_search_query,
+    spotify_id,
 )
 
 SAMPLE = Catalog.load_sample()
@@ -169,7 +169,7 @@ def test_token_endpoint(fake):
 
 
 def test_search_finds_album_by_single_quoted_filters(fake):
-    response = search(fake, "album:'What's Going On' artist:'Marvin Gaye'", limit=10)
+    response = search(fake, "album:'Whats Going On' artist:'Marvin Gaye'", limit=10)
     albums = response.json()["albums"]
     assert response.status_code == 200
     assert [a["id"] for a in albums["items"]] == [
@@ -178,31 +178,46 @@ def test_search_finds_album_by_single_quoted_filters(fake):
     assert albums["items"][0]["href"] == f"{fake.spotify_api_url}/albums/2v6ANhWhZBUKkg6pJJBs3B"
     assert albums["total"] == 4 and albums["next"] is None and albums["offset"] == 0
     assert albums["href"].startswith(f"{fake.spotify_api_url}/search?")
-    # Apostrophes dropped and accents stripped by the client still match.
-    stripped = search(fake, "album:'Agaetis Byrjun' artist:'Sigur Ros'").json()
+    # As on Spotify, an apostrophe ends a single-quoted filter: album:What, then the free
+    # words "s Going On'", and "s" is no word of any title.
+    assert search(fake, "album:'What's Going On' artist:'Marvin Gaye'").json()[
+        "albums"]["items"] == []
+    # Accents and case are folded.
+    stripped = search(fake, "album:'agaetis BYRJUN' artist:'Sigur Ros'").json()
     assert stripped["albums"]["items"][0]["name"] == "Ágætis byrjun"
 
 
-def test_search_limits_offsets_and_fallbacks(fake):
+def test_search_limits_offsets_and_strict_words(fake):
     headers = spotify_headers(fake)
     too_many = search(fake, "album:'AM'", headers, limit=11)
     assert too_many.status_code == 400
     assert too_many.json() == {"error": {"status": 400, "message": "Invalid limit"}}
-    empty_filter = search(fake, "album:'' artist:'Nirvana'", headers)
-    assert empty_filter.status_code == 400
+    for q in ("album:'' artist:'Nirvana'", "album: artist:'Nirvana'"):
+        empty_filter = search(fake, q, headers)
+        assert empty_filter.status_code == 400
+        assert empty_filter.json() == {"error": {
+            "status": 400, "message": "Bad search query: empty field filter"}}
+    default = search(fake, "album:'Blue'", headers).json()["albums"]
+    assert default["limit"] == 5 and len(default["items"]) == 5 and default["total"] == 7
 
     first = search(fake, "album:'Nevermind' artist:'Nirvana'", headers, limit=2).json()["albums"]
     second = search(fake, "album:'Nevermind' artist:'Nirvana'", headers, limit=2,
                     offset=2).json()["albums"]
-    assert len(first["items"]) == 2 and first["next"] and first["total"] == 4
-    assert [a["id"] for a in first["items"] + second["items"]] == [
-        a["id"] for a in SAMPLE.spotify[normalize_key("Nirvana", "Nevermind")]]
+    assert len(first["items"]) == 2 and first["next"] and first["total"] == 3
+    # The filed single "Smells Like Teen Spirit" has neither word in its name: not found.
+    assert [a["name"] for a in first["items"] + second["items"]] == [
+        "Nevermind (30th Anniversary Super Deluxe)", "Nevermind (Remastered)",
+        "Nevermind (Deluxe Edition)"]
     assert second["previous"] and second["next"] is None
+    # Development mode: no popularity, label or markets, even where the catalogue has them.
+    assert not {"popularity", "label", "available_markets"} & {
+        k for a in first["items"] for k in a}
 
-    # A wrong or suffixed artist falls back to the title alone.
-    suffixed = search(fake, "album:'Lateralus' artist:'Tool (2)'", headers).json()["albums"]
-    assert suffixed["items"][0]["name"] == "Lateralus"
-    # Free text (no filters) matches on words.
+    # No fallback: every word of a filter must be in that field.
+    for q in ("album:'Lateralus' artist:'Tool (2)'", "album:'Nightfall' artist:'Nirvana'",
+              "album:'Lateralus' artist:'Nirvana'"):
+        assert search(fake, q, headers).json()["albums"]["items"] == [], q
+    # Free text (no filters) matches words of the name or of an artist.
     free = search(fake, "Bridge Over Troubled Water Simon Garfunkel", headers).json()["albums"]
     assert free["items"][0]["artists"][0]["name"] == "Simon & Garfunkel"
     # The year filter applies to Spotify's release_date, not to the pressing's year.
@@ -215,11 +230,55 @@ def test_search_limits_offsets_and_fallbacks(fake):
         assert result.status_code == 200 and result.json()["albums"]["items"] == [], q
 
 
-def test_parse_search_query_keeps_apostrophes_inside_values():
-    assert parse_search_query("album:'Rock 'n' Roll' artist:'Guns N' Roses' year:1987") == (
-        {"album": "Rock 'n' Roll", "artist": "Guns N' Roses", "year": "1987"}, "", False)
-    assert parse_search_query('Abbey Road album:"Abbey Road"') == (
-        {"album": "Abbey Road"}, "Abbey Road", True)
+def test_search_serves_a_flat_catalogue_by_popularity():
+    def album(name, artist, pop, date="2001-01-01"):
+        album_id = spotify_id("album", name, artist)
+        return {"id": album_id, "name": name, "album_type": "album", "release_date": date,
+                "total_tracks": 10, "popularity": pop, "label": "X", "type": "album",
+                "artists": [{"id": spotify_id("artist", artist), "name": artist}]}
+
+    catalogue = [album("Debut", "Björk", 40), album("Debut", "Other Band", 60),
+                 album("Post", "Björk", 50, "1995-06-13")]
+    with FakeApis(Catalog(spotify_catalogue=catalogue)) as apis:
+        headers = spotify_headers(apis)
+        items = search(apis, "album:Debut", headers).json()["albums"]["items"]
+        assert [a["artists"][0]["name"] for a in items] == ["Other Band", "Björk"]
+        assert all("popularity" not in a and "label" not in a for a in items)
+        # The album endpoint answers any catalogue album, in the development-mode shape.
+        post = requests.get(f"{apis.spotify_api_url}/albums/{catalogue[2]['id']}",
+                            headers=headers, timeout=5).json()
+        assert post["name"] == "Post" and "popularity" not in post and post["tracks"]["total"] == 10
+    with FakeApis(Catalog(spotify_catalogue=catalogue), FakeConfig(spotify_dev_mode=False)) as apis:
+        items = search(apis, "album:Debut", spotify_headers(apis)).json()["albums"]["items"]
+        assert [a["popularity"] for a in items] == [60, 40]
+
+
+def test_artist_albums_endpoint(fake):
+    headers = spotify_headers(fake)
+    nirvana = SAMPLE.spotify[normalize_key("Nirvana", "Nevermind")][0]["artists"][0]["id"]
+    url = f"{fake.spotify_api_url}/artists/{nirvana}/albums"
+    page = requests.get(url, headers=headers, params={"limit": 10}, timeout=5).json()
+    assert [a["name"] for a in page["items"]] == [
+        "Nevermind (30th Anniversary Super Deluxe)", "Nevermind (Remastered)",
+        "Nevermind (Deluxe Edition)", "Smells Like Teen Spirit"]
+    assert page["total"] == 4 and page["next"] is None
+    assert all("available_markets" not in a for a in page["items"])
+    singles = requests.get(url, headers=headers, params={"include_groups": "single"},
+                           timeout=5).json()
+    assert [a["name"] for a in singles["items"]] == ["Smells Like Teen Spirit"]
+    assert requests.get(url, headers=headers, params={"limit": 11},
+                        timeout=5).status_code == 400  # development mode: 10 at most
+    assert requests.get(url, headers=headers, params={"include_groups": "bogus"},
+                        timeout=5).status_code == 400
+    unknown = requests.get(f"{fake.spotify_api_url}/artists/{'0' * 22}/albums", headers=headers,
+                           timeout=5)
+    assert unknown.status_code == 404
+    # The batch endpoints are gone for development-mode apps.
+    for batch in ("albums", "artists"):
+        refused = requests.get(f"{fake.spotify_api_url}/{batch}", params={"ids": nirvana},
+                               headers=headers, timeout=5)
+        assert refused.status_code == 403
+        assert refused.json() == {"error": {"status": 403, "message": "Forbidden"}}
 
 
 def test_album_endpoint(fake):

@@ -13,8 +13,9 @@ fakes can run side by side. The package must not import the project's own code: 
 then agree with the client's bugs instead of catching them.
 
 One module per service (discogs, spotify, euria: each a mixin of FakeApis, in apis), the
-catalogue (catalog, synthetic), what a fake is told and counts (config), and the HTTP server
-they share (server).
+catalogue (catalog, synthetic), the strict Spotify search engine that the HTTP fake and the
+matcher's evaluation share (search), what a fake is told and counts (config), and the HTTP
+server they share (server).
 """
 
 from .apis import FakeApis, main
@@ -37,20 +38,23 @@ from .discogs import (
     DISCOGS_WINDOW_S,
 )
 from .euria import EURIA_MODELS, grounded_description, prompt_facts
+from .search import FakeSearch, ParsedQuery, QueryError, fold_words, parse_query
 from .spotify import (
+    DEV_MODE_ABSENT,
     SPOTIFY_DEFAULT_LIMIT,
     SPOTIFY_MAX_LIMIT,
     SPOTIFY_MAX_OFFSET,
-    parse_search_query,
+    dev_mode_album,
 )
 from .synthetic import discogs_image_urls
 
 __all__ = [
-    "DISCOGS_DEFAULT_LIMIT", "DISCOGS_DEFAULT_PER_PAGE", "DISCOGS_MAX_PER_PAGE",
+    "DEV_MODE_ABSENT", "DISCOGS_DEFAULT_LIMIT", "DISCOGS_DEFAULT_PER_PAGE", "DISCOGS_MAX_PER_PAGE",
     "DISCOGS_WINDOW_S", "EURIA_MODELS", "FAULT_ACTIONS", "MAX_LOGGED_CALLS", "REAL_DISCOGS_URL",
     "REAL_SPOTIFY_API_URL", "SAMPLE_DIR", "SERVICES", "SPOTIFY_DEFAULT_LIMIT",
     "SPOTIFY_MAX_LIMIT", "SPOTIFY_MAX_OFFSET", "STANDARD_FIELDS", "Catalog", "FakeApis",
-    "FakeConfig", "FakeStats", "Fault", "discogs_display_artist", "discogs_image_urls",
-    "grounded_description", "main", "normalize_key", "normalize_text", "parse_search_query",
+    "FakeConfig", "FakeSearch", "FakeStats", "Fault", "ParsedQuery", "QueryError",
+    "dev_mode_album", "discogs_display_artist", "discogs_image_urls", "fold_words",
+    "grounded_description", "main", "normalize_key", "normalize_text", "parse_query",
     "prompt_facts", "spotify_id",
 ]

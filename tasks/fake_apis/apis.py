@@ -14,8 +14,9 @@ from .catalog import Catalog
 from .config import MAX_LOGGED_CALLS, FakeConfig, FakeStats, Fault
 from .discogs import DiscogsFake
 from .euria import EuriaFake, _user_text, prompt_facts
+from .search import parse_query
 from .server import _json, _Request, _Response, _Server
-from .spotify import SpotifyFake, parse_search_query
+from .spotify import SpotifyFake
 
 
 class FakeApis(DiscogsFake, SpotifyFake, EuriaFake):
@@ -120,6 +121,10 @@ class FakeApis(DiscogsFake, SpotifyFake, EuriaFake):
                 return "spotify", "search", rest
             if rest[:1] == ["albums"] and len(rest) <= 2:
                 return "spotify", "album", rest
+            if rest == ["artists"]:
+                return "spotify", "artists", rest
+            if rest[:1] == ["artists"] and len(rest) == 3 and rest[2] == "albums":
+                return "spotify", "artist_albums", rest
             return "spotify", "unknown", rest
         if head == "euria":
             # /euria/1/ai/{product}/openai/...
@@ -198,8 +203,8 @@ class FakeApis(DiscogsFake, SpotifyFake, EuriaFake):
                 master = self._master(int(parts[1]))
                 return master["title"] if master else None
             if service == "spotify" and endpoint == "search":
-                filters, free, _ = parse_search_query(req.param("q") or "")
-                return filters.get("album") or free or None
+                parsed = parse_query(req.param("q") or "")
+                return dict(parsed.filters).get("album") or parsed.free or None
             if service == "spotify" and endpoint == "album" and len(parts) == 2:
                 return self.catalog.spotify_album_name(parts[1])
             if service == "euria" and endpoint == "chat":

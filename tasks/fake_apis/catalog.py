@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .search import FakeSearch
+
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "data" / "sample"
 
 REAL_DISCOGS_URL = "https://api.discogs.com"
@@ -71,8 +73,12 @@ def discogs_display_artist(artists: list[dict[str, Any]]) -> str:
 class Catalog:
     """What the fake APIs know: the collection, the Spotify results and the descriptions.
 
-    spotify and descriptions are keyed "artist|title" (any spelling: keys are normalized).
-    Treat a catalog as read-only once a FakeApis serves it.
+    spotify and descriptions are keyed "artist|title" (any spelling: keys are normalized); a
+    spotify list holds the albums a search for that album would show, in Spotify's ranking.
+    spotify_catalogue holds more albums, searchable but filed under no key (a labeled set's
+    catalogue, ranked by `popularity`). Every album of both is searched by one strict engine
+    (search.FakeSearch: development-mode rules), so a query finds what its words match, not
+    what a key says. Treat a catalog as read-only once a FakeApis serves it.
     """
 
     releases: list[dict[str, Any]] = field(default_factory=list)
@@ -83,6 +89,7 @@ class Catalog:
     value: dict[str, str] = field(
         default_factory=lambda: {"minimum": "€0.00", "median": "€0.00", "maximum": "€0.00"})
     masters: dict[int, dict[str, Any]] = field(default_factory=dict)
+    spotify_catalogue: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.spotify = {normalize_key(*_split_key(k)): v for k, v in self.spotify.items()}
@@ -92,14 +99,15 @@ class Catalog:
         self._spotify_by_title: dict[str, list[str]] = {}
         for key in self.spotify:
             self._spotify_by_title.setdefault(_split_key(key)[1], []).append(key)
-        self._spotify_words = {k: frozenset(k.replace("|", " ").split()) for k in self.spotify}
         self._desc_by_title: dict[str, list[str]] = {}
         for key in self.descriptions:
             self._desc_by_title.setdefault(_split_key(key)[1], []).append(key)
         self._simplified: dict[str, dict[str, Any]] = {}
-        for items in self.spotify.values():
+        for items in [*self.spotify.values(), self.spotify_catalogue]:
             for item in items:
                 self._simplified.setdefault(item["id"], item)
+        # Catalogue order is the keyed lists' order (their ranking where nothing has popularity).
+        self.spotify_search = FakeSearch(list(self._simplified.values()))
         self._release_by_id: dict[int, dict[str, Any]] = {}
         self._by_master: dict[int, list[dict[str, Any]]] = {}
         for item in self.releases:
@@ -151,25 +159,13 @@ class Catalog:
     def master_releases(self, master_id: int) -> list[dict[str, Any]]:
         return self._by_master.get(master_id, [])
 
-    def search_spotify(self, artist: str | None, title: str | None,
-                       free: str | None) -> list[dict[str, Any]]:
-        """Candidates for a search: artist+title, else the title alone, else free-text words."""
-        if title is not None:
-            ntitle = normalize_text(title)
-            if artist is not None:
-                exact = self.spotify.get(f"{normalize_text(artist)}|{ntitle}")
-                if exact is not None:
-                    return list(exact)
-            return _merge(self.spotify[k] for k in self._spotify_by_title.get(ntitle, ()))
-        words = normalize_text(" ".join(x for x in (artist, free) if x)).split()
-        if not words:
-            return []
-        if artist is not None and not free:
-            nartist = normalize_text(artist)
-            return _merge(v for k, v in self.spotify.items() if _split_key(k)[0] == nartist)
-        wanted = set(words)
-        return _merge(self.spotify[k] for k, have in self._spotify_words.items()
-                      if wanted <= have)
+    def spotify_results(self, artist: str, title: str) -> list[dict[str, Any]]:
+        """The albums filed under this album (by artist and title, else by title alone)."""
+        ntitle = normalize_text(title)
+        exact = self.spotify.get(f"{normalize_text(artist)}|{ntitle}")
+        if exact is not None:
+            return list(exact)
+        return _merge(self.spotify[k] for k in self._spotify_by_title.get(ntitle, ()))
 
     def spotify_album(self, album_id: str) -> dict[str, Any] | None:
         """The full album: stored, else built from a search result with made-up tracks."""
@@ -177,6 +173,15 @@ class Catalog:
             return self.spotify_albums[album_id]
         simple = self._simplified.get(album_id)
         return _full_album(simple) if simple else None
+
+    def artist_albums(self, artist_id: str) -> list[dict[str, Any]] | None:
+        """The albums crediting this Spotify artist, newest first; None for an unknown artist."""
+        found = [a for a in self._simplified.values()
+                 if any(isinstance(x, dict) and x.get("id") == artist_id
+                        for x in a.get("artists") or ())]
+        if not found:
+            return None
+        return sorted(found, key=lambda a: str(a.get("release_date") or ""), reverse=True)
 
     def spotify_album_name(self, album_id: str) -> str | None:
         album = self.spotify_albums.get(album_id) or self._simplified.get(album_id)

@@ -67,6 +67,10 @@ class FakeConfig:
     discogs_latency_s: float = 0.0
     euria_max_concurrency: int | None = None
     token_expires_in: int = 3600
+    # What Spotify gives an app in development mode (every personal app since March 2026):
+    # albums without popularity, label and available_markets. False: the objects as stored
+    # (as an app with extended quota gets them; the limits and refused endpoints stay).
+    spotify_dev_mode: bool = True
     faults: list[Fault] = field(default_factory=list)
 
 
@@ -75,7 +79,8 @@ class FakeStats:
     """A snapshot of what the fake has seen; Counters answer 0 for what never happened.
 
     endpoints keys: "discogs.collection", "discogs.fields", "discogs.value", "discogs.release",
-    "discogs.master", "spotify_token.token", "spotify.search", "spotify.album", "euria.chat",
+    "discogs.master", "spotify_token.token", "spotify.search", "spotify.album",
+    "spotify.artists" (the refused batch), "spotify.artist_albums", "euria.chat",
     "euria.models", and "<service>.unknown" for paths the fake does not serve.
     calls: (service, method, path?query) of the first 10,000 requests, in arrival order.
     """

@@ -180,7 +180,7 @@ class DiscogsFake(ServiceFake):
 
     def _tracklist(self, display_artist: str, bi: dict[str, Any]) -> list[dict[str, Any]]:
         medium = ((bi.get("formats") or [{}])[0].get("name") or "").lower()
-        candidates = self.catalog.search_spotify(display_artist, bi["title"], None)
+        candidates = self.catalog.spotify_results(display_artist, bi["title"])
         wanted = normalize_text(bi["title"])
         # A stored full album is the right answer; else a result with exactly this name.
         album = next((self.catalog.spotify_albums[c["id"]] for c in candidates

@@ -1,4 +1,12 @@
-"""The fake Spotify APIs: the accounts service's token, and the Web API's search and albums."""
+"""The fake Spotify APIs: the accounts service's token, and the Web API's search and albums.
+
+It answers as Spotify answers an app in development mode (every personal app since March 2026;
+../shared/api/README.md): searches by the strict engine (search.py) at most 10 items a page,
+5 by default; `GET /albums/{id}` and `GET /artists/{id}/albums` answered, the batch
+`GET /albums?ids=` refused; no `popularity`, `label` or `available_markets` in what it sends
+(`FakeConfig.spotify_dev_mode=False` serves the stored objects whole, as for an app with
+extended quota).
+"""
 
 from __future__ import annotations
 
@@ -7,19 +15,28 @@ import re
 import secrets
 import time
 from collections import deque
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
 from .catalog import REAL_SPOTIFY_API_URL
+from .search import MAX_LIMIT, QueryError
 from .server import ServiceFake, _int_param, _json, _Request, _Response
 
 SPOTIFY_DEFAULT_LIMIT = 5  # development-mode apps since February 2026
-SPOTIFY_MAX_LIMIT = 10
+SPOTIFY_MAX_LIMIT = MAX_LIMIT
 SPOTIFY_MAX_OFFSET = 1000
+# Fields a development-mode app no longer gets on albums (February 2026 changelog; external_ids
+# was put back in March 2026).
+DEV_MODE_ABSENT = ("popularity", "label", "available_markets")
+ALBUM_GROUPS = ("album", "single", "compilation", "appears_on")
 
-_SEARCH_FIELDS = ("album", "artist", "year", "upc", "isrc", "track", "genre", "tag")
-_FILTER_START = re.compile(r"(?:^|\s)(" + "|".join(_SEARCH_FIELDS) + r"):")
 _BASE62 = re.compile(r"^[0-9A-Za-z]{22}$")
+
+
+def dev_mode_album(album: Mapping[str, Any]) -> dict[str, Any]:
+    """An album object as a development-mode app receives it (the absent fields left out)."""
+    return {k: v for k, v in album.items() if k not in DEV_MODE_ABSENT}
 
 
 class SpotifyFake(ServiceFake):
@@ -106,18 +123,52 @@ class SpotifyFake(ServiceFake):
             return error(405, "Method not allowed")
         if endpoint == "search":
             return self._spotify_search(req, error)
+        if endpoint == "artists" or (endpoint == "album" and len(parts) == 1):
+            # The batch endpoints GET /albums?ids= and /artists?ids= are gone for
+            # development-mode apps.
+            return error(403, "Forbidden")
         if endpoint == "album":
-            if len(parts) == 1:
-                # The batch endpoint GET /albums?ids= is gone for development-mode apps.
-                return error(403, "Forbidden")
             album_id = parts[1]
             if not _BASE62.match(album_id):
                 return error(400, "Invalid base62 id")
             album = self.catalog.spotify_album(album_id)
             if album is None:
                 return error(404, "Resource not found")
-            return _json(200, album, rewrite=(REAL_SPOTIFY_API_URL, self.spotify_api_url))
+            return _json(200, self._served(album),
+                         rewrite=(REAL_SPOTIFY_API_URL, self.spotify_api_url))
+        if endpoint == "artist_albums":
+            return self._spotify_artist_albums(req, parts[1], error)
         return error(404, "Service not found")
+
+    def _served(self, album: Mapping[str, Any]) -> Mapping[str, Any]:
+        return dev_mode_album(album) if self.config.spotify_dev_mode else album
+
+    def _page(self, req: _Request, error: Any) -> tuple[int, int] | _Response:
+        """(limit, offset) of a paged request, or the 400 Spotify answers."""
+        limit = _int_param(req.param("limit"), SPOTIFY_DEFAULT_LIMIT, invalid=-1)
+        if not 0 < limit <= SPOTIFY_MAX_LIMIT:
+            return error(400, "Invalid limit")
+        offset = _int_param(req.param("offset"), 0, invalid=-1)
+        if not 0 <= offset <= SPOTIFY_MAX_OFFSET:
+            return error(400, "Invalid offset")
+        return limit, offset
+
+    def _paging(self, url: str, params: dict[str, str], found: list[Mapping[str, Any]],
+                limit: int, offset: int) -> dict[str, Any]:
+        """A Spotify paging object over `found` (links to the real API; rewritten on the way)."""
+        def href(off: int) -> str:
+            return f"{url}?{urlencode({'offset': off, 'limit': limit, **params}, quote_via=quote)}"
+
+        total = len(found)
+        return {
+            "href": href(offset),
+            "items": [self._served(a) for a in found[offset:offset + limit]],
+            "limit": limit,
+            "next": href(offset + limit) if offset + limit < total else None,
+            "offset": offset,
+            "previous": href(max(0, offset - limit)) if offset > 0 and total else None,
+            "total": total,
+        }
 
     def _spotify_search(self, req: _Request, error: Any) -> _Response:
         q = req.param("q")
@@ -130,85 +181,49 @@ class SpotifyFake(ServiceFake):
         allowed = {"album", "artist", "playlist", "track", "show", "episode", "audiobook"}
         if not set(type_list) <= allowed:
             return error(400, "Bad search type field")
-        limit = _int_param(req.param("limit"), SPOTIFY_DEFAULT_LIMIT, invalid=-1)
-        if not 0 < limit <= SPOTIFY_MAX_LIMIT:
-            return error(400, "Invalid limit")
-        offset = _int_param(req.param("offset"), 0, invalid=-1)
-        if not 0 <= offset <= SPOTIFY_MAX_OFFSET:
-            return error(400, "Invalid offset")
-        filters, free, double_quoted = parse_search_query(q)
-        if any(not v.strip() for v in filters.values()):
-            return error(400, "Bad search query: empty field filter")
-        found: list[dict[str, Any]] = []
-        if not double_quoted:  # peers report "..." filters match nothing; so does the fake
-            found = self.catalog.search_spotify(filters.get("artist"), filters.get("album"),
-                                                free or None)
-            if "year" in filters:
-                found = [a for a in found if _year_matches(a.get("release_date"),
-                                                            filters["year"])]
-        page = found[offset:offset + limit]
-        href_base = f"{REAL_SPOTIFY_API_URL}/search"
-
-        def href(off: int) -> str:
-            params = {"offset": off, "limit": limit, "query": q, "type": types}
-            if req.param("market"):
-                params["market"] = req.param("market")
-            return f"{href_base}?{urlencode(params, quote_via=quote)}"
-
-        payload: dict[str, Any] = {}
-        for t in type_list:
-            items = page if t == "album" else []
-            total = len(found) if t == "album" else 0
-            payload[f"{t}s"] = {
-                "href": href(offset), "items": items, "limit": limit,
-                "next": href(offset + limit) if offset + limit < total else None,
-                "offset": offset,
-                "previous": href(max(0, offset - limit)) if offset > 0 and total else None,
-                "total": total,
-            }
+        page = self._page(req, error)
+        if isinstance(page, _Response):
+            return page
+        limit, offset = page
+        try:
+            found = self.catalog.spotify_search.find(q)
+        except QueryError as exc:
+            return error(400, f"Bad search query: {exc}")
+        params = {"query": q, "type": types}
+        if req.param("market"):
+            params["market"] = req.param("market") or ""
+        url = f"{REAL_SPOTIFY_API_URL}/search"
+        payload = {f"{t}s": self._paging(url, params, found if t == "album" else [], limit, offset)
+                   for t in type_list}
         return _json(200, payload, rewrite=(REAL_SPOTIFY_API_URL, self.spotify_api_url))
 
+    def _spotify_artist_albums(self, req: _Request, artist_id: str, error: Any) -> _Response:
+        """GET /artists/{id}/albums: the artist's albums, newest first, 10 at most a page."""
+        if not _BASE62.match(artist_id):
+            return error(400, "Invalid base62 id")
+        groups = [g.strip() for g in (req.param("include_groups") or "").split(",") if g.strip()]
+        if not set(groups) <= set(ALBUM_GROUPS):
+            return error(400, "Invalid include_groups value")
+        page = self._page(req, error)
+        if isinstance(page, _Response):
+            return page
+        found = self.catalog.artist_albums(artist_id)
+        if found is None:
+            return error(404, "Resource not found")
 
-def parse_search_query(q: str) -> tuple[dict[str, str], str, bool]:
-    """Split a Spotify q into field filters, free text, and whether a filter was double-quoted.
+        def group(album: Mapping[str, Any]) -> str:
+            # appears_on: albums where the artist is credited but not first.
+            first = (album.get("artists") or [{}])[0]
+            return "appears_on" if first.get("id") != artist_id else \
+                str(album.get("album_type") or "album")
 
-    A single-quoted value runs to the last quote before the next filter, so an apostrophe
-    inside a title (album:'What's Going On') does not end it.
-    """
-    filters: dict[str, str] = {}
-    free: list[str] = []
-    double_quoted = False
-    starts = list(_FILTER_START.finditer(q))
-    free.append(q[:starts[0].start()] if starts else q)
-    for i, m in enumerate(starts):
-        name = m.group(1)
-        end = starts[i + 1].start() if i + 1 < len(starts) else len(q)
-        segment = q[m.end():end].rstrip()
-        rest = ""
-        if segment.startswith("'"):
-            close = segment.rfind("'")
-            if close > 0:
-                value, rest = segment[1:close], segment[close + 1:]
-            else:
-                value = segment[1:]
-        elif segment.startswith('"'):
-            double_quoted = True
-            close = segment.find('"', 1)
-            value, rest = (segment[1:close], segment[close + 1:]) if close > 0 else \
-                (segment[1:], "")
-        else:
-            value, _, rest = segment.partition(" ")
-        filters[name] = value
-        free.append(rest)
-    return filters, " ".join(" ".join(free).split()), double_quoted
-
-
-def _year_matches(release_date: Any, wanted: str) -> bool:
-    year = str(release_date or "")[:4]
-    if not year.isdigit():
-        return False
-    low, _, high = wanted.partition("-")
-    try:
-        return int(low) <= int(year) <= int(high or low)
-    except ValueError:
-        return False
+        # Spotify lists albums, then singles, compilations and appearances, newest first in each.
+        found = sorted((a for a in found if not groups or group(a) in groups),
+                       key=lambda a: ALBUM_GROUPS.index(group(a)) if group(a) in ALBUM_GROUPS
+                       else len(ALBUM_GROUPS))
+        params = {"include_groups": ",".join(groups)} if groups else {}
+        if req.param("market"):
+            params["market"] = req.param("market") or ""
+        url = f"{REAL_SPOTIFY_API_URL}/artists/{artist_id}/albums"
+        return _json(200, self._paging(url, params, found, *page),
+                     rewrite=(REAL_SPOTIFY_API_URL, self.spotify_api_url))

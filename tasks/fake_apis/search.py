@@ -1,12 +1,15 @@
-"""A fake Spotify album search over a fixed catalogue, with development-mode rules. Pure.
+"""The fake Spotify album search over a fixed catalogue, with development-mode rules. Pure.
 
-It answers any query string the way the real search answers an app in development mode, strictly:
+One engine for both paths that measure the matcher: the HTTP fake's `GET /search` (spotify.py)
+and the in-process evaluation (tasks/match_eval.py). It answers any query string the way the
+real search answers an app in development mode, strictly:
 
 * field filters `album:`, `artist:`, `year:` (a year or a range `year:1970-1979`); a value is
   one bare word, or single-quoted. As on Spotify, the first apostrophe after the opening quote
   closes the value: `album:'What's Going On'` filters on "What" and leaves "s Going On'" as free
-  text. A double-quoted filter matches nothing (peers report so; the HTTP fake agrees).
-  Other fields (track:, genre:, upc:, isrc:, tag:) match no album.
+  text. A double-quoted filter matches nothing (peers report so). An empty filter (`album:''`,
+  `album: artist:x`) is refused (`QueryError`; the HTTP fake answers 400). Other fields
+  (track:, genre:, upc:, isrc:, tag:) match no album.
 * every word of an `album:` filter must be a word of the album name; every word of an `artist:`
   filter a word of one artist's name; every free word a word of the name or of an artist;
 * words are folded (case, accents, apostrophes dropped inside a word, other punctuation splits);
@@ -14,6 +17,8 @@ It answers any query string the way the real search answers an app in developmen
 * results ranked by `popularity` (then catalogue order), at most `limit` (10 at most).
 
 Imports nothing of the project, so the evaluation cannot borrow the matcher's own folding.
+Ranking uses `popularity` where the catalogue has it, though development-mode answers leave it
+out (spotify.dev_mode_album): Spotify ranks by it all the same.
 """
 
 from __future__ import annotations
@@ -40,6 +45,10 @@ def fold_words(text: str) -> list[str]:
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = _APOSTROPHES_RE.sub("", text.translate(_LETTERS))
     return _NON_WORD_RE.sub(" ", text).split()
+
+
+class QueryError(ValueError):
+    """A query Spotify refuses with 400 (an empty field filter)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,7 @@ class FakeSearch:
         ranked = sorted(enumerate(unique.values()),
                         key=lambda t: (-(t[1].get("popularity") or 0), t[0]))
         self._albums = [a for _, a in ranked]
+        self._by_id = {str(a.get("id")): a for a in self._albums}
         self._name_words = [set(fold_words(str(a.get("name") or ""))) for a in self._albums]
         self._artist_words = [
             [set(fold_words(str(x.get("name") or ""))) for x in a.get("artists") or ()
@@ -123,13 +133,19 @@ class FakeSearch:
         return cls([album for s in sets for album in s.get("catalogue") or ()])
 
     def search(self, q: str, limit: int = MAX_LIMIT, offset: int = 0) -> list[dict[str, Any]]:
-        """The albums Spotify would return for `q`, most popular first."""
+        """The albums Spotify would return for `q`, most popular first; QueryError for a 400."""
         self.queries.append(q)
         return self.find(q)[offset:offset + min(limit, MAX_LIMIT)]
+
+    def album(self, album_id: str) -> dict[str, Any] | None:
+        """The catalogue album with this id (what GET /albums/{id} is built from), or None."""
+        return self._by_id.get(album_id)
 
     def find(self, q: str) -> list[dict[str, Any]]:
         """Every album matching `q`, ranked (no limit; not counted as a search)."""
         parsed = parse_query(q)
+        if any(not value.strip() for _, value in parsed.filters):
+            raise QueryError("empty field filter")
         if parsed.double_quoted:
             return []
         free = set(fold_words(parsed.free))
@@ -140,7 +156,7 @@ class FakeSearch:
             elif name in ("album", "artist"):
                 words = set(fold_words(value))
                 if not words:
-                    return []  # Spotify answers 400 to an empty filter; nothing here
+                    return []  # only punctuation (album:'?'): no word can match
                 wanted.append((name, words))
             else:
                 return []
