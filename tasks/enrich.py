@@ -130,6 +130,11 @@ def euria_client(settings: Settings) -> euria.EuriaClient:
                              time_scale=settings.time_scale)
 
 
+# Release fetches that may fail (5xx or no answer, after the client's retries) in one run
+# before the run stops asking: one bad release must not cost the others their count.
+MAX_TRACK_FAILURES = 3
+
+
 class TrackCounts:
     """The Discogs release track counts of one run's Spotify lookups: those fetched this run,
     and how many more may be (settings.track_lookups); shared by the batches of the run."""
@@ -137,22 +142,22 @@ class TrackCounts:
     def __init__(self) -> None:
         self.fetched: dict[int, int | None] = {}
         self.requests = 0
-        self.problem: ServiceError | None = None  # a failed fetch: no more this run
+        self.failures = 0
         self._lock = threading.Lock()
 
     def take(self, limit: int) -> bool:
-        """One more fetch, if the run's cap allows it and none has failed."""
+        """One more fetch, if the run's cap allows it and Discogs has not failed too often."""
         with self._lock:
-            if self.problem is not None or self.requests >= limit:
+            if self.failures >= MAX_TRACK_FAILURES or self.requests >= limit:
                 return False
             self.requests += 1
             return True
 
-    def failed(self, exc: ServiceError) -> bool:
-        """Stop fetching this run; True the first time (to log it once)."""
+    def failed(self) -> bool:
+        """Count a failed fetch; True when it stops the fetches of this run."""
         with self._lock:
-            first, self.problem = self.problem is None, self.problem or exc
-            return first
+            self.failures += 1
+            return self.failures == MAX_TRACK_FAILURES
 
 
 class MasterYears:
@@ -231,9 +236,9 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
             count = discogs.fetch_release_track_count(client, release_id)
         except ServiceError as exc:  # AuthError too: Discogs' token, not Spotify's lookup
             if exc.status != 404:
-                if tracks.failed(exc):
-                    run_logger().warning("Discogs track counts: stopped this run (%s); the "
-                                         "lookups go on without them", exc)
+                stop = tracks.failed()
+                run_logger().warning("Discogs track count of release %s not fetched (%s)%s",
+                                     release_id, exc, "; no more this run" if stop else "")
                 return {}
             count = None  # gone from Discogs: recorded as unknown, not asked again
         tracks.fetched[release_id] = count
