@@ -250,14 +250,11 @@ def release_track_counts(con: duckdb.DuckDBPyConnection,
     """Release id -> track count (None: unknown to Discogs), for those fetched before."""
     if not release_ids:
         return {}
-    con.register("wanted_releases", pd.DataFrame(
-        {"release_id": pd.Series(sorted(set(release_ids)), dtype="Int64")}))
-    try:
-        return dict(con.execute(
-            "SELECT t.release_id, t.track_count FROM discogs_release_tracks AS t "
-            "JOIN wanted_releases USING (release_id)").fetchall())
-    finally:
-        con.unregister("wanted_releases")
+    # A bound list, not a registered frame: planning's read connections cannot scan pandas.
+    return dict(con.execute(
+        "SELECT release_id, track_count FROM discogs_release_tracks "
+        "WHERE list_contains($ids, release_id)",
+        {"ids": sorted({int(i) for i in release_ids})}).fetchall())
 
 
 def upsert_release_tracks(con: duckdb.DuckDBPyConnection, counts: dict[int, int | None],
