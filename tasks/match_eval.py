@@ -6,6 +6,10 @@ of the files' catalogues, so a new query form needs no new labels. Searches are 
 album. The HTTP fake Spotify answers with the same engine and the same development-mode shapes;
 tests/test_eval_http.py checks that both paths give the same outcome.
 
+By default the lookup gets what a user's sync gives it: the facts of tasks.enrich.ALBUM_FACTS,
+and the track count only from the Discogs release fetch it asks for (answered here from the
+labeled record; counted per album under "discogs"). `--all-facts` gives it the whole record.
+
 The set is split in two by a stable hash of the album id: the tuning half, whose failures may
 guide changes, and the held-out half, on which nothing is fitted. Once the held-out failures
 have been read they guide changes too, so a file marked `"holdout_only": true` forms a third
