@@ -155,6 +155,13 @@ def fetch_master_year(client: DiscogsClient, master_id: int) -> int | None:
     return parse_year(client.get(f"/masters/{int(master_id)}").get("year"))
 
 
+def fetch_release_track_count(client: DiscogsClient, release_id: int) -> int | None:
+    """The number of tracks on a release (what Spotify would list), None when its tracklist is
+    empty. A 404 raises ServiceError(status=404): the caller records the release as unknown."""
+    body = client.get(f"/releases/{int(release_id)}")
+    return count_tracks(body.get("tracklist") if isinstance(body, dict) else None)
+
+
 def fetch_collection_value(client: DiscogsClient, username: str) -> dict[str, str]:
     """Discogs' estimate of the collection's value (formatted strings in the user's currency)."""
     body = client.get(f"{client.user_path(username)}/collection/value")
@@ -162,6 +169,33 @@ def fetch_collection_value(client: DiscogsClient, username: str) -> dict[str, st
 
 
 # ---- pure transforms -------------------------------------------------------------------------
+
+def count_tracks(tracklist: Any) -> int | None:
+    """The tracks of a Discogs tracklist as Spotify counts them; None when there are none.
+
+    Headings (type_ "heading": a side's or a work's title) are no tracks. An index track
+    (type_ "index") only groups tracks that each have their own index on the medium (the
+    movements of a work, each a Spotify track): its sub_tracks are counted, or 1 if it has none.
+    The sub_tracks of a plain track are unindexed parts of one recording (a medley, "A1a",
+    "A1b"): one track, as Spotify lists it.
+    """
+    if not isinstance(tracklist, list):
+        return None
+    count = 0
+    for entry in tracklist:
+        if not isinstance(entry, dict):
+            continue
+        kind = str(entry.get("type_") or "track").lower()
+        if kind == "heading":
+            continue
+        if kind == "index":
+            subs = [t for t in entry.get("sub_tracks") or ()
+                    if isinstance(t, dict) and str(t.get("type_") or "track").lower() != "heading"]
+            count += len(subs) or 1
+            continue
+        count += 1
+    return count or None
+
 
 def join_artists(artists: Iterable[dict]) -> tuple[str, list[str]]:
     """Display string and names from Discogs artist objects, with their join strings."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
-from tasks import discogs, euria, spotify
+from tasks import discogs, euria, load, pending, spotify
 from tasks.config import Settings, run_logger
 from tasks.http import AuthError, ServiceError
 
@@ -130,14 +130,46 @@ def euria_client(settings: Settings) -> euria.EuriaClient:
                              time_scale=settings.time_scale)
 
 
+# Release fetches that may fail (5xx or no answer, after the client's retries) in one run
+# before the run stops asking: one bad release must not cost the others their count.
+MAX_TRACK_FAILURES = 3
+
+
+class TrackCounts:
+    """The Discogs release track counts of one run's Spotify lookups: those fetched this run,
+    and how many more may be (settings.track_lookups); shared by the batches of the run."""
+
+    def __init__(self) -> None:
+        self.fetched: dict[int, int | None] = {}
+        self.requests = 0
+        self.failures = 0
+        self._lock = threading.Lock()
+
+    def take(self, limit: int) -> bool:
+        """One more fetch, if the run's cap allows it and Discogs has not failed too often."""
+        with self._lock:
+            if self.failures >= MAX_TRACK_FAILURES or self.requests >= limit:
+                return False
+            self.requests += 1
+            return True
+
+    def failed(self) -> bool:
+        """Count a failed fetch; True when it stops the fetches of this run."""
+        with self._lock:
+            self.failures += 1
+            return self.failures == MAX_TRACK_FAILURES
+
+
 class MasterYears:
     """The original years of Discogs masters, shared by the tasks of one run in this process:
     the discogs-master-years task adds each one as it comes, each Spotify lookup reads them as
-    it starts (it never waits for one). A plain class: Prefect hands it to tasks as it is."""
+    it starts (it never waits for one). A plain class: Prefect hands it to tasks as it is.
+    It also carries the run's release track counts (the run's one shared Discogs state)."""
 
     def __init__(self) -> None:
         self.years: dict[int, int | None] = {}
         self.stop = threading.Event()  # the lookups are done: fetch no more this run
+        self.tracks = TrackCounts()
 
 
 def with_master_years(albums: list[dict], years: dict[int, int | None]) -> list[dict]:
@@ -181,25 +213,82 @@ def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
     return rows
 
 
+def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts,
+                  client: discogs.DiscogsClient | None, limit: int) -> Callable[[], dict]:
+    """What `lookup_album` asks for when its searches end without a link: the album's Discogs
+    release track count, from an earlier run (known) or fetched now (at most limit fetches a
+    run, through the shared paced client). {} when it cannot be had; never raises: a failed
+    fetch leaves the album matched without it."""
+    release_id = album.get("release_id")
+
+    def facts(count: int | None) -> dict:
+        return {"track_count": count, "source": f"discogs /releases/{release_id}"} \
+            if count else {}
+
+    def fetch() -> dict:
+        if not release_id:
+            return {}
+        if release_id in known:
+            return facts(known[release_id])
+        if client is None or not tracks.take(limit):
+            return {}
+        try:
+            count = discogs.fetch_release_track_count(client, release_id)
+        except ServiceError as exc:  # AuthError too: Discogs' token, not Spotify's lookup
+            if exc.status != 404:
+                stop = tracks.failed()
+                run_logger().warning("Discogs track count of release %s not fetched (%s)%s",
+                                     release_id, exc, "; no more this run" if stop else "")
+                return {}
+            count = None  # gone from Discogs: recorded as unknown, not asked again
+        tracks.fetched[release_id] = count
+        return facts(count)
+
+    return fetch
+
+
+def known_track_counts(settings: Settings, albums: list[dict]) -> dict[int, int | None]:
+    """The track counts earlier runs fetched of these albums' releases (DuckDB)."""
+    ids = [int(a["release_id"]) for a in albums if a.get("release_id")]
+    if not ids:
+        return {}
+    with pending.reading(settings.db_path) as con:
+        return load.release_track_counts(con, ids)
+
+
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
                   threshold: float | None = None,
                   master_years: MasterYears | None = None) -> list[dict]:
     """Look each album up on Spotify; returns spotify_matches rows.
 
     master_years: the original years fetched so far this run; an album whose year has not come
-    when its lookup starts is matched on its pressing's year.
+    when its lookup starts is matched on its pressing's year. Its track counts: the Discogs
+    release fetches of the run's lookups that end without a link; a row carries the count its
+    lookup fetched (discogs_release_tracks) for the load to keep.
     """
     client = spotify_client(settings)
     years = master_years.years if master_years else {}
+    tracks = master_years.tracks if master_years else TrackCounts()
+    fetching = settings.track_lookups > 0 and not settings.missing_discogs()
+    known = known_track_counts(settings, albums) if fetching else {}
+    discogs_api = discogs_client(settings) if fetching else None
+
+    def look_up(album: dict) -> dict:
+        more = release_facts(album, known, tracks, discogs_api, settings.track_lookups) \
+            if fetching else None
+        row = spotify.lookup_album(client, with_master_years([album], years)[0], threshold,
+                                   more_facts=more)
+        release_id = album.get("release_id")
+        if release_id in tracks.fetched and release_id not in known:
+            row["discogs_release_tracks"] = {"release_id": release_id,
+                                             "track_count": tracks.fetched[release_id]}
+        return row
 
     def outcome(row: dict) -> str:
         return {"matched": "Spotify found for", "uncertain": "Spotify uncertain for",
                 }.get(row["status"], "Spotify has nothing for")
 
-    return _run_batch(albums, "Spotify",
-                      lambda a: spotify.lookup_album(client, with_master_years([a], years)[0],
-                                                     threshold),
-                      spotify.error_row, outcome)
+    return _run_batch(albums, "Spotify", look_up, spotify.error_row, outcome)
 
 
 def describe_batch(albums: list[dict], settings: Settings, namespace: str, language: str,

@@ -199,6 +199,7 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
         if overrides is not None:
             con.execute(load_sql("replace_spotify_overrides"), {"now": now})
         upsert_master_years(con, masters or {}, now)
+        upsert_release_tracks(con, release_tracks_of(spotify_rows), now)
         run = {**run, "added": added, "removed": removed}
         if held_back:
             run["message"] = "; ".join(filter(None, [run.get("message"), (
@@ -234,6 +235,39 @@ def upsert_master_years(con: duckdb.DuckDBPyConnection, years: dict[int, int | N
     con.execute("INSERT OR REPLACE INTO discogs_masters "
                 "SELECT master_id, year, $now FROM incoming_masters", {"now": now})
     con.unregister("incoming_masters")
+
+
+def release_tracks_of(spotify_rows: list[dict]) -> dict[int, int | None]:
+    """The release track counts the lookups fetched from Discogs (their rows carry them)."""
+    return {int(fetched["release_id"]): fetched.get("track_count")
+            for row in spotify_rows
+            if isinstance(fetched := row.get("discogs_release_tracks"), dict)
+            and fetched.get("release_id")}
+
+
+def release_track_counts(con: duckdb.DuckDBPyConnection,
+                         release_ids: list[int]) -> dict[int, int | None]:
+    """Release id -> track count (None: unknown to Discogs), for those fetched before."""
+    if not release_ids:
+        return {}
+    # A bound list, not a registered frame: planning's read connections cannot scan pandas.
+    return dict(con.execute(
+        "SELECT release_id, track_count FROM discogs_release_tracks "
+        "WHERE list_contains($ids, release_id)",
+        {"ids": sorted({int(i) for i in release_ids})}).fetchall())
+
+
+def upsert_release_tracks(con: duckdb.DuckDBPyConnection, counts: dict[int, int | None],
+                          now: datetime) -> None:
+    """Remember fetched release track counts (one bulk insert)."""
+    if not counts:
+        return
+    con.register("incoming_tracks", pd.DataFrame({
+        "release_id": pd.Series(list(counts), dtype="Int64"),
+        "track_count": pd.Series(list(counts.values()), dtype="Int64")}))
+    con.execute("INSERT OR REPLACE INTO discogs_release_tracks "
+                "SELECT release_id, track_count, $now FROM incoming_tracks", {"now": now})
+    con.unregister("incoming_tracks")
 
 
 def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:

@@ -153,7 +153,13 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
     with load.connect(db) as con:
         load.upsert_master_years(con, {700_000 + n: a.album.get("master_year")
                                        for n, a in enumerate(chosen)}, datetime.now(UTC))
-    with FakeApis(Catalog(releases=items, spotify_catalogue=engine.catalogue)) as fake:
+    # Each release's tracklist on Discogs holds the labeled number of tracks (none: empty).
+    tracklists = {9_000_000 + n: [{"position": str(t + 1), "type_": "track",
+                                   "title": f"Track {t + 1}", "duration": "3:00"}
+                                  for t in range(a.album.get("track_count") or 0)]
+                  for n, a in enumerate(chosen)}
+    with FakeApis(Catalog(releases=items, spotify_catalogue=engine.catalogue,
+                          tracklists=tracklists)) as fake:
         for name, value in fake.env().items():
             monkeypatch.setenv(name, value)
         monkeypatch.setenv("SPOTIFY_MARKET", MARKET)
@@ -171,10 +177,13 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
     expected_queries = []
     for n, item in enumerate(chosen):
         # The sync hands the matcher only ALBUM_FACTS of a record: no track count, which the
-        # collection API does not give. The eval is run on the same facts (--as-synced).
+        # collection API does not give, except from the release fetch a lookup asks for. The
+        # eval is run on the same facts (as synced), its fetches answered from the labels.
         expected = run_album(item, engine, facts=synced_facts())
         expected_queries += expected["queries"]
         want = comparable(expected["row"])
+        if "more_facts" in want["evidence"]:
+            want["evidence"]["more_facts"]["source"] = f"discogs /releases/{9_000_000 + n}"
         got = stored[9_000_000 + n]
         got = {k: json.loads(got[k]) if k in ("evidence", "candidates") and got[k] else got[k]
                for k in want}
@@ -195,15 +204,28 @@ def test_eval_as_synced_gives_the_matcher_only_what_the_sync_has(tmp_path, capsy
         encoding="utf-8")
     seen: list[dict] = []
 
-    def recording(client, album):
+    given: list[dict] = []
+
+    def recording(client, album, more_facts=None):
         seen.append(album)
+        if more_facts is not None:  # as a lookup left without a link asks for it
+            given.append(more_facts())
         return {"status": "not_found", "spotify_album_id": None}
 
-    full = run_eval(tmp_path, lookup=recording)
-    synced = run_eval(tmp_path, lookup=recording, as_synced=True)
+    full = run_eval(tmp_path, lookup=recording, as_synced=False)
+    synced = run_eval(tmp_path, lookup=recording)  # as synced: the default
     assert seen == [{**record, "album_key": "t-1"},
                     {**{k: v for k, v in record.items() if k != "track_count"},
                      "album_key": "t-1"}]
+    # The track count comes only through the Discogs release fetch, counted per album.
+    assert given == [{"track_count": 13, "source": "discogs"}]
+    assert [r["discogs"] for r in full["results"]] == [0]
+    assert [r["discogs"] for r in synced["results"]] == [1]
+    assert synced["tuning" if full["results"][0]["item"].half == "tuning" else "held_out"][
+        "overall"]["discogs_per_album"] == 1.0
     assert "as synced" not in report(full) and "as synced:" in report(synced)
-    main([str(tmp_path), "--as-synced"])
-    assert "as synced: the matcher gets only the facts a sync has" in capsys.readouterr().out
+    main([str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "as synced: the matcher gets only the facts a sync has" in out and "discogs" in out
+    main([str(tmp_path), "--all-facts"])
+    assert "all facts: the matcher gets every fact" in capsys.readouterr().out

@@ -418,6 +418,7 @@ def test_export_parquet_writes_every_table_and_view(db_path: Path, tmp_path: Pat
     assert [(f.name, f.path, f.rows) for f in written] == [
         ("ai_descriptions", out / "ai_descriptions.parquet", 5),
         ("discogs_masters", out / "discogs_masters.parquet", 0),
+        ("discogs_release_tracks", out / "discogs_release_tracks.parquet", 0),
         ("releases", out / "releases.parquet", 9),
         ("schema_migrations", out / "schema_migrations.parquet", len(migration_versions())),
         ("spotify_matches", out / "spotify_matches.parquet", 5),

@@ -89,6 +89,9 @@ class Catalog:
     value: dict[str, str] = field(
         default_factory=lambda: {"minimum": "€0.00", "median": "€0.00", "maximum": "€0.00"})
     masters: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # Release id -> the tracklist /releases/{id} shows (else one built from the album's
+    # Spotify tracks); [] for an empty one, None for a release that answers 404.
+    tracklists: dict[int, list[dict[str, Any]] | None] = field(default_factory=dict)
     spotify_catalogue: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -96,6 +99,7 @@ class Catalog:
         self.descriptions = {normalize_key(*_split_key(k)): v
                              for k, v in self.descriptions.items()}
         self.masters = {int(k): v for k, v in self.masters.items()}
+        self.tracklists = {int(k): v for k, v in self.tracklists.items()}
         self._spotify_by_title: dict[str, list[str]] = {}
         for key in self.spotify:
             self._spotify_by_title.setdefault(_split_key(key)[1], []).append(key)

@@ -95,7 +95,8 @@ class DiscogsFake(ServiceFake):
                 return reply(404, {"message": "The requested resource was not found."})
             if endpoint == "release":
                 item = self.catalog.release(ident)
-                if item is None:
+                if item is None or (ident in self.catalog.tracklists
+                                    and self.catalog.tracklists[ident] is None):
                     return reply(404, {"message": "Release not found."})
                 return reply(200, self._release_detail(item))
             master = self._master(ident)
@@ -146,7 +147,9 @@ class DiscogsFake(ServiceFake):
         rid = int(item["id"])
         artists = bi.get("artists") or []
         display = discogs_display_artist(artists)
-        tracklist = self._tracklist(display, bi)
+        tracklist = self.catalog.tracklists.get(rid)
+        if tracklist is None:
+            tracklist = self._tracklist(display, bi)
         year = bi.get("year") or 0
         detail = {
             "id": rid, "status": "Accepted", "year": year,

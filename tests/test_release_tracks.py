@@ -1,0 +1,243 @@
+"""The track count of a Discogs release, for Spotify lookups that need it: counting a
+tracklist (pure), fetching it (requests-mock), storing it (DuckDB), and the lookup asking for it."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+from support import FakeClock
+
+from tasks import enrich, load
+from tasks.discogs import DiscogsClient, count_tracks, fetch_release_track_count
+from tasks.http import RateLimiter, ServiceError
+from tasks.match_eval import EngineClient, load_set, synced_facts
+from tasks.spotify import lookup_album
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "discogs"
+API = "https://api.discogs.com"
+TOKEN = "dsc-test-token-0123456789"
+
+
+def track(position: str, title: str, duration: str = "") -> dict:
+    return {"position": position, "type_": "track", "title": title, "duration": duration}
+
+
+# -- counting (literal /releases/{id} tracklists, in the API's shapes) -------------------------
+
+def test_vinyl_sides_count_every_track():
+    # As Aja's release body lists it (../shared/real: 1842334): A1-A3, B1-B4.
+    tracklist = [track(p, t) for p, t in [("A1", "Black Cow"), ("A2", "Aja"),
+                                          ("A3", "Deacon Blues"), ("B1", "Peg"),
+                                          ("B2", "Home At Last"), ("B3", "I Got The News"),
+                                          ("B4", "Josie")]]
+    assert count_tracks(tracklist) == 7
+
+
+def test_headings_are_not_tracks():
+    tracklist = [
+        {"position": "", "type_": "heading", "title": "Side One", "duration": ""},
+        track("A1", "Intro"), track("A2", "Song"),
+        {"position": "", "type_": "heading", "title": "Side Two", "duration": ""},
+        track("B1", "Outro"),
+    ]
+    assert count_tracks(tracklist) == 3
+
+
+def test_an_index_track_counts_its_sub_tracks():
+    # A work indexed movement by movement: each movement is a track on the CD and on Spotify.
+    tracklist = [
+        {"position": "", "type_": "heading", "title": "Symphony No. 7 In A Major, Op. 92",
+         "duration": ""},
+        {"position": "", "type_": "index", "title": "Symphony No. 5 In C Minor, Op. 67",
+         "duration": "", "sub_tracks": [
+             track("1", "I. Allegro Con Brio", "7:23"), track("2", "II. Andante", "9:51"),
+             track("3", "III. Allegro", "5:09"), track("4", "IV. Allegro", "11:06")]},
+        track("5", "Egmont Overture, Op. 84", "8:30"),
+    ]
+    assert count_tracks(tracklist) == 5
+
+
+def test_an_index_track_without_sub_tracks_is_one_track():
+    assert count_tracks([{"position": "1", "type_": "index", "title": "Suite"}]) == 1
+
+
+def test_sub_tracks_of_a_plain_track_are_one_recording():
+    # A medley (A1a, A1b): one track on the record, one on Spotify.
+    tracklist = [
+        {"position": "A1", "type_": "track", "title": "Medley", "duration": "6:10",
+         "sub_tracks": [track("A1a", "Part One"), track("A1b", "Part Two")]},
+        track("A2", "Song"),
+    ]
+    assert count_tracks(tracklist) == 2
+
+
+def test_an_empty_or_missing_tracklist_is_unknown():
+    assert count_tracks([]) is None
+    assert count_tracks(None) is None
+    assert count_tracks([{"position": "", "type_": "heading", "title": "Side A"}]) is None
+
+
+def test_real_release_bodies_are_counted():
+    path = REAL / "Gustw__vinyl-collection__releases_1842334.json"
+    if not path.exists():
+        pytest.skip("../shared/real is not here")
+    assert count_tracks(json.loads(path.read_text(encoding="utf-8"))["tracklist"]) == 7
+    body = json.loads((REAL / "Gustw__vinyl-collection__releases_94051.json").read_text())
+    assert count_tracks(body["tracklist"]) == 2  # a 12": sides A and B
+
+
+# -- fetching (the wire, requests-mock) ----------------------------------------------------------
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def client(clock) -> DiscogsClient:
+    return DiscogsClient(TOKEN, sleep=clock.sleep,
+                         limiter=RateLimiter(59, period=61.0, clock=clock, sleep=clock.sleep))
+
+
+BODY = {"id": 1842334, "title": "Aja", "tracklist": [
+    {"position": "", "type_": "heading", "title": "Side A"},
+    track("A1", "Black Cow"), track("A2", "Aja"),
+    {"position": "", "type_": "heading", "title": "Side B"},
+    track("B1", "Peg")]}
+
+
+def test_the_release_is_fetched_and_counted(requests_mock, client):
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    assert fetch_release_track_count(client, 1842334) == 3
+    assert requests_mock.last_request.headers["Authorization"] == f"Discogs token={TOKEN}"
+
+
+def test_a_404_is_a_service_error_with_its_status(requests_mock, client):
+    requests_mock.get(f"{API}/releases/5", status_code=404,
+                      json={"message": "Release not found."})
+    with pytest.raises(ServiceError) as caught:
+        fetch_release_track_count(client, 5)
+    assert caught.value.status == 404
+
+
+def test_a_429_is_waited_out_for_its_retry_after(requests_mock, client, clock):
+    requests_mock.get(f"{API}/releases/1842334", [
+        {"status_code": 429, "headers": {"Retry-After": "7"},
+         "json": {"message": "You are making requests too quickly."}},
+        {"json": BODY}])
+    assert fetch_release_track_count(client, 1842334) == 3
+    assert clock.now >= 7.0 and requests_mock.call_count == 2
+
+
+# -- the lookup's callable (enrich.release_facts) over the wire ------------------------------
+
+def album(release_id: int = 1842334) -> dict:
+    return {"album_key": "steely dan|aja", "release_id": release_id}
+
+
+def test_a_fetched_count_is_given_and_kept_once(requests_mock, client):
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    tracks = enrich.TrackCounts()
+    facts = enrich.release_facts(album(), {}, tracks, client, limit=10)
+    assert facts() == {"track_count": 3, "source": "discogs /releases/1842334"}
+    assert tracks.fetched == {1842334: 3} and tracks.requests == 1
+
+
+def test_a_known_count_asks_discogs_nothing(requests_mock, client):
+    tracks = enrich.TrackCounts()
+    assert enrich.release_facts(album(), {1842334: 9}, tracks, client, 10)() == {
+        "track_count": 9, "source": "discogs /releases/1842334"}
+    assert enrich.release_facts(album(7), {7: None}, tracks, client, 10)() == {}
+    assert requests_mock.call_count == 0 and tracks.requests == 0
+
+
+def test_a_404_is_recorded_as_unknown(requests_mock, client):
+    requests_mock.get(f"{API}/releases/5", status_code=404, json={"message": "Release not found."})
+    tracks = enrich.TrackCounts()
+    assert enrich.release_facts(album(5), {}, tracks, client, 10)() == {}
+    assert tracks.fetched == {5: None}
+
+
+def test_5xx_after_retries_gives_nothing_and_records_nothing(requests_mock, client):
+    requests_mock.get(f"{API}/releases/5", status_code=502, json={"message": "Bad gateway"})
+    tracks = enrich.TrackCounts()
+    assert enrich.release_facts(album(5), {}, tracks, client, 10)() == {}
+    assert tracks.fetched == {} and tracks.failures == 1
+    assert requests_mock.call_count == 4  # the client's own retries, then it gives up
+    # After a few such failures the run stops asking.
+    for _ in range(enrich.MAX_TRACK_FAILURES - 1):
+        enrich.release_facts(album(5), {}, tracks, client, 10)()
+    calls = requests_mock.call_count
+    assert enrich.release_facts(album(6), {}, tracks, client, 10)() == {}
+    assert requests_mock.call_count == calls
+
+
+def test_the_cap_bounds_the_fetches_of_a_run(requests_mock, client):
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    requests_mock.get(f"{API}/releases/2", json=BODY)
+    tracks = enrich.TrackCounts()
+    assert enrich.release_facts(album(), {}, tracks, client, limit=1)()
+    assert enrich.release_facts(album(2), {}, tracks, client, limit=1)() == {}
+    assert requests_mock.call_count == 1
+
+
+# -- storing ------------------------------------------------------------------------------------
+
+def test_fetched_counts_are_stored_once_per_release():
+    con = duckdb.connect(":memory:")
+    load.migrate(con)
+    rows = [{"album_key": "a", "discogs_release_tracks": {"release_id": 1, "track_count": 12}},
+            {"album_key": "b", "discogs_release_tracks": {"release_id": 2, "track_count": None}},
+            {"album_key": "c"}]
+    now = datetime(2026, 12, 7, tzinfo=UTC)
+    for _ in range(2):
+        load.upsert_release_tracks(con, load.release_tracks_of(rows), now)
+    assert con.execute("SELECT release_id, track_count FROM discogs_release_tracks "
+                       "ORDER BY 1").fetchall() == [(1, 12), (2, None)]
+    assert load.release_track_counts(con, [1, 2, 3]) == {1: 12, 2: None}
+
+
+# -- the lookup: the count decides over the searches already made -------------------------------
+
+@pytest.fixture(scope="module")
+def labeled():
+    return load_set()
+
+
+def lookup_as_synced(labeled, album_id: str, count: int | None):
+    albums, engine = labeled
+    item = next(a for a in albums if a.id == album_id)
+    client = EngineClient(engine)
+    record = {k: v for k, v in item.album.items() if k in synced_facts()}
+    asked: list[int] = []
+
+    def facts() -> dict:
+        asked.append(1)
+        return {"track_count": count, "source": "discogs /releases/1"} if count else {}
+
+    row = lookup_album(client, {**record, "album_key": item.id}, more_facts=facts)
+    return item, row, client.searches, asked
+
+
+def test_the_track_count_links_an_album_without_searching_again(labeled):
+    # Standing On A Beach: an uncertain compilation once its searches are done; 13 tracks say
+    # which edition it is.
+    item, without, searches_without, _ = lookup_as_synced(labeled, "core-043", None)
+    assert without["status"] == "uncertain"
+    item, row, searches, asked = lookup_as_synced(labeled, "core-043", 13)
+    assert asked == [1]
+    assert row["status"] == "matched" and row["spotify_album_id"] in item.acceptable
+    assert searches == searches_without  # decided again over the same searches
+    assert row["evidence"]["more_facts"] == {"track_count": 13,
+                                             "source": "discogs /releases/1"}
+
+
+def test_a_sure_link_asks_for_nothing(labeled):
+    item, row, _, asked = lookup_as_synced(labeled, "core-001", 99)
+    assert row["status"] == "matched" and row["score"] >= 0.93
+    assert asked == [] and "more_facts" not in row["evidence"]
+
