@@ -697,6 +697,24 @@ def _only_album_of_year(q: MatchQuery, candidate: Mapping[str, Any], name: str,
         rx.search(owned) for _, rx, _ in _PENALTY_RES)
 
 
+# A bare tag Spotify appends to a live album's name: "(Live)", "[Live]", "(Live Version)".
+_LIVE_TAG_RE = re.compile(r"[(\[]\s*live(?:\s+(?:version|album|recording))?\s*[)\]]",
+                          re.IGNORECASE)
+
+
+def _live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bool:
+    """Spotify tags a live album "[Live]" where its sleeve says nothing of a concert ("Grateful
+    Dead" / "Grateful Dead (Skull & Roses) [Live]"): the record itself, not a live version of
+    it, when the name outside its brackets is the sleeve's title and the date the original
+    year (a later concert of the same songs has its own date)."""
+    reference = q.master_year or q.year
+    if not (reference and cand_year == reference and _LIVE_TAG_RE.search(name)):
+        return False
+    base = normalize_title(_base_title(name))
+    return bool(base) and base == normalize_title(_base_title(q.title)) and not _LIVE_RE.search(
+        base)
+
+
 def _only_span_years_added(q: MatchQuery, qn: str, cn: str) -> bool:
     """The sleeve's title has numbers Spotify's name lacks, and they are all years up to the
     record's own: a career span it drops ("Death To The Pixies 1987-1991" / "Death To The
@@ -888,6 +906,8 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         if q.is_classical and pname not in _CLASSICAL_PENALTIES:
             continue  # "String Quartet", "plays", "Instrumental" are what classical names say
         if rx.search(cand_words) and not rx.search(query_words):
+            if pname == "live" and _live_tag_on_own_title(q, name, cand_year):
+                continue
             # A classical sleeve seldom says "live" where Spotify does; year and performers
             # tell the concerts apart.
             penalties[pname] = 0.92 if q.is_classical and pname == "live" else factor

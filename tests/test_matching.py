@@ -983,3 +983,23 @@ def test_a_latin_sleeve_title_for_an_album_spotify_names_in_its_own_script():
                               ).status != "matched"
     hot = item("HOT! MENU", "Sadistic Mika Band", "1974-06-01", 10)
     assert best_spotify_match(q, [kurofune, hot]).status == "uncertain"
+
+
+def test_spotifys_live_tag_on_the_sleeves_own_title_is_the_record_itself():
+    """Spotify tags a live album "[Live]" where the sleeve says nothing of a concert: the same
+    title and the original year make it the record, not a live version of it."""
+    dead = MatchQuery.from_album({"artist": "Grateful Dead", "title": "Grateful Dead",
+                                  "year": 1971, "master_year": 1971, "track_count": 9,
+                                  "formats": ["2xLP, Album"]})
+    skull = item("Grateful Dead (Skull & Roses) [Live] [2001 Remaster]", "Grateful Dead",
+                 "1971-09-24", 15)
+    debut = item("The Grateful Dead", "Grateful Dead", "1967-03-17", 9)
+    match = best_spotify_match(dead, [debut, skull])
+    assert (match.status, match.album) == ("matched", skull)
+    assert "live" not in match.evidence["penalties"]
+    # Another year is another concert of the same songs; a concert named in the brackets, or a
+    # title that is not the sleeve's, is a live version.
+    for other in (item("Grateful Dead (Live)", "Grateful Dead", "1972-01-01", 9),
+                  item("Grateful Dead (Live At The Fillmore)", "Grateful Dead", "1971-01-01", 9),
+                  item("Dead Set (Live)", "Grateful Dead", "1971-01-01", 9)):
+        assert "live" in score_candidate(dead, other)[1]["penalties"], other["name"]
