@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from tasks.classical import Work, composer_of, parse_work, performer_words, work_agreement
-from tasks.languages import translated_title
+from tasks.languages import shared_stems, translated_title
 from tasks.normalize import (
     clean_artist_name,
     clean_text,
@@ -630,8 +630,9 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
     a different name: `renamed_artist` (same title, another artist name), `same_words`
     (same artist, the title's words inside the other: "Loaded" / "Loaded featuring Lou Reed",
     "Peter Gabriel" / "Peter Gabriel 1: Car", "Standing On A Beach • The Singles" / "Standing
-    On A Beach"), `year_and_tracks_only` (same artist, a sleeve
-    title in another script than Spotify's: "ΚΕΦΑΛΗΞΘ" / "Psalm 69")."""
+    On A Beach"), `translated_title` (same artist, a translation that kept a cognate: "Sus
+    Satánicas Majestades Piden" / "Their Satanic Majesties Request"), `year_and_tracks_only`
+    (same artist, a sleeve title in another script than Spotify's: "ΚΕΦΑΛΗΞΘ" / "Psalm 69")."""
     qn, cn = normalize_title(q.title), normalize_title(name)
     if artist < 0.75:
         # A one-word title is too common to stand for the artist; a title in another script
@@ -657,6 +658,10 @@ def _evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
         return "same_words"
     if number_mismatch and _numbers(qn):
         return None
+    if translated_title(q.title, name) and shared_stems(q.title, name):
+        # A translation that kept a cognate ("Sus Satánicas Majestades Piden" / "Their Satanic
+        # Majesties Request"): the title itself points at this album, not only its length.
+        return "translated_title"
     overlap = len(q_words & c_words) / max(1, min(len(q_words), len(c_words)))
     if overlap >= 0.5 and not number_mismatch:
         return "same_words"
@@ -873,7 +878,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
             # (Its title is the same, or one of the title's forms is: inside brackets, in
             # simplified characters.)
             artist, title = max(artist, 0.85), max(title, 0.95)
-        elif rule == "same_words":
+        elif rule in ("same_words", "translated_title"):
             title, number_mismatch = max(title, 0.85), False
         elif rule is None and title < 0.8 and _only_album_of_year(q, candidate, name,
                                                                   cand_artists, number_mismatch):

@@ -890,7 +890,7 @@ def test_a_title_the_pressing_translated_links_by_year_and_track_count():
     races = item("A Day At The Races (2011 Remaster)", "Queen", "1976-12-10", 10)
     match = best_spotify_match(queen, [deluxe, opera, races])
     assert (match.status, match.album, match.evidence["rule"]) == (
-        "matched", opera, "year_and_tracks_only")
+        "matched", opera, "translated_title")
 
 
 def test_a_translated_title_does_not_link_without_the_evidence_or_with_a_rival():
@@ -899,9 +899,17 @@ def test_a_translated_title_does_not_link_without_the_evidence_or_with_a_rival()
         "year": 1968, "master_year": 1967, "track_count": 10})
     request = item("Their Satanic Majesties Request", "The Rolling Stones", "1967-12-08", 10)
     assert best_spotify_match(stones, [request]).status == "matched"
-    # Another album of that year on offer: the track count alone cannot choose.
+    # Another album of that year on offer: the cognates ("Satánicas" / "Satanic") choose.
     buttons = item("Between The Buttons", "The Rolling Stones", "1967-01-20", 12)
-    assert best_spotify_match(stones, [request, buttons]).status == "uncertain"
+    match = best_spotify_match(stones, [request, buttons])
+    assert (match.status, match.album, match.evidence["rule"]) == (
+        "matched", request, "translated_title")
+    # A translation that kept no word of the original: the track count alone cannot choose.
+    stones_fr = MatchQuery.from_album({
+        "artist": "The Rolling Stones", "title": "Le Rendez-vous De Leurs Altesses",
+        "year": 1968, "master_year": 1967, "track_count": 10})
+    assert best_spotify_match(stones_fr, [request]).evidence["rule"] == "year_and_tracks_only"
+    assert best_spotify_match(stones_fr, [request, buttons]).status == "uncertain"
     # Another track count, or another year: not the record.
     assert best_spotify_match(stones, [item("Their Satanic Majesties Request",
                                             "The Rolling Stones", "1967-12-08", 12)]
@@ -970,6 +978,16 @@ def test_translated_title_reads_small_words_of_two_languages():
     assert not translated_title("Blonde", "Blond")  # no small words: nothing to tell
     # Both sides mixed: "Los Lobos" in Spotify's name is not English alone.
     assert not translated_title("La Bamba", "The Best Of Los Lobos")
+
+
+def test_shared_stems_counts_the_cognates_a_translation_keeps():
+    from tasks.languages import shared_stems
+
+    assert shared_stems("Sus Satánicas Majestades Piden", "Their Satanic Majesties Request") == 2
+    assert shared_stems("Una Noche En La Ópera", "A Night At The Opera") == 1
+    assert shared_stems("Le Chant Des Baleines", "Songs Of The Humpback Whale") == 0
+    assert shared_stems("Sus Satánicas Majestades Piden", "Between The Buttons") == 0
+    assert shared_stems("El Sol", "The Sun") == 0  # words too short to tell
 
 
 def test_a_latin_sleeve_title_for_an_album_spotify_names_in_its_own_script():
