@@ -344,6 +344,11 @@ def search_plan(q: MatchQuery) -> list[Search]:
         # A renamed artist: the title alone, where year and track count must agree.
         plan.append(Search(f"album:'{core or title}' year:{years}" if years
                            else f"album:'{core or title}'", "title_year"))
+        if not _is_latin_text(q.title) and _is_latin_text(q.main_artist):
+            # A title in its own script under a romanized credit ("Yumi Arai" - "ひこうき雲"):
+            # Spotify names such an artist in that script too (荒井由実), so the title alone
+            # is the search that finds it; the credit's searches come after.
+            plan.insert(0, plan.pop())
         if not _is_latin_text(q.title):
             # Spotify may file the title in simplified characters, or a romanized reissue of
             # another year under the artist's Latin name: the whole listing.

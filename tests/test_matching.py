@@ -279,12 +279,31 @@ def test_a_greek_credit_is_searched_and_compared_in_latin_letters():
 
 
 def test_a_title_in_another_script_is_searched_alone_even_when_the_artist_is_known():
-    q = MatchQuery.from_album({"artist": "Kaveret", "title": "סיפורי פוגי", "year": 1973,
+    q = MatchQuery.from_album({"artist": "כוורת", "title": "סיפורי פוגי", "year": 1973,
                                "master_year": 1973, "track_count": 12})
-    english = item("Poogy Tales", "Kaveret", "1974-01-01", 10)
+    english = item("Poogy Tales", "כוורת", "1974-01-01", 10)
     done = [Searched(s, [english] if s.form != "album_artist" else [])
             for s in search_plan(q)[:2]]
     assert next_search(q, done).query == "album:'סיפורי פוגי' year:1972-1974"
+
+
+def test_a_title_in_its_own_script_under_a_romanized_credit_is_searched_alone_first():
+    """Discogs romanizes the credit ("Yumi Arai") and keeps the title's script; Spotify names
+    such an artist in that script too (荒井由実): the title alone is the first search, and it
+    links the album by title, year and track count."""
+    arai = MatchQuery.from_album({"artist": "Yumi Arai", "title": "ひこうき雲", "year": 1973,
+                                  "master_year": 1973, "track_count": 10})
+    assert [(s.query, s.form) for s in search_plan(arai)] == [
+        ("album:'ひこうき雲' year:1972-1974", "title_year"),
+        ("album:'ひこうき雲' artist:'Yumi Arai'", "album_artist"),
+        ("artist:'Yumi Arai' year:1972-1974", "artist_year"),
+        ("artist:'Yumi Arai'", "artist_list")]
+    found = item("ひこうき雲", "荒井由実", "1973-11-20", 10)
+    match = decide(arai, [Searched(search_plan(arai)[0], (found,))])
+    assert (match.status, match.evidence["query_form"]) == ("matched", "title_year")
+    # A credit in the title's script keeps its own searches first.
+    kino = MatchQuery.from_album({"artist": "Кино", "title": "Группа Крови", "year": 1988})
+    assert search_plan(kino)[0].form == "album_artist"
 
 
 def test_a_title_in_another_script_needs_the_only_album_of_that_year():
@@ -781,9 +800,10 @@ def test_a_kana_title_against_its_romanized_reissue_found_in_the_whole_listing()
     boris = MatchQuery.from_album({"artist": "Boris", "title": "あくまのうた", "year": 2003,
                                    "master_year": 2003, "track_count": 6})
     forms = [s.form for s in search_plan(boris)]
-    # After the year's listing and the title alone, the whole listing: a romanized reissue
-    # may carry a later date.
-    assert forms == ["album_artist", "artist_year", "title_year", "artist_list"]
+    # The title alone first (see test_a_title_in_its_own_script_under_a_romanized_credit),
+    # then the credit's searches, then the whole listing: a romanized reissue may carry a
+    # later date.
+    assert forms == ["title_year", "album_artist", "artist_year", "artist_list"]
     reissue = item("Akuma No Uta", "Boris", "2005-01-25", 6)
     pink = item("Pink", "Boris", "2005-11-15", 10)
     match = best_spotify_match(boris, [pink, reissue])
