@@ -246,6 +246,15 @@ def _artist_value(name: str) -> str:
     return _usable(stripped) or _usable(value)
 
 
+def _album_value(title: str) -> str:
+    """A title for an `album:` filter: no quotes, and no join words ("&", "and", "the") that
+    Spotify's name may spell otherwise or leave out ("Simon And Garfunkel's Greatest Hits" /
+    "Simon & Garfunkel's Greatest Hits"): every word of a filter must be in the name."""
+    value = _quote_value(title)
+    stripped = " ".join(_FILTER_DROP_RE.sub(" ", value).split())
+    return _usable(stripped) or _usable(value)
+
+
 def _year_range(q: MatchQuery) -> str | None:
     """`year:` filter value around the original year (the master's; else the pressing's when it
     is the only one); None when no year is known."""
@@ -307,8 +316,8 @@ def search_plan(q: MatchQuery) -> list[Search]:
     Values go inside single quotes with quote characters removed: Spotify ends a quoted value at
     the first apostrophe, and its tokenizer ignores them ("Dont" finds "Don't").
     """
-    title = _usable(_quote_value(q.title))
-    core = _usable(_quote_value(_main_title(q.title)))
+    title = _album_value(q.title)
+    core = _album_value(_main_title(q.title))
     artist = _artist_value(_main_name(q.main_artist))
     years = _year_range(q)
     if q.is_classical and not q.is_various:
@@ -328,7 +337,7 @@ def search_plan(q: MatchQuery) -> list[Search]:
         if core and core != title and not sides:
             plan.append(Search(f"album:'{core}' artist:'{artist}'", "core_artist"))
         for side in sides:
-            side_value = _usable(_quote_value(side))
+            side_value = _album_value(side)
             if side_value:
                 plan.append(Search(f"album:'{side_value}' artist:'{artist}'", "side_artist"))
         latin = _latin_form(_main_name(q.main_artist))
@@ -344,12 +353,12 @@ def search_plan(q: MatchQuery) -> list[Search]:
         # A renamed artist: the title alone, where year and track count must agree.
         plan.append(Search(f"album:'{core or title}' year:{years}" if years
                            else f"album:'{core or title}'", "title_year"))
-        if not _is_latin_text(q.title) and _is_latin_text(q.main_artist):
+        if _other_script(q.title) and _is_latin_text(q.main_artist):
             # A title in its own script under a romanized credit ("Yumi Arai" - "ひこうき雲"):
             # Spotify names such an artist in that script too (荒井由実), so the title alone
             # is the search that finds it; the credit's searches come after.
             plan.insert(0, plan.pop())
-        if not _is_latin_text(q.title):
+        if _other_script(q.title):
             # Spotify may file the title in simplified characters, or a romanized reissue of
             # another year under the artist's Latin name: the whole listing.
             simple = _usable(_quote_value(simplified_chinese(_main_title(q.title)) or ""))
@@ -381,7 +390,7 @@ def _artist_known(q: MatchQuery, done: Sequence[Searched]) -> bool:
 def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
     """The next search to send given what the earlier ones returned; None when done."""
     limit = CLASSICAL_MAX_SEARCHES if q.is_classical else MAX_SEARCHES
-    if not q.is_classical and q.title and not _is_latin_text(q.title):
+    if not q.is_classical and _other_script(q.title):
         limit += 1  # a title in another script has forms to try (see `search_plan`)
     if len(done) >= limit:
         return None
@@ -593,6 +602,11 @@ _PLACEHOLDER_TITLES = frozenset({"untitled", "untitled album", "s t", "st", "no 
 def _is_latin_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def _other_script(text: str) -> bool:
+    """A text with letters, not all of them Latin ("ひこうき雲"; not "4½", not "( )")."""
+    return any(c.isalpha() for c in text) and not _is_latin_text(text)
 
 
 def _latin_form(text: str) -> str | None:
