@@ -878,9 +878,9 @@ def test_a_title_spotify_puts_in_brackets_after_the_album_number():
     ],
 )
 def test_soundtrack_titles_compare_by_the_film(sleeve, spotify, same):
-    from tasks.matching import _title_score
+    from tasks.match_text import title_score
 
-    assert (_title_score(sleeve, spotify)[0] >= 0.9) is same
+    assert (title_score(sleeve, spotify)[0] >= 0.9) is same
 
 
 def test_a_career_span_the_sleeve_adds_to_a_compilation_title_is_not_another_number():
