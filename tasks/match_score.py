@@ -30,6 +30,7 @@ from tasks.match_text import (
     abbreviates,
     artist_similarity,
     base_title,
+    film_title,
     latin_form,
     similarity,
     title_score,
@@ -331,6 +332,13 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if q.is_compilation and tracks is not None and tracks < 0.6:
         # A compilation with another track list is another compilation of the same name.
         penalties["compilation_tracks"] = 0.75
+    if not (q.is_classical or q.is_various) and tracks is not None and tracks < 1.0 and (
+        film_title(q.title) and not film_title(name)
+    ):
+        # A band's film soundtrack LP against its album of the film's name, with another track
+        # list: the soundtrack (with the score's instrumentals: the US "A Hard Day's Night") is
+        # another record than the album Spotify names plainly.
+        penalties["soundtrack_for_album"] = 0.8
     if not q.is_classical and _year_and_tracks_differ(q, cand_year, later_edition, tracks) and (
         penalties or not _distinctive_title(q)
         or min(fields["artist"], title) < 0.97 or fields["type"] not in (None, 1.0)

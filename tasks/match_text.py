@@ -18,6 +18,13 @@ _NUMBER_NAMES = {
     "eight": "8", "nine": "9", "ten": "10", "ii": "2", "iii": "3", "iv": "4", "vi": "6",
     "vii": "7", "viii": "8", "ix": "9", "x": "10", "xi": "11", "xii": "12",
 }
+# A year alone in brackets, or with the words that date a recording.
+_DATE_TAG_RE = re.compile(r"[(\[]\s*(?:(?:live|recorded|recording)\s+(?:in\s+)?)?(?:19|20)\d\d"
+                          r"(?:\s+(?:recording|version|mono|stereo))?\s*[)\]]", re.IGNORECASE)
+_SPELLED_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                              "nine", "ten"})
+_SERIES_WORDS = frozenset({"vol", "volume", "volumes", "part", "pt", "no", "number", "chapter",
+                           "book", "episode", "act"})
 BRACKETS_RE = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
 _TITLE_CUT_RE = re.compile(r"\s+(?:/|=|•|·|-|–|—)\s+")
 _JOIN_RE = re.compile(
@@ -50,12 +57,29 @@ _SOUNDTRACK_WORD_RE = re.compile(r"\b(?:sound ?track|score|motion picture|ost|o\
                                  r"recording)\b", re.IGNORECASE)
 
 
-def _film_title(title: str) -> str:
+# "41 Original Hits From The Soundtrack Of American Graffiti": the film named after the words.
+_SOUNDTRACK_INNER_RE = re.compile(
+    r"\b(?:sound ?track|score) (?:of|from|to|for) (?:the )?(?:(?:original )?(?:motion picture|"
+    r"film|movie|musical) )?(?P<film>\w.*)$", re.IGNORECASE)
+_NOT_A_FILM = frozenset({"motion picture", "the motion picture", "film", "the film", "movie",
+                         "the movie", "musical", "the musical"})
+
+
+def _inner_film(title: str) -> str:
+    """The film a title names after "Soundtrack Of" inside it, "" when it names none."""
+    m = _SOUNDTRACK_INNER_RE.search(title)
+    film = m.group("film").strip(" -:)]") if m else ""
+    return "" if film.casefold() in _NOT_A_FILM else film
+
+
+def film_title(title: str) -> str:
     """The film's name in a soundtrack's title, "" when the title says nothing of a film."""
     if not _SOUNDTRACK_WORD_RE.search(title) and not _SOUNDTRACK_LEAD_RE.search(title):
         return ""
     core = _SOUNDTRACK_LEAD_RE.sub("", title.strip())
     core = _SOUNDTRACK_TAIL_RE.sub("", core).strip(" -:")
+    if core == title.strip():
+        core = _inner_film(core)
     return core if core and core != title.strip() else ""
 
 
@@ -66,7 +90,8 @@ def main_title(title: str) -> str:
     core = " ".join(BRACKETS_RE.sub(" ", core).split()) or core
     core = _TITLE_CUT_RE.split(core, maxsplit=1)[0].strip() or core
     core = _SOUNDTRACK_LEAD_RE.sub("", core).strip() or core
-    return _SOUNDTRACK_TAIL_RE.sub("", core).strip() or core
+    core = _SOUNDTRACK_TAIL_RE.sub("", core).strip() or core
+    return _inner_film(core) or core
 
 
 def main_name(artist: str) -> str:
@@ -108,9 +133,21 @@ def abbreviates(short: str, full: str) -> bool:
 
 
 def title_numbers(title_norm: str) -> set[str]:
-    """The numbers and roman numerals of a comparison form, as digits ("ii" -> "2")."""
-    words = (_NUMBER_NAMES.get(w, w) for w in title_norm.split())
-    return {w.lstrip("0") or "0" for w in words if _NUMBER_WORD_RE.match(w)}
+    """The numbers and roman numerals of a comparison form, as digits ("ii" -> "2"). A number
+    spelled out counts only where it numbers a sequel: after "Volume", "Part", "No." or last
+    ("Past Masters Volume One", "Chicago Two"); elsewhere it is a word of the title ("Two
+    Wheels Good", "Three Imaginary Boys")."""
+    words = title_norm.split()
+    found = set()
+    for i, w in enumerate(words):
+        if w in _SPELLED_NUMBERS and i != len(words) - 1 and (
+            i == 0 or words[i - 1] not in _SERIES_WORDS
+        ):
+            continue
+        w = _NUMBER_NAMES.get(w, w)
+        if _NUMBER_WORD_RE.match(w):
+            found.add(w.lstrip("0") or "0")
+    return found
 
 
 def base_title(title: str) -> str:
@@ -150,17 +187,28 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
         if sep in q_title:
             for side in q_title.split(sep):
                 score = max(score, 0.95 * similarity(normalize_title(side), cn))
-    q_film, c_film = _film_title(q_title), _film_title(c_title)
+    q_film, c_film = film_title(q_title), film_title(c_title)
+    numbered_q, numbered_c = qn, cn
     if q_film or c_film:
         # "The Original Soundtrack Of Trainspotting" / "Trainspotting (Music From The Motion
         # Picture)": the film's names compared.
-        score = max(score, 0.95 * similarity(normalize_title(q_film or q_title),
-                                              normalize_title(c_film or c_title)))
+        film_score = similarity(normalize_title(q_film or q_title),
+                                normalize_title(c_film or c_title))
+        score = max(score, 0.95 * film_score)
+        if film_score >= 0.9:
+            # The same film: its number is the one that counts, not the sleeve's blurb ("41
+            # Original Hits From The Soundtrack Of American Graffiti").
+            numbered_q = normalize_title(q_film or q_title)
+            numbered_c = normalize_title(c_film or c_title)
     q_latin, c_latin = latin_form(q_title), latin_form(c_title)
     if q_latin or c_latin:
         score = max(score, 0.95 * similarity(normalize_title(q_latin or q_title),
                                               normalize_title(c_latin or c_title)))
-    number_mismatch = title_numbers(qn) != title_numbers(cn)
+    if numbered_c is cn and _DATE_TAG_RE.search(c_title):
+        # Spotify dates a recording in its name ("Live At The Apollo (1962)", "(1955 Recording)"):
+        # a date, which the year field compares, not a number of the title.
+        numbered_c = normalize_title(_DATE_TAG_RE.sub(" ", c_title))
+    number_mismatch = title_numbers(numbered_q) != title_numbers(numbered_c)
     return score, number_mismatch
 
 

@@ -1056,3 +1056,88 @@ def test_spotifys_live_tag_on_the_sleeves_own_title_is_the_record_itself():
                   item("Grateful Dead (Live At The Fillmore)", "Grateful Dead", "1971-01-01", 9),
                   item("Dead Set (Live)", "Grateful Dead", "1971-01-01", 9)):
         assert "live" in score_candidate(dead, other)[1]["penalties"], other["name"]
+
+
+def test_a_number_spelled_out_counts_only_where_it_numbers_a_sequel():
+    from tasks.match_text import title_numbers
+
+    assert title_numbers("two wheels good") == set()
+    assert title_numbers("three imaginary boys") == set()
+    assert title_numbers("past masters volume one") == {"1"}
+    assert title_numbers("chicago two") == {"2"}
+    assert title_numbers("one") == {"1"}
+    assert title_numbers("led zeppelin ii") == {"2"}
+    assert title_numbers("4 way street") == {"4"}
+
+
+def test_a_title_with_a_number_word_is_no_sequel_for_the_only_album_of_its_year():
+    """The US edition of "Steve McQueen" was titled "Two Wheels Good": "Two" is a word of
+    the title, not a second volume, so the artist's one album of 1985 with 11 tracks stands
+    in for it."""
+    q = MatchQuery.from_album({"artist": "Prefab Sprout", "title": "Two Wheels Good",
+                               "year": 1985, "master_year": 1985, "track_count": 11,
+                               "formats": ["LP, Album"]})
+    mcqueen = item("Steve McQueen", "Prefab Sprout", "1985-06-10", 11)
+    swoon = item("Swoon", "Prefab Sprout", "1984-03-01", 11)
+    match = best_spotify_match(q, [swoon, mcqueen])
+    assert (match.status, match.album, match.evidence["rule"]) == (
+        "matched", mcqueen, "only_album_of_year")
+    # A sequel's number still tells albums apart.
+    two = MatchQuery.from_album({"artist": "Chicago", "title": "Chicago Two", "year": 1970,
+                                 "master_year": 1970, "track_count": 12})
+    assert best_spotify_match(two, [item("Chicago III", "Chicago", "1970-01-01", 12)]
+                              ).status != "matched"
+
+
+def test_the_film_named_inside_a_soundtrack_title_is_searched_and_compared():
+    from tasks.match_text import film_title, main_title
+
+    title = "41 Original Hits From The Soundtrack Of American Graffiti"
+    assert (film_title(title), main_title(title)) == ("American Graffiti", "American Graffiti")
+    assert film_title("Music From Big Pink") == ""  # not a film's music
+    q = MatchQuery.from_album({"artist": "Various", "title": title, "year": 1973,
+                               "master_year": 1973, "track_count": 41,
+                               "formats": ["2xLP, Comp"]})
+    assert "album:'American Graffiti'" in search_queries(q)
+    graffiti = item("American Graffiti (Original Motion Picture Soundtrack)", "Various Artists",
+                    "1973-08-11", 41, album_type="compilation")
+    assert best_spotify_match(q, [graffiti]).status == "matched"
+    # The sleeve's "41" is blurb; a number of the film's own name still counts.
+    rocky = MatchQuery.from_album({"artist": "Bill Conti", "title": "Rocky II (Original Motion "
+                                   "Picture Score)", "year": 1979, "master_year": 1979,
+                                   "track_count": 9})
+    first = item("Rocky (Original Motion Picture Score)", "Bill Conti", "1979-01-01", 9)
+    assert score_candidate(rocky, first)[1]["penalties"].get("number_mismatch") == 0.6
+
+
+def test_a_date_spotify_puts_in_brackets_is_not_a_number_of_the_title():
+    from tasks.match_text import title_score
+
+    assert title_score("Live At The Apollo", "Live At The Apollo (1962)")[1] is False
+    assert title_score("Goldberg Variations", "Goldberg Variations (1955 Recording)")[1] is False
+    assert title_score("Live At The Apollo", "Live At The Apollo, Volume II")[1] is True
+    assert title_score("Greatest Hits", "Greatest Hits (1970-1980)")[1] is True  # a span
+    apollo = MatchQuery.from_album({"artist": "James Brown And The Famous Flames",
+                                    "title": "Live At The Apollo", "year": 1963,
+                                    "master_year": 1963, "track_count": 6})
+    expanded = item("Live At The Apollo (1962)", "James Brown", "1963-05-01", 11)
+    volume_two = item("Live At The Apollo, Volume II", "James Brown", "1968-06-01", 16)
+    match = best_spotify_match(apollo, [volume_two, expanded])
+    assert (match.status, match.album) == ("matched", expanded)
+
+
+def test_a_bands_soundtrack_lp_is_not_its_album_of_the_films_name():
+    """The US "A Hard Day's Night" soundtrack LP (with the score's instrumentals) is not the
+    band's album Spotify names plainly: another track list says so."""
+    q = MatchQuery.from_album({"artist": "The Beatles", "title": "A Hard Day's Night (Original "
+                               "Motion Picture Sound Track)", "year": 1964, "master_year": 1964,
+                               "track_count": 12})
+    album_ = item("A Hard Day's Night (Remastered)", "The Beatles", "1964-07-10", 13)
+    assert best_spotify_match(q, [album_]).status != "matched"
+    assert "soundtrack_for_album" in score_candidate(q, album_)[1]["penalties"]
+    # The same track list, or Spotify's own soundtrack name: the record.
+    same = item("A Hard Day's Night", "The Beatles", "1964-06-26", 12)
+    soundtrack = item("A Hard Day's Night (Original Motion Picture Soundtrack)", "The Beatles",
+                      "1964-06-26", 14)
+    assert best_spotify_match(q, [same]).status == "matched"
+    assert "soundtrack_for_album" not in score_candidate(q, soundtrack)[1]["penalties"]
