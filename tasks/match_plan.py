@@ -21,7 +21,7 @@ from tasks.match_text import (
     usable,
 )
 from tasks.normalize import strip_edition
-from tasks.scripts import simplified_chinese
+from tasks.scripts import simplified_chinese, traditional_chinese
 
 SEARCH_LIMIT = 10  # Spotify development-mode apps: search limit at most 10 (Feb 2026)
 
@@ -175,6 +175,12 @@ def search_plan(q: MatchQuery) -> list[Search]:
             if simple:
                 plan.append(Search(f"album:'{simple}' year:{years}" if years
                                    else f"album:'{simple}'", "title_simplified"))
+            traditional = usable(quote_value(traditional_chinese(main_title(q.title)) or ""))
+            if traditional:
+                # A Mainland pressing's simplified title that Spotify files in traditional
+                # characters ("万能青年旅店" / "萬能青年旅店").
+                plan.append(Search(f"album:'{traditional}' year:{years}" if years
+                                   else f"album:'{traditional}'", "title_traditional"))
             if years and q.master_year and is_latin_text(q.main_artist):
                 plan.append(Search(f"artist:'{artist}'", "artist_list"))
     unique: dict[str, Search] = {}
@@ -197,6 +203,38 @@ def _artist_known(q: MatchQuery, done: Sequence[Searched]) -> bool:
     return False
 
 
+_FILTER_RE = re.compile(r"\b(album|artist):'([^']*)'|\byear:(\d{4})(?:-(\d{4}))?|(\S+)")
+
+
+def _constraints(query: str) -> tuple[dict[str, set[str]], tuple[int, int] | None]:
+    """The words each field of one of our queries requires ("free" for the bare words), and its
+    year span."""
+    words: dict[str, set[str]] = {"album": set(), "artist": set(), "free": set()}
+    years = None
+    for field_name, value, low, high, free in _FILTER_RE.findall(query):
+        if field_name:
+            words[field_name] |= set(re.findall(r"\w+", value.casefold()))
+        elif low:
+            years = (int(low), int(high or low))
+        else:
+            words["free"] |= set(re.findall(r"\w+", free.casefold()))
+    return words, years
+
+
+def within(narrow: str, broad: str) -> bool:
+    """True when every album `narrow` can return, `broad` returns too: each of broad's words
+    is required by narrow in the same field (a free word in any), and narrow's years lie
+    within broad's."""
+    n_words, n_years = _constraints(narrow)
+    b_words, b_years = _constraints(broad)
+    if not (b_words["album"] <= n_words["album"] and b_words["artist"] <= n_words["artist"]):
+        return False
+    if not b_words["free"] <= n_words["free"] | n_words["album"] | n_words["artist"]:
+        return False
+    return b_years is None or n_years is not None and (
+        b_years[0] <= n_years[0] and n_years[1] <= b_years[1])
+
+
 def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
     """The next search to send given what the earlier ones returned; None when done."""
     limit = CLASSICAL_MAX_SEARCHES if q.is_classical else MAX_SEARCHES
@@ -212,6 +250,11 @@ def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
         # result is credited to the name on the sleeve, unless the title is in another script
         # (Spotify may file a band's Hebrew or Japanese albums under the name in that script).
         if step.form == "title_year" and is_latin_text(q.title) and _artist_known(q, done):
+            continue
+        # A search that returned all it found (fewer than the limit) has shown everything a
+        # narrower one could: "album:'X' year:1972" after "album:'X'" returned 3 albums.
+        if any(len(s.results) < SEARCH_LIMIT and within(step.query, s.search.query)
+               for s in done):
             continue
         return step
     return None

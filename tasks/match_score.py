@@ -36,6 +36,7 @@ from tasks.match_text import (
     title_score,
 )
 from tasks.normalize import normalize_artist, normalize_title
+from tasks.scripts import chinese_name_core
 
 WEIGHTS = {"artist": 0.35, "title": 0.45, "year": 0.1, "tracks": 0.05, "type": 0.05}
 _EDITION_WORD_RE = re.compile(r"\b(?:remaster|deluxe|expanded|anniversary|edition|bonus)")
@@ -63,6 +64,11 @@ def artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
                     normalize_artist(q_latin or qa), normalize_artist(c_latin or c)))
             if abbreviates(cn, qn) or abbreviates(qn, cn):
                 best = max(best, weight * 0.9)  # a renamed band: T. Rex, Lady A
+            q_core, c_core = chinese_name_core(qa), chinese_name_core(c)
+            if q_core or c_core:
+                # "黑豹" / "黑豹樂隊", "張學友" / "张学友": one name, spelled two ways.
+                best = max(best, 0.95 * weight * artist_similarity(
+                    normalize_artist(q_core or qa), normalize_artist(c_core or c)))
     return best
 
 

@@ -99,7 +99,7 @@ def best_spotify_match(
         # from that year is on offer.
         score = min(score, threshold - 0.01)
     if rule == "only_album_of_year" and any(
-        e.get("artist", 0) >= 0.9 and e.get("title", 0) >= 0.8
+        e.get("artist", 0) >= 0.9 and e.get("title", 0) >= 0.8 and not e.get("rule")
         and c.get("album_type") in ("album", "compilation") for _, _, c, e in scored[1:]
     ):
         # The artist has an album under the sleeve's own title (another year, another length):

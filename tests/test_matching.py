@@ -1141,3 +1141,66 @@ def test_a_bands_soundtrack_lp_is_not_its_album_of_the_films_name():
                       "1964-06-26", 14)
     assert best_spotify_match(q, [same]).status == "matched"
     assert "soundtrack_for_album" not in score_candidate(q, soundtrack)[1]["penalties"]
+
+
+def test_a_search_narrower_than_one_that_returned_everything_is_not_sent():
+    from tasks.match_plan import within
+
+    assert within("album:'Pulp Fiction' year:1993-1995", "album:'Pulp Fiction'")
+    assert within("album:'Raw Power' artist:'Stooges'", "album:'Raw' artist:'Stooges'")
+    assert within("artist:'Kleiber' Beethoven", "artist:'Kleiber'")
+    assert not within("album:'Pulp Fiction'", "album:'Pulp Fiction' year:1993-1995")
+    assert not within("album:'Pulp Fiction' year:1990-1996", "album:'Pulp Fiction' year:1993-1995")
+    assert not within("artist:'Stooges' year:1972-1974", "album:'Raw Power' artist:'Stooges'")
+    assert not within("artist:'Beethoven' album:'7' Kleiber", "artist:'Kleiber' Beethoven")
+    q = MatchQuery.from_album({"artist": "Various", "title": "Pulp Fiction", "year": 1994,
+                               "master_year": 1994, "track_count": 16})
+    first = next_search(q, [])
+    soundtrack = item("Pulp Fiction (Music From The Motion Picture)", "Various Artists",
+                      "1994-01-01", 41, album_type="compilation")
+    # Three albums were all there is: the same title within a year span can add nothing.
+    assert next_search(q, [Searched(first, (soundtrack,) * 3)]) is None
+    # Ten may be a page of more: the year narrows it.
+    assert next_search(q, [Searched(first, (soundtrack,) * 10)]).form == "album_year"
+
+
+def test_a_chinese_title_in_simplified_characters_is_searched_in_traditional_ones():
+    from tasks.scripts import traditional_chinese
+
+    assert traditional_chinese("万能青年旅店") == "萬能青年旅店"
+    assert traditional_chinese("萬能青年旅店") is None  # nothing to change
+    assert traditional_chinese("あくまのうた") is None and traditional_chinese("Pink") is None
+    q = MatchQuery.from_album({"artist": "万能青年旅店", "title": "万能青年旅店", "year": 2010,
+                               "master_year": 2010, "track_count": 9})
+    assert ("album:'萬能青年旅店' year:2009-2011", "title_traditional") in [
+        (s.query, s.form) for s in search_plan(q)]
+    found = item("萬能青年旅店", "Omnipotent Youth Society", "2010-11-01", 9)
+    assert best_spotify_match(q, [found]).status == "matched"
+
+
+def test_a_chinese_band_name_with_or_without_its_band_word_is_one_name():
+    from tasks.scripts import chinese_name_core
+
+    assert chinese_name_core("黑豹樂隊") == "黑豹"
+    assert chinese_name_core("張學友") == "张学友"
+    assert chinese_name_core("黑豹") is None and chinese_name_core("Black Panther") is None
+    q = MatchQuery.from_album({"artist": "黑豹", "title": "黑豹", "year": 1992,
+                               "master_year": 1992, "track_count": 10})
+    band = item("黑豹", "黑豹樂隊", "1992-01-01", 10)
+    assert best_spotify_match(q, [band]).status == "matched"
+    # Another name that merely starts alike is another band.
+    assert score_candidate(q, item("黑豹", "黑鸭子", "1992-01-01", 10))[1]["artist"] < 0.75
+
+
+def test_the_only_album_of_the_year_filed_twice_under_one_name_still_links():
+    """Spotify may carry one album twice (two credits of the band: "КИНО", "Кино"): the other
+    copy is no album under the sleeve's own title, only the same stand-in again."""
+    q = MatchQuery.from_album({"artist": "Кино", "title": "Кино", "year": 1990,
+                               "master_year": 1990, "track_count": 8, "formats": ["LP, Album"]})
+    upper = item("Чёрный альбом", "КИНО", "1990-01-12", 8)
+    lower = item("Чёрный альбом", "Кино", "1990-12-01", 8)
+    match = best_spotify_match(q, [upper, lower])
+    assert (match.status, match.evidence["rule"]) == ("matched", "only_album_of_year")
+    # An album under the sleeve's own title still makes the stand-in uncertain.
+    own = item("Кино", "Кино", "1988-01-01", 10)
+    assert best_spotify_match(q, [upper, own]).status != "matched"
