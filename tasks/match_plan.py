@@ -56,13 +56,21 @@ def _artist_value(name: str) -> str:
     return usable(stripped) or usable(value)
 
 
+# A volume's designation, which Spotify spells its own way ("Vol. 4", "Volume IV", "Vol. 1 & 2").
+_VOLUME_RE = re.compile(
+    r"\b(?:vol|vols|volume|volumes|pt|part)\b\.?\s*(?:\d+|[ivx]+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\b(?:\s*(?:&|and|\+|-)\s*(?:\d+|[ivx]+)\b)?", re.IGNORECASE)
+
+
 def _album_value(title: str) -> str:
-    """A title for an `album:` filter: no quotes, and no join words ("&", "and", "the") that
-    Spotify's name may spell otherwise or leave out ("Simon And Garfunkel's Greatest Hits" /
-    "Simon & Garfunkel's Greatest Hits"): every word of a filter must be in the name."""
+    """A title for an `album:` filter: no quotes, and none of the words Spotify's name may spell
+    otherwise or leave out: join words ("Simon And Garfunkel's Greatest Hits" / "Simon &
+    Garfunkel's Greatest Hits"), a volume's designation ("Vol 4" / "Vol. IV", "Volume
+    One" / "Vol. 1": the scoring compares the numbers). Every word of a filter must be in the
+    name."""
     value = quote_value(title)
-    stripped = " ".join(_FILTER_DROP_RE.sub(" ", value).split())
-    return usable(stripped) or usable(value)
+    stripped = " ".join(_FILTER_DROP_RE.sub(" ", _VOLUME_RE.sub(" ", value)).split())
+    return usable(stripped.strip(" ,:;-\u2013\u2014\u2022\u00b7/")) or usable(value)
 
 
 def _year_range(q: MatchQuery) -> str | None:

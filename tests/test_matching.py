@@ -1204,3 +1204,20 @@ def test_the_only_album_of_the_year_filed_twice_under_one_name_still_links():
     # An album under the sleeve's own title still makes the stand-in uncertain.
     own = item("Кино", "Кино", "1988-01-01", 10)
     assert best_spotify_match(q, [upper, own]).status != "matched"
+
+
+def test_a_volumes_designation_leaves_the_album_filter_and_the_numbers_decide():
+    q = MatchQuery.from_album({"artist": "Black Sabbath", "title": "Black Sabbath Vol 4",
+                               "year": 1972, "master_year": 1972, "track_count": 10})
+    first = search_plan(q)[0]
+    assert first.query == "album:'Black Sabbath' artist:'Black Sabbath'"
+    debut = item("Black Sabbath (2009 Remaster)", "Black Sabbath", "1970-02-13", 8)
+    vol4 = item("Vol. 4 (2009 Remaster)", "Black Sabbath", "1972-09-25", 10)
+    match = decide(q, [Searched(first, (debut, vol4))])
+    assert (match.status, match.album, match.evidence["query_form"]) == (
+        "matched", vol4, "album_artist")
+    for title, value in (("Past Masters • Volume One", "Past Masters"),
+                         ("Greatest Hits Vol. 1 & 2", "Greatest Hits"),
+                         ("Part Of The Process", "Part Of Process"), ("Vol. 4", "Vol. 4")):
+        q = MatchQuery.from_album({"artist": "X", "title": title})
+        assert search_plan(q)[0].query == f"album:'{value}' artist:'X'", title
