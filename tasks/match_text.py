@@ -132,15 +132,15 @@ def abbreviates(short: str, full: str) -> bool:
                                                                           strict=True))
 
 
-def title_numbers(title_norm: str) -> set[str]:
+def title_numbers(title_norm: str, spelled_anywhere: bool = False) -> set[str]:
     """The numbers and roman numerals of a comparison form, as digits ("ii" -> "2"). A number
     spelled out counts only where it numbers a sequel: after "Volume", "Part", "No." or last
     ("Past Masters Volume One", "Chicago Two"); elsewhere it is a word of the title ("Two
-    Wheels Good", "Three Imaginary Boys")."""
+    Wheels Good", "Three Imaginary Boys"), unless `spelled_anywhere`."""
     words = title_norm.split()
     found = set()
     for i, w in enumerate(words):
-        if w in _SPELLED_NUMBERS and i != len(words) - 1 and (
+        if w in _SPELLED_NUMBERS and not spelled_anywhere and i != len(words) - 1 and (
             i == 0 or words[i - 1] not in _SERIES_WORDS
         ):
             continue
@@ -208,8 +208,17 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
         # Spotify dates a recording in its name ("Live At The Apollo (1962)", "(1955 Recording)"):
         # a date, which the year field compares, not a number of the title.
         numbered_c = normalize_title(_DATE_TAG_RE.sub(" ", c_title))
-    number_mismatch = title_numbers(numbered_q) != title_numbers(numbered_c)
-    return score, number_mismatch
+    return score, numbers_differ(numbered_q, numbered_c)
+
+
+def numbers_differ(q_norm: str, c_norm: str) -> bool:
+    """The two comparison forms carry other numbers. A number spelled out inside a title is a
+    word of it when the other title has no number ("Two Wheels Good" / "Steve McQueen"), and a
+    number when it has one ("One Of These Nights" / "Two Of These Nights")."""
+    q_all, c_all = title_numbers(q_norm, True), title_numbers(c_norm, True)
+    if q_all and c_all:
+        return q_all != c_all
+    return title_numbers(q_norm) != title_numbers(c_norm)
 
 
 PLACEHOLDER_TITLES = frozenset({"untitled", "untitled album", "s t", "st", "no title",

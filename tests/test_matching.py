@@ -1068,6 +1068,12 @@ def test_a_number_spelled_out_counts_only_where_it_numbers_a_sequel():
     assert title_numbers("one") == {"1"}
     assert title_numbers("led zeppelin ii") == {"2"}
     assert title_numbers("4 way street") == {"4"}
+    assert title_numbers("two wheels good", spelled_anywhere=True) == {"2"}
+    from tasks.match_text import numbers_differ
+
+    assert not numbers_differ("two wheels good", "steve mcqueen")
+    assert numbers_differ("one of these nights", "two of these nights")
+    assert numbers_differ("led zeppelin ii", "led zeppelin")
 
 
 def test_a_title_with_a_number_word_is_no_sequel_for_the_only_album_of_its_year():
