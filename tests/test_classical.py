@@ -197,7 +197,21 @@ def test_parse_work_variants(title, artists, expected):
         ("Schwanensee", ("Tschaikowsky",), "Tchaikovsky: Swan Lake, Op. 20", 0.95, 1.0),
         ("Brandenburgische Konzerte 1-6", ("Bach",),
          "Bach: Brandenburg Concertos Nos. 1-6, BWV 1046-1051", 0.95, 1.0),
+        # Works known by name, as German, French and Italian sleeves title them:
+        ("Lyrische Stücke", ("Grieg",), "Grieg: Lyric Pieces", 0.95, 1.0),
+        ("Kinderszenen Op. 15", ("Schumann",), "Schumann: Kinderszenen, Op. 15", 0.95, 1.0),
+        ("Lieder Ohne Worte", ("Mendelssohn",), "Mendelssohn: Songs Without Words", 0.95, 1.0),
+        ("Symphonische Tänze", ("Rachmaninow",), "Rachmaninoff: Symphonic Dances", 0.95, 1.0),
+        ("Konzert Für Orchester", ("Bartók",), "Bartók: Concerto for Orchestra, Sz. 116", 0.95,
+         1.0),
+        ("Rhapsodie Über Ein Thema Von Paganini", ("Rachmaninow",),
+         "Rachmaninoff: Rhapsody on a Theme of Paganini, Op. 43", 0.95, 1.0),
+        ("Un Américain À Paris", ("Gershwin",), "Gershwin: An American in Paris", 0.95, 1.0),
+        ("Années De Pèlerinage", ("Liszt",), "Liszt: Années de pèlerinage", 0.95, 1.0),
+        ("Englische Suiten", ("Bach",), "Bach: English Suites, BWV 806-811", 0.95, 1.0),
         # Never the same work:
+        ("Französische Suiten", ("Bach",), "Bach: English Suites", 0.0, 0.2),
+        ("Kinderszenen", ("Schumann",), "Schumann: Kreisleriana", 0.0, 0.2),
         ("Die Neunte", ("Beethoven",), "Beethoven: Symphony No. 5 in C Minor, Op. 67", 0.0, 0.1),
         ("Eroica", ("Beethoven",), "Beethoven: Symphony No. 7 in A Major, Op. 92", 0.0, 0.1),
         ("Carmen (Querschnitt)", ("Bizet",), "Bizet: Carmen", 0.0, 0.3),
@@ -230,3 +244,11 @@ def test_slavic_fold_joins_transliterations():
 def test_london_symphonies_by_name():
     assert work_agreement(parse_work("Die 12 Londoner Sinfonien", ("Joseph Haydn",)),
                           parse_work("Haydn: 12 London Symphonies")) == 0.95
+
+
+def test_a_work_known_by_name_is_searched_by_spotifys_words():
+    assert parse_work("Lyrische Stücke", ("Grieg",)).search_words() == "Lyric Pieces"
+    assert parse_work("Symphonische Tänze", ("Rachmaninow",)).search_words() == (
+        "Symphonic Dances")
+    # A suite for an instrument stays the generic type it was ("Cello" finds any wording).
+    assert parse_work("Suites Pour Violoncelle Seul", ("Bach",)).types == {"cello suite"}
