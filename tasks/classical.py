@@ -98,6 +98,15 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"oboenkonzert(?:e)?", "oboe concerto"), (r"trompetenkonzert(?:e)?", "trumpet concerto"),
     (r"doppelkonzert", "double concerto"), (r"tripelkonzert", "triple concerto"),
     (r"streichquartett(?:e)?", "string quartet"), (r"streichquintett(?:e)?", "string quintet"),
+    # Czech (Supraphon), Polish, Dutch and Scandinavian pressings.
+    (r"klavirni koncert|pianokonsert(?:en)?|klaverkoncert(?:en)?|pianoconcert(?:en)?|"
+     r"koncert fortepianowy", "piano concerto"),
+    (r"houslovy koncert|violinkonsert(?:en)?|violinkoncert(?:en)?|vioolconcert(?:en)?|"
+     r"koncert skrzypcowy", "violin concerto"),
+    (r"violoncellovy koncert|cellokonsert(?:en)?|cellokoncert(?:en)?|celloconcert(?:en)?|"
+     r"koncert wiolonczelowy", "cello concerto"),
+    (r"smyccov(?:y|e) kvartet(?:y)?|strakkvartett(?:en)?|strygekvartet(?:ter)?|"
+     r"strijkkwartet(?:ten)?|kwartet smyczkowy", "string quartet"),
     (r"streichtrio", "string trio"),
     (r"klavierquartett(?:e)?", "piano quartet"), (r"klavierquintett(?:e)?", "piano quintet"),
     (r"klaviertrio(?:s)?", "piano trio"), (r"klaviersonate(?:n)?", "piano sonata"),
@@ -115,11 +124,15 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"petr(?:u|ou)(?:s|sh|sch|ch)ka", "petrushka"),
     (r"peter (?:and|und) (?:the |der )?wolf|pierre et le loup|pierino e il lupo",
      "peter and the wolf"),
-    (r"aus der neuen welt|from the new world|du nouveau monde|dal nuovo mondo|new world",
+    (r"aus der neuen welt|from the new world|du nouveau monde|dal nuovo mondo|"
+     r"z noveho sveta|из нового света|new world",
      "new world"),
     (r"unvollendete|unfinished|inachevee|incompiuta", "unfinished"),
     (r"mondschein|moonlight|clair de lune sonata|al chiaro di luna", "moonlight"),
-    (r"pathetique|patetica", "pathetique"), (r"appassionata", "appassionata"),
+    (r"pathetique|patetica|pateticka|патетическая", "pathetique"),
+    (r"americk(?:y|e)|amerikanische(?:s)?|americain(?! a paris)|american(?! in paris)",
+     "american"),
+    (r"appassionata", "appassionata"),
     (r"waldstein", "waldstein"), (r"kreutzer", "kreutzer"), (r"eroica|heroique", "eroica"),
     (r"pastorale?|pastoral", "pastoral"), (r"jupiter", "jupiter"),
     (r"der tod und das madchen|death and the maiden|la jeune fille et la mort", "death and "
@@ -259,10 +272,10 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
      r"(?:las )?cuatro estaciones|(?:the )?four seasons", "four seasons"),
     (r"symphonie(?:n|s)?|sinfonie(?:n)?|symphon(?:y|ies)|sinfonia|symfoni(?:e|a)?|"
      r"symphonia", "symphony"),
-    (r"konzert(?:e)?|concert(?:o|os|i)?", "concerto"),
+    (r"konzert(?:e)?|concert(?:o|os|i)?|koncert(?:y|u)?|konsert(?:en|er)?", "concerto"),
     (r"streichquartett|quatuors? a cordes|quartett(?:o|i) per archi|string quartets?",
      "string quartet"),
-    (r"quartett(?:e)?|quatuors?|quartett(?:o|i)|quartets?", "quartet"),
+    (r"quartett(?:e)?|quatuors?|quartett(?:o|i)|quartets?|kvartet(?:t|y)?|kwartet", "quartet"),
     (r"sonate(?:n|s)?|sonat(?:a|as|e)", "sonata"),
     (r"messe|missa|mass|messa", "mass"), (r"requiem", "requiem"),
     (r"ouverture(?:n|s)?|overtures?", "overture"), (r"suite(?:n|s)?", "suite"),
@@ -297,7 +310,8 @@ _INSTRUMENT_WORDS = {"klavier": "piano", "piano": "piano", "pianoforte": "piano"
                      "flute": "flute", "flauto": "flute", "flote": "flute",
                      "trumpet": "trumpet", "trompete": "trumpet", "trompette": "trumpet",
                      "tromba": "trumpet", "фортепиано": "piano", "скрипки": "violin",
-                     "виолончели": "cello"}
+                     "виолончели": "cello", "klavir": "piano", "housle": "violin",
+                     "viool": "violin", "fortepian": "piano", "skrzypce": "violin"}
 _INSTRUMENT_NAMES = frozenset(_INSTRUMENT_WORDS.values()) | {"string", "oboe"}
 # Nicknames that stand for one numbered work of a composer: "Eroica" is the Third, whether or
 # not Spotify's name says "Eroica".
@@ -313,6 +327,7 @@ _NICKNAMES = {
                                                                                  "5"),
     ("Beethoven", "choral"): ("symphony", "9"),
     ("Mozart", "jupiter"): ("symphony", "41"), ("Dvořák", "new world"): ("symphony", "9"),
+    ("Dvořák", "american"): ("string quartet", "12"),
     ("Schubert", "unfinished"): ("symphony", "8"),
     ("Schubert", "death and the maiden"): ("string quartet", "14"),
     ("Mahler", "titan"): ("symphony", "1"), ("Mahler", "resurrection"): ("symphony", "2"),
@@ -339,7 +354,7 @@ _FILLER_WORDS = frozenset(["the", "die", "der", "das", "la", "le", "il", "l", "s
 _WORK_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{rx})" for i, (rx, _) in
                                            enumerate(_WORK_WORDS)) + r")\b")
 _SOLO_RE = re.compile(
-    r"\b(?:pour|per|fur|for|para|для)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
+    r"\b(?:pour|per|fur|for|para|pro|voor|для)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
 
 _NUMBER_RE = re.compile(
     r"(?:\b(?:nr|nrn|nos?|n|num|numero|nummer|n\.o|c\.(?=\s*\d))\.?|[°º№#])\s*(\d+)"
