@@ -265,3 +265,12 @@ def test_a_work_known_by_name_is_searched_by_spotifys_words():
         "Symphonic Dances")
     # A suite for an instrument stays the generic type it was ("Cello" finds any wording).
     assert parse_work("Suites Pour Violoncelle Seul", ("Bach",)).types == {"cello suite"}
+
+
+def test_more_composers_are_known_by_their_sleeve_spellings():
+    assert [composer_of(n) for n in ("Zoltán Kodály", "Bohuslav Martinů", "Georges Enesco",
+                                     "Paul Dukas", "Karol Szymanowski", "Reinhold Glière",
+                                     "Dmitri Kabalewski", "Franz von Suppé")] == [
+        "Kodály", "Martinů", "Enescu", "Dukas", "Szymanowski", "Glière", "Kabalevsky", "Suppé"]
+    # A performer is no composer.
+    assert composer_of("Emil Gilels") is None and composer_of("Pierre Boulez") is None
