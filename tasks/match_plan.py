@@ -58,8 +58,9 @@ def _artist_value(name: str) -> str:
 
 # A volume's designation, which Spotify spells its own way ("Vol. 4", "Volume IV", "Vol. 1 & 2").
 _VOLUME_RE = re.compile(
-    r"\b(?:vol|vols|volume|volumes|pt|part)\b\.?\s*(?:\d+|[ivx]+|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten)\b(?:\s*(?:&|and|\+|-)\s*(?:\d+|[ivx]+)\b)?", re.IGNORECASE)
+    r"\b(?:vol|vols|volume|volumes|volumen|pt|part|teil|parte|tome)\b\.?\s*(?:\d+|[ivx]+|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten|uno|dos|tres|un|deux|trois|eins|zwei|drei)"
+    r"\b(?:\s*(?:&|and|\+|-)\s*(?:\d+|[ivx]+)\b)?", re.IGNORECASE)
 
 
 def _album_value(title: str) -> str:

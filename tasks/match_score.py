@@ -335,8 +335,11 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         # "Indie Anthems" pressed in 2017 is not the "Indie Anthems" of 2018: compilation
         # titles are reused every year, and a record cannot be pressed before it came out.
         penalties["after_pressing"] = 0.75
-    if q.is_compilation and tracks is not None and tracks < 0.6:
-        # A compilation with another track list is another compilation of the same name.
+    expanded = is_edition and bool(cand_year and q.master_year and cand_year > q.master_year) and (
+        (positive_int(candidate.get("total_tracks")) or 0) > (q.track_count or 0))
+    if q.is_compilation and tracks is not None and tracks < 0.6 and not expanded:
+        # A compilation with another track list is another compilation of the same name; not
+        # its later edition that says so and holds more ("C86" / "C86 (Deluxe Edition)").
         penalties["compilation_tracks"] = 0.75
     if not (q.is_classical or q.is_various) and tracks is not None and tracks < 1.0 and (
         film_title(q.title) and not film_title(name)

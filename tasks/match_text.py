@@ -24,7 +24,18 @@ _DATE_TAG_RE = re.compile(r"[(\[]\s*(?:(?:live|recorded|recording)\s+(?:in\s+)?)
 _SPELLED_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                               "nine", "ten"})
 _SERIES_WORDS = frozenset({"vol", "volume", "volumes", "part", "pt", "no", "number", "chapter",
-                           "book", "episode", "act"})
+                           "book", "episode", "act", "volumen", "teil", "folge", "parte",
+                           "tome", "deel", "nr"})
+# Numbers other languages spell, counted only after a series word ("Volumen Uno", "Teil Zwei"):
+# elsewhere they are words ("Un", "Due", "Otto").
+_FOREIGN_NUMBERS = {
+    "uno": "1", "una": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
+    "siete": "7", "ocho": "8", "nueve": "9", "diez": "10", "due": "2", "tre": "3",
+    "quattro": "4", "cinque": "5", "sei": "6", "sette": "7", "otto": "8", "nove": "9",
+    "dieci": "10", "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4",
+    "cinq": "5", "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "eins": "1", "zwei": "2",
+    "drei": "3", "vier": "4", "funf": "5", "sechs": "6", "sieben": "7", "acht": "8",
+    "neun": "9", "zehn": "10"}
 BRACKETS_RE = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
 _TITLE_CUT_RE = re.compile(r"\s+(?:/|=|•|·|-|–|—)\s+")
 _JOIN_RE = re.compile(
@@ -140,8 +151,13 @@ def title_numbers(title_norm: str, spelled_anywhere: bool = False) -> set[str]:
     words = title_norm.split()
     found = set()
     for i, w in enumerate(words):
+        after_series = i > 0 and words[i - 1] in _SERIES_WORDS
+        if w in _FOREIGN_NUMBERS and w not in _NUMBER_NAMES:
+            if after_series:
+                found.add(_FOREIGN_NUMBERS[w])
+            continue
         if w in _SPELLED_NUMBERS and not spelled_anywhere and i != len(words) - 1 and (
-            i == 0 or words[i - 1] not in _SERIES_WORDS
+            not after_series
         ):
             continue
         w = _NUMBER_NAMES.get(w, w)

@@ -1227,3 +1227,34 @@ def test_a_volumes_designation_leaves_the_album_filter_and_the_numbers_decide():
                          ("Part Of The Process", "Part Of Process"), ("Vol. 4", "Vol. 4")):
         q = MatchQuery.from_album({"artist": "X", "title": title})
         assert search_plan(q)[0].query == f"album:'{value}' artist:'X'", title
+
+
+def test_a_volume_numbered_in_another_language_is_that_number():
+    from tasks.match_text import title_numbers
+
+    assert title_numbers("cafe del mar volumen uno") == {"1"}
+    assert title_numbers("bravo hits teil zwei") == {"2"}
+    assert title_numbers("un homme et une femme") == set()  # words, not numbers
+    q = MatchQuery.from_album({"artist": "Various", "title": "Café Del Mar - Volumen Uno",
+                               "year": 1994, "master_year": 1994, "track_count": 12,
+                               "formats": ["CD, Comp"]})
+    assert search_queries(q) == ["album:'Café Del Mar'", "album:'Café Del Mar' year:1993-1995"]
+    one = item("Café del Mar, Vol. 1", "Various Artists", "1994-06-01", 12,
+               album_type="compilation")
+    two = item("Café del Mar, Vol. 2", "Various Artists", "1995-06-01", 12,
+               album_type="compilation")
+    assert best_spotify_match(q, [two, one]).album == one
+    assert best_spotify_match(q, [two]).status != "matched"
+
+
+def test_a_compilations_later_expanded_edition_holds_the_original():
+    q = MatchQuery.from_album({"artist": "Various", "title": "C86", "year": 1986,
+                               "master_year": 1986, "track_count": 22, "formats": ["Cass, Comp"]})
+    deluxe = item("C86 (Deluxe Edition)", "Various Artists", "2014-06-09", 72,
+                  album_type="compilation")
+    assert best_spotify_match(q, [deluxe]).status == "matched"
+    # Without the edition's words, or with fewer tracks, another compilation of that name.
+    for other in (item("C86", "Various Artists", "2014-06-09", 72, album_type="compilation"),
+                  item("C86 (Deluxe Edition)", "Various Artists", "2014-06-09", 10,
+                       album_type="compilation")):
+        assert "compilation_tracks" in score_candidate(q, other)[1]["penalties"], other
