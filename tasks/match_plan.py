@@ -93,6 +93,16 @@ def _title_sides(title: str) -> list[str]:
     return sorted(parts, key=lambda p: not is_latin_text(p))
 
 
+HEAD_WORDS = 4  # a long compilation title's first words, searched when it finds nothing
+
+
+def _title_head(value: str) -> str:
+    """The first HEAD_WORDS words of a filter value of at least HEAD_WORDS + 2 words, "" for
+    a shorter one (its head would be most of it)."""
+    words = value.split()
+    return " ".join(words[:HEAD_WORDS]) if len(words) >= HEAD_WORDS + 2 else ""
+
+
 def _classical_plan(q: MatchQuery) -> list[Search]:
     work = q.work
     composer = _artist_value(work.composer or q.main_artist)
@@ -149,6 +159,13 @@ def search_plan(q: MatchQuery) -> list[Search]:
         plan = [Search(f"album:'{t}'", "album") for t in (title, core) if t]
         if years:
             plan.append(Search(f"album:'{core or title}' year:{years}", "album_year"))
+        head = _title_head(core or title)
+        if head:
+            # No artist to list: the title's first words stand in for the listing, for a name
+            # whose end Spotify has otherwise ("... From Philles Records" / "... From Phil
+            # Spector"); year and track count then decide.
+            plan.append(Search(f"album:'{head}' year:{years}" if years else f"album:'{head}'",
+                               "album_head"))
     else:
         sides = _title_sides(q.title)
         # Both titles in one filter find nothing: a bilingual title is searched side by side.

@@ -1258,3 +1258,20 @@ def test_a_compilations_later_expanded_edition_holds_the_original():
                   item("C86 (Deluxe Edition)", "Various Artists", "2014-06-09", 10,
                        album_type="compilation")):
         assert "compilation_tracks" in score_candidate(q, other)[1]["penalties"], other
+
+
+def test_a_long_compilation_title_that_finds_nothing_is_searched_by_its_first_words():
+    q = MatchQuery.from_album({"artist": "Various", "title": "A Christmas Gift For You From "
+                               "Philles Records", "year": 1963, "master_year": 1963,
+                               "track_count": 13, "formats": ["LP, Album, Comp"]})
+    first = next_search(q, [])
+    step = next_search(q, [Searched(first, ())])
+    assert (step.query, step.form) == ("album:'A Christmas Gift For' year:1962-1964",
+                                       "album_head")
+    spector = item("A Christmas Gift For You From Phil Spector", "Various Artists",
+                   "1963-11-22", 13, album_type="compilation")
+    match = decide(q, [Searched(first, ()), Searched(step, (spector,))])
+    assert (match.status, match.evidence["query_form"]) == ("matched", "album_head")
+    # A short title has no head of its own: its whole is searched.
+    short = MatchQuery.from_album({"artist": "Various", "title": "Indie Anthems", "year": 2017})
+    assert [s.form for s in search_plan(short)] == ["album", "album_year"]
