@@ -98,7 +98,8 @@ _ENSEMBLE_TEXT = (
     "singers musici virtuosi concentus collegium musicum capella cappella sinfonieorchesters "
     "rundfunkchor singverein singakademie kantorei radio tolling knabenchor boys filharmonie "
     "filharmonia filharmonii sbor "
-    "orkestr orchestr orkiestra оркестр хор ансамбль квартет капелла"
+    "orkestr orchestr orkiestra kvarteto kvartet kvartett kvartetten kwartet strijkkwartet "
+    "оркестр хор ансамбль квартет капелла"
 )
 _ENSEMBLE_WORDS = frozenset(_ENSEMBLE_TEXT.split())
 
@@ -256,6 +257,9 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"franzosische suiten|french suites|suites francaises", "french suites"),
     (r"englische suiten|english suites|suites anglaises", "english suites"),
     (r"(?:zwei|2)stimmige inventionen|inventions", "inventions"),
+    (r"pini di roma|pines of rome|pins de rome|pinien von rom", "pines of rome"),
+    (r"fontane di roma|fountains of rome|fontaines de rome|brunnen von rom", "fountains of rome"),
+    (r"feste romane|roman festivals|fetes romaines|romische feste", "roman festivals"),
     # Operas, by their original name (Spotify's usual one) and the sleeves' translations.
     (r"carmen", "carmen"), (r"(?:la )?traviata", "traviata"), (r"aida", "aida"),
     (r"tosca", "tosca"), (r"(?:la )?boheme", "boheme"),
@@ -374,6 +378,8 @@ _FILLER_WORDS = frozenset(["the", "die", "der", "das", "la", "le", "il", "l", "s
 
 _WORK_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{rx})" for i, (rx, _) in
                                            enumerate(_WORK_WORDS)) + r")\b")
+_QUOTED_RE = re.compile(r'"[^"]{1,40}"|\u201c[^\u201d]{1,40}\u201d|\u00ab[^\u00bb]{1,40}\u00bb|'
+                        r'\u00bb[^\u00ab]{1,40}\u00ab')
 _SOLO_RE = re.compile(
     r"\b(?:pour|per|fur|for|para|pro|voor|для)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
 
@@ -507,7 +513,8 @@ _GENERIC_TEXT = (
 _GENERIC_WORDS = _ENSEMBLE_WORDS | frozenset(_GENERIC_TEXT.split())
 _CHOIR_RE = re.compile(r"chor|choir|chorus|choeur|coro|singers|sbor|хор|voices|chorale|"
                       r"singverein|singakademie|kantorei")
-_GROUP_RE = re.compile(r"quartet|quatuor|trio|quintet|sextet|octet|ensemble|consort|квартет")
+_GROUP_RE = re.compile(r"quartet|quatuor|kvartet|kwartet|trio|quintet|sextet|octet|ensemble|"
+                       r"consort|квартет")
 
 
 def ensemble_kind(name: str) -> str:
@@ -666,9 +673,12 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
         rest = rx.sub(" ", rest)
     rest = _expand_ranges(rest)
     # "Rokoko-Variationen", "Matthäus-Passion", "Songe d'une nuit", "Beethoven's Fifth"
+    rest_quoted = rest
     rest = re.sub("[-'\u2019\"\u00ab\u00bb\u201c\u201d]", " ", rest)
     numbers = set()
-    for m in _NUMBER_RE.finditer(rest):
+    # A nickname in quotes inside a list of numbers ('Nos. 1 "From My Life" & 2') is not the
+    # list's end.
+    for m in _NUMBER_RE.finditer(_QUOTED_RE.sub(" ", rest_quoted)):
         numbers.add(m.group(1).lstrip("0") or "0")
         numbers.update(n.lstrip("0") or "0" for n in re.findall(r"\d+", m.group(2) or ""))
     types = set()

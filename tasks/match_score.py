@@ -137,7 +137,24 @@ def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
             best = max(best, 0.9 * similarity(last, cn.split()[-1]))
             if len(last) > 3 and slavic_fold(last) == slavic_fold(cn.split()[-1]):
                 best = max(best, 0.95)  # "Mrawinski" / "Mravinsky": one name, two spellings
+        if _same_named_group(name, c):
+            best = max(best, 0.95)
     return best
+
+
+def _same_named_group(a: str, b: str) -> bool:
+    """Two credits of one chamber group named after someone or somewhere, in two languages:
+    the kind the same and the name's stem shared ("Smetanovo Kvarteto" / "Smetana Quartet",
+    "Quartetto Italiano" / "Italian Quartet"). Not for orchestras, which a city names several
+    of ("Berliner Philharmoniker" / "Berlin Radio Symphony Orchestra")."""
+    from tasks.classical import distinctive_word, ensemble_kind, fold, is_ensemble, transliterate
+
+    if not (is_ensemble(a) and is_ensemble(b)) or ensemble_kind(a) != ensemble_kind(b) or (
+        ensemble_kind(a) != "group"
+    ):
+        return False
+    wa, wb = (fold(transliterate(distinctive_word(x))) for x in (a, b))
+    return len(wa) >= 5 and len(wb) >= 5 and wa[:5] == wb[:5]
 
 
 def _swapped_performers(q: MatchQuery, cand_artists: Sequence[str]) -> list[str]:

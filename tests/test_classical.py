@@ -218,6 +218,11 @@ def test_parse_work_variants(title, artists, expected):
         ("Un Américain À Paris", ("Gershwin",), "Gershwin: An American in Paris", 0.95, 1.0),
         ("Années De Pèlerinage", ("Liszt",), "Liszt: Années de pèlerinage", 0.95, 1.0),
         ("Englische Suiten", ("Bach",), "Bach: English Suites, BWV 806-811", 0.95, 1.0),
+        ("Pini Di Roma · Fontane Di Roma", ("Respighi",),
+         "Respighi: Pines of Rome; Fountains of Rome", 0.95, 1.0),
+        # A nickname in quotes inside the list of numbers does not end it.
+        ("Smyčcové Kvartety Č. 1 E Moll »Z Mého Života« · Č. 2 D Moll", ("Smetana",),
+         'Smetana: String Quartets Nos. 1 "From My Life" & 2', 0.95, 1.0),
         ("Smyčcový Kvartet \"Americký\"", ("Dvořák",),
          'Dvořák: String Quartet No. 12 in F Major, Op. 96 "American"', 0.95, 1.0),
         ("Симфония № 6 «Патетическая»", ("Чайковский",),
@@ -274,3 +279,14 @@ def test_more_composers_are_known_by_their_sleeve_spellings():
         "Kodály", "Martinů", "Enescu", "Dukas", "Szymanowski", "Glière", "Kabalevsky", "Suppé"]
     # A performer is no composer.
     assert composer_of("Emil Gilels") is None and composer_of("Pierre Boulez") is None
+
+
+def test_czech_chamber_groups_are_ensembles_of_their_kind():
+    assert is_ensemble_kind("Smetanovo Kvarteto") == "group"
+    assert is_ensemble_kind("Pražské Kvarteto") == "group"
+
+
+def is_ensemble_kind(name):
+    from tasks.classical import is_ensemble
+
+    return ensemble_kind(name) if is_ensemble(name) else None

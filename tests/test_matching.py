@@ -1275,3 +1275,23 @@ def test_a_long_compilation_title_that_finds_nothing_is_searched_by_its_first_wo
     # A short title has no head of its own: its whole is searched.
     short = MatchQuery.from_album({"artist": "Various", "title": "Indie Anthems", "year": 2017})
     assert [s.form for s in search_plan(short)] == ["album", "album_year"]
+
+
+def test_a_chamber_group_credited_in_its_own_language_is_the_same_group():
+    q = MatchQuery.from_album({
+        "artist": "Bedřich Smetana, Smetanovo Kvarteto",
+        "artists": ["Bedřich Smetana", "Smetanovo Kvarteto"],
+        "title": "Smyčcové Kvartety Č. 1 E Moll »Z Mého Života« · Č. 2 D Moll", "year": 1977,
+        "master_year": 1977, "track_count": 8, "genres": ["Classical"]})
+    theirs = classical_item('Smetana: String Quartets Nos. 1 "From My Life" & 2',
+                            ["Bedřich Smetana", "Smetana Quartet"], "1977-01-01", 8)
+    haas = classical_item('Smetana: String Quartets Nos. 1 "From My Life" & 2',
+                          ["Bedřich Smetana", "Pavel Haas Quartet"], "1977-01-01", 8)
+    match = best_spotify_match(q, [haas, theirs])
+    assert (match.status, match.album) == ("matched", theirs)
+    assert best_spotify_match(q, [haas]).status != "matched"
+    # An orchestra is not recognised by its city alone.
+    from tasks.match_score import _same_named_group
+
+    assert not _same_named_group("Berliner Philharmoniker", "Berlin Radio Symphony Orchestra")
+    assert _same_named_group("Quartetto Italiano", "Italian Quartet")
