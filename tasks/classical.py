@@ -128,7 +128,10 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"violoncellovy koncert|cellokonsert(?:en)?|cellokoncert(?:en)?|celloconcert(?:en)?|"
      r"koncert wiolonczelowy", "cello concerto"),
     (r"smyccov(?:y|e) kvartet(?:y)?|strakkvartett(?:en)?|strygekvartet(?:ter)?|"
-     r"strijkkwartet(?:ten)?|kwartet smyczkowy", "string quartet"),
+     r"strijkkwartet(?:ten)?|kwartet smyczkowy|vonosnegyes(?:ek)?", "string quartet"),
+    # Hungarian (Hungaroton) pressings.
+    (r"zongoraverseny(?:ek|e)?", "piano concerto"), (r"hegeduverseny(?:ek|e)?", "violin concerto"),
+    (r"gordonkaverseny(?:ek|e)?|cselloverseny", "cello concerto"),
     (r"streichtrio", "string trio"),
     (r"klavierquartett(?:e)?", "piano quartet"), (r"klavierquintett(?:e)?", "piano quintet"),
     (r"klaviertrio(?:s)?", "piano trio"), (r"klaviersonate(?:n)?", "piano sonata"),
@@ -296,13 +299,13 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:die )?vier jahreszeiten|(?:les )?quatre saisons|(?:le )?quattro stagioni|"
      r"(?:las )?cuatro estaciones|(?:the )?four seasons", "four seasons"),
     (r"symphonie(?:n|s)?|sinfonie(?:n)?|symphon(?:y|ies)|sinfonia|symfoni(?:e|a)?|"
-     r"symphonia", "symphony"),
+     r"symphonia|szimfonia(?:k)?", "symphony"),
     (r"konzert(?:e)?|concert(?:o|os|i)?|koncert(?:y|u)?|konsert(?:en|er)?", "concerto"),
     (r"streichquartett|quatuors? a cordes|quartett(?:o|i) per archi|string quartets?",
      "string quartet"),
     (r"quartett(?:e)?|quatuors?|quartett(?:o|i)|quartets?|kvartet(?:t|y)?|kwartet", "quartet"),
-    (r"sonate(?:n|s)?|sonat(?:a|as|e)", "sonata"),
-    (r"messe|missa|mass|messa", "mass"), (r"requiem", "requiem"),
+    (r"sonate(?:n|s)?|sonat(?:a|as|e)|szonata(?:k)?", "sonata"),
+    (r"messe|missa|mass|messa", "mass"), (r"requiem|rekviem|реквием", "requiem"),
     (r"ouverture(?:n|s)?|overtures?", "overture"), (r"suite(?:n|s)?", "suite"),
     (r"симфони[яиюей]", "symphony"), (r"концерт(?:ы|а)?", "concerto"),
     (r"соната|сонаты", "sonata"), (r"квартет", "quartet"),

@@ -290,3 +290,19 @@ def is_ensemble_kind(name):
     from tasks.classical import is_ensemble
 
     return ensemble_kind(name) if is_ensemble(name) else None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Hungaroton's Hungarian, and Requiem in the Slavic spellings.
+        ("Szimfónia No. 5", work("Bartók", {"symphony"}, {"5"})),
+        ("Zongoraverseny No. 3", work("Bartók", {"piano concerto"}, {"3"})),
+        ("Hegedűverseny D-dúr", work("Bartók", {"violin concerto"}, key="d major")),
+        ("Vonósnégyesek No. 1-6", work("Bartók", {"string quartet"}, {"1", "2", "3", "4", "5",
+                                                                     "6"})),
+        ("Rekviem", work("Bartók", {"requiem"})),
+    ],
+)
+def test_parse_work_in_hungarian(title, expected):
+    assert parse_work(title, ("Bartók",)) == expected
