@@ -251,7 +251,20 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
         # same, so `best_spotify_match` links it only when no other one of them is on offer.
         title = 0.85
         details["reissued_coupling"] = True
+    elif agreement is not None and agreement >= 0.95 and perf >= 0.95 and not swapped and (
+        cand_year and reference and cand_year > reference + 1
+    ) and positive_int(candidate.get("total_tracks")) in (None, q.track_count):
+        # The work, the performers and the movements agree, the date is years later: Spotify
+        # dates many classical albums by their CD or digital reissue. Another recording by the
+        # same performers looks the same (a conductor's later cycle), so `best_spotify_match`
+        # links it only when no other one of them is on offer, and one of the right year wins.
+        details["reissued_recording"] = True
     return artist, title, details
+
+
+def reissued(details: dict) -> bool:
+    """True when the classical evidence takes the candidate's date for a reissue's."""
+    return bool(details.get("reissued_coupling") or details.get("reissued_recording"))
 
 
 def _holds(big: Work, small: Work) -> bool:
@@ -294,8 +307,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         if rule:
             classical = {"rule": rule}
     cand_year = candidate_year(candidate)
-    is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or bool(
-        classical.get("reissued_coupling"))
+    is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or reissued(classical)
     reference = q.master_year or q.year
     # A remaster carries its own, later date: it says nothing about the original's year.
     later_edition = is_edition and cand_year and reference and cand_year > reference
@@ -331,7 +343,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if classical.get("swapped_performers"):
         penalties["other_performer"] = 0.6
     # Prefer the plain album to its remaster or deluxe edition when both are offered.
-    if is_edition and not classical.get("reissued_coupling") and not _EDITION_WORD_RE.search(
+    if classical.get("reissued_recording"):
+        penalties["reissue_date"] = 0.97  # a recording of the very year is likelier
+    if is_edition and not reissued(classical) and not _EDITION_WORD_RE.search(
         q.title.casefold()
     ):
         penalties["edition"] = 0.98

@@ -26,7 +26,7 @@ from tasks.match_plan import (
     search_queries,
 )
 from tasks.match_query import Match, MatchQuery, candidate_artists, candidate_year, positive_int
-from tasks.match_score import score_candidate
+from tasks.match_score import reissued, score_candidate
 from tasks.match_text import base_title
 from tasks.normalize import normalize_title
 
@@ -106,9 +106,9 @@ def best_spotify_match(
         # that is the record, not the year's other album. (A single of that name is the title
         # song's: no evidence either way.)
         score = min(score, threshold - 0.01)
-    if (evidence.get("classical") or {}).get("reissued_coupling") and any(
+    if reissued(evidence.get("classical") or {}) and any(
         (e.get("classical") or {}).get("performer", 0) >= 0.95
-        and (e.get("classical") or {}).get("work") in (0.65, 0.7, 1.0)
+        and ((e.get("classical") or {}).get("work") or 0) >= 0.65
         and not (e.get("classical") or {}).get("swapped_performers")
         for _, _, c, e in scored[1:]
     ):
@@ -140,19 +140,27 @@ def _seen(done: Sequence[Searched]) -> list[tuple[dict, Search]]:
     return list(seen.values())
 
 
+def _performer_listed(done: Sequence[Searched]) -> bool:
+    """True when a search listed the performer's albums of the composer whole (fewer than the
+    limit): any other recording of theirs would have been among them."""
+    return any(s.search.form == "classical_performer_list" and len(s.results) < SEARCH_LIMIT
+               for s in done)
+
+
 def decide(q: MatchQuery, done: Sequence[Searched], threshold: float = DEFAULT_THRESHOLD
            ) -> Match:
     """The linking decision over everything the searches returned; the evidence says which
     query found the chosen album (`query`, `query_form`)."""
     seen = _seen(done)
     match = best_spotify_match(q, [item for item, _ in seen], threshold)
-    if match.status == "matched" and (match.evidence.get("classical") or {}).get(
-        "reissued_coupling"
-    ) and next_search(q, done) is not None:
-        # A later coupling stands for the owned recording only once every search has been
-        # sent and none brought up another recording of the work by the same performers.
+    if match.status == "matched" and reissued(match.evidence.get("classical") or {}) and (
+        next_search(q, done) is not None and not _performer_listed(done)
+    ):
+        # A later date stands for the owned recording's only once the performer's albums of
+        # the composer have all been listed, or every search has been sent, and none brought up
+        # another recording of the work by the same performers.
         match = Match("uncertain", match.album, match.score,
-                      {**match.evidence, "pending": "reissued_coupling"})
+                      {**match.evidence, "pending": "reissued"})
     if match.album is not None or match.evidence.get("spotify_id"):
         wanted = match.album.get("id") if match.album else match.evidence.get("spotify_id")
         found_by = next((s for item, s in seen if item.get("id") == wanted), None)

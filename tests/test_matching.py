@@ -1295,3 +1295,50 @@ def test_a_chamber_group_credited_in_its_own_language_is_the_same_group():
 
     assert not _same_named_group("Berliner Philharmoniker", "Berlin Radio Symphony Orchestra")
     assert _same_named_group("Quartetto Italiano", "Italian Quartet")
+
+
+FRICSAY_NINTH = {
+    "artist": "Ludwig van Beethoven, Berliner Philharmoniker, Ferenc Fricsay",
+    "artists": ["Ludwig van Beethoven", "Berliner Philharmoniker", "Ferenc Fricsay"],
+    "title": "Sinfonie Nr. 9 D-moll Op. 125", "year": 1958, "master_year": 1958,
+    "track_count": 4, "genres": ["Classical"]}
+
+
+def test_a_recording_spotify_dates_by_its_reissue_links_once_the_performer_is_listed():
+    """Spotify dates many classical albums by their CD or digital reissue: the work, the
+    performers and the movements agree, the date is decades later."""
+    q = MatchQuery.from_album(FRICSAY_NINTH)
+    digital = classical_item("Beethoven: Symphony No. 9 in D Minor, Op. 125 \"Choral\"",
+                             ["Ludwig van Beethoven", "Berliner Philharmoniker",
+                              "Ferenc Fricsay"], "2015-05-04", 4)
+    first = [Searched(search_plan(q)[0], (digital,))]
+    # The conductor may have recorded it again: not before his albums have all been listed.
+    pending = decide(q, first)
+    assert (pending.status, pending.evidence["pending"]) == ("uncertain", "reissued")
+    listing = next(s for s in search_plan(q) if s.form == "classical_performer_list")
+    linked = decide(q, first + [Searched(listing, (digital,))])
+    assert (linked.status, linked.album) == ("matched", digital)
+    assert linked.evidence["classical"]["reissued_recording"] is True
+    # Another recording by the same performers on offer: which one is unknown.
+    again = classical_item("Beethoven: Symphony No. 9", ["Ludwig van Beethoven",
+                           "Berliner Philharmoniker", "Ferenc Fricsay"], "1961-01-01", 4)
+    assert best_spotify_match(q, [digital, again]).status != "matched"
+    # Another track list is another album.
+    filled = classical_item("Beethoven: Symphony No. 9; Egmont Overture", [
+        "Ludwig van Beethoven", "Berliner Philharmoniker", "Ferenc Fricsay"], "2015-05-04", 5)
+    assert "reissued_recording" not in score_candidate(q, filled)[1]["classical"]
+
+
+def test_a_recording_of_the_very_year_beats_a_later_one_by_the_same_performers():
+    q = MatchQuery.from_album({
+        "artist": "Schubert, Dietrich Fischer-Dieskau, Gerald Moore",
+        "artists": ["Schubert", "Dietrich Fischer-Dieskau", "Gerald Moore"],
+        "title": "Winterreise", "year": 1963, "master_year": 1962, "track_count": 24,
+        "genres": ["Classical"]})
+    performers = ["Franz Schubert", "Dietrich Fischer-Dieskau", "Gerald Moore"]
+    hmv = classical_item("Schubert: Winterreise, D. 911 (Remastered)", performers,
+                         "1962-01-01", 24)
+    dg = classical_item("Schubert: Winterreise, D. 911", performers, "1972-01-01", 24)
+    match = best_spotify_match(q, [dg, hmv])
+    assert (match.status, match.album) == ("matched", hmv)
+    assert best_spotify_match(q, [dg]).evidence["penalties"] == {"reissue_date": 0.97}
