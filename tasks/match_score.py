@@ -32,6 +32,7 @@ from tasks.match_text import (
     base_title,
     film_title,
     latin_form,
+    scripts_differ,
     similarity,
     title_score,
 )
@@ -306,6 +307,16 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
             title, number_mismatch = max(title, 0.8), False
         if rule:
             classical = {"rule": rule}
+    elif not (q.is_classical or q.is_various) and _scripts_only_differ(
+        q, candidate, cand_artists
+    ) and evidence_rule(q, name, artist, title, number_mismatch, cand_artists) == (
+        "renamed_artist"
+    ):
+        # No track count to check (a sync gets none from the collection): names in two
+        # scripts are unknown, not different, so the sleeve's very title in the master year
+        # stands for the album ("Yumi Arai" - "ひこうき雲" / 荒井由実).
+        artist, title = max(artist, 0.85), max(title, 0.95)
+        classical = {"rule": "renamed_artist_by_year"}
     cand_year = candidate_year(candidate)
     is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or reissued(classical)
     reference = q.master_year or q.year
@@ -401,6 +412,16 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     elif classical:
         evidence["classical"] = classical
     return round(score, 4), evidence
+
+
+def _scripts_only_differ(q: MatchQuery, candidate: Mapping[str, Any],
+                         cand_artists: Sequence[str]) -> bool:
+    """The owned track count unknown, an album of the very master year, credited in another
+    script than the sleeve's."""
+    return q.track_count is None and bool(q.master_year) and (
+        candidate_year(candidate) == q.master_year
+    ) and candidate.get("album_type") in ("album", "compilation") and any(
+        scripts_differ(q.main_artist, a) for a in cand_artists)
 
 
 def _year_and_tracks_differ(q: MatchQuery, cand_year: int | None, later_edition: Any,

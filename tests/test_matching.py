@@ -1343,3 +1343,23 @@ def test_a_recording_of_the_very_year_beats_a_later_one_by_the_same_performers()
     match = best_spotify_match(q, [dg, hmv])
     assert (match.status, match.album) == ("matched", hmv)
     assert best_spotify_match(q, [dg]).evidence["penalties"] == {"reissue_date": 0.97}
+
+
+def test_without_a_track_count_names_in_two_scripts_link_by_the_very_title_and_year():
+    """A sync gets no track count from the collection: the sleeve's own title in the master
+    year, by a credit in another script (unknown, not different), stands for the album."""
+    arai = MatchQuery.from_album({"artist": "Yumi Arai", "title": "ひこうき雲", "year": 1973,
+                                  "master_year": 1973})
+    found = item("ひこうき雲", "荒井由実", "1973-11-20", 10)
+    match = best_spotify_match(arai, [found])
+    assert (match.status, match.evidence["rule"]) == ("matched", "renamed_artist_by_year")
+    # Not another year, not another title, not a single, not a credit in the same script.
+    for other in (item("ひこうき雲", "荒井由実", "1975-11-20", 10),
+                  item("ミスリム", "荒井由実", "1973-11-20", 10),
+                  item("ひこうき雲", "荒井由実", "1973-11-20", 2, album_type="single"),
+                  item("ひこうき雲", "Yuming", "1973-11-20", 10)):
+        assert best_spotify_match(arai, [other]).status != "matched", other
+    # Nor without the master year: a pressing's year may be a reissue's.
+    pressing = MatchQuery.from_album({"artist": "Yumi Arai", "title": "ひこうき雲",
+                                      "year": 1973})
+    assert best_spotify_match(pressing, [found]).status != "matched"
