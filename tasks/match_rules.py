@@ -87,7 +87,7 @@ def evidence_rule(q: MatchQuery, name: str, artist: float, title: float,
         return None
     q_words, c_words = set(qn.split()), set(cn.split())
     if q_words and c_words and (q_words <= c_words or c_words <= q_words) and (
-        not number_mismatch or not title_numbers(qn) or _only_span_years_added(q, qn, cn)
+        not number_mismatch or not title_numbers(qn) or only_span_years_added(q, qn, cn)
     ):
         return "same_words"
     if number_mismatch and title_numbers(qn):
@@ -154,7 +154,7 @@ def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bo
         base)
 
 
-def _only_span_years_added(q: MatchQuery, qn: str, cn: str) -> bool:
+def only_span_years_added(q: MatchQuery, qn: str, cn: str) -> bool:
     """The sleeve's title has numbers Spotify's name lacks, and they are all years up to the
     record's own: a career span it drops ("Death To The Pixies 1987-1991" / "Death To The
     Pixies"). Any number of Spotify's must be the sleeve's too ("1970-1980" is not "1980-1990")."""

@@ -23,6 +23,7 @@ from tasks.match_rules import (
     evidence_rule,
     live_tag_on_own_title,
     only_album_of_year,
+    only_span_years_added,
     year_and_tracks_agree,
 )
 from tasks.match_text import (
@@ -291,6 +292,16 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     else:
         title, number_mismatch = title_score(q.title, name)
         artist = artist_score(q, cand_artists)
+        bare = _without_artist_name(q, name)
+        if bare:
+            # "Johnny Cash At Folsom Prison" / "At Folsom Prison": the sleeve names the artist
+            # in the title, Spotify in the credit only.
+            bare_title, bare_mismatch = title_score(bare, name)
+            if bare_title > title:
+                title, number_mismatch = bare_title, bare_mismatch
+        if number_mismatch and only_span_years_added(q, normalize_title(q.title),
+                                                     normalize_title(name)):
+            number_mismatch = False  # a career span the sleeve adds ("... 1987-1991")
     agreement = year_and_tracks_agree(q, candidate)
     if agreement and not q.is_classical and not q.is_various:
         rule = evidence_rule(q, name, artist, title, number_mismatch, cand_artists)
@@ -412,6 +423,19 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     elif classical:
         evidence["classical"] = classical
     return round(score, 4), evidence
+
+
+def _without_artist_name(q: MatchQuery, name: str) -> str:
+    """The sleeve's title without the artist's name in front ("Johnny Cash At Folsom Prison"
+    -> "At Folsom Prison") when Spotify's name lacks it; "" otherwise."""
+    artist = q.main_artist.strip()
+    title = q.title.strip()
+    if not artist or not title.casefold().startswith(artist.casefold() + " "):
+        return ""
+    if normalize_title(name).startswith(normalize_title(artist)):
+        return ""
+    rest = title[len(artist):].strip(" -:")
+    return rest if len(rest.split()) >= 2 else ""
 
 
 def _scripts_only_differ(q: MatchQuery, candidate: Mapping[str, Any],

@@ -1363,3 +1363,28 @@ def test_without_a_track_count_names_in_two_scripts_link_by_the_very_title_and_y
     pressing = MatchQuery.from_album({"artist": "Yumi Arai", "title": "ひこうき雲",
                                       "year": 1973})
     assert best_spotify_match(pressing, [found]).status != "matched"
+
+
+def test_the_artists_name_in_front_of_the_title_is_dropped_when_spotify_drops_it():
+    cash = MatchQuery.from_album({"artist": "Johnny Cash", "title": "Johnny Cash At Folsom "
+                                  "Prison", "year": 1968, "master_year": 1968})
+    folsom = item("At Folsom Prison", "Johnny Cash", "1968-05-01", 16)
+    assert best_spotify_match(cash, [folsom]).status == "matched"
+    # Not a title that is the artist's name alone, nor against a name that keeps it.
+    from tasks.match_score import _without_artist_name
+
+    assert _without_artist_name(cash, "Johnny Cash At San Quentin") == ""
+    weezer = MatchQuery.from_album({"artist": "Weezer", "title": "Weezer", "year": 1994})
+    assert _without_artist_name(weezer, "Blue Album") == ""
+    # Another concert stays another title.
+    quentin = item("At San Quentin", "Johnny Cash", "1968-05-01", 16)
+    assert best_spotify_match(cash, [quentin]).status != "matched"
+
+
+def test_a_career_span_the_sleeve_adds_is_no_other_number_without_a_track_count():
+    pixies = MatchQuery.from_album({"artist": "Pixies", "title": "Death To The Pixies "
+                                    "1987-1991", "year": 1997, "master_year": 1997})
+    death = item("Death To The Pixies", "Pixies", "1997-10-06", 20, album_type="compilation")
+    assert "number_mismatch" not in score_candidate(pixies, death)[1]["penalties"]
+    later = item("Death To The Pixies 1987-1998", "Pixies", "1997-10-06", 20)
+    assert "number_mismatch" in score_candidate(pixies, later)[1]["penalties"]
