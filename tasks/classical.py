@@ -60,6 +60,27 @@ _COMPOSER_FORMS = {
     "gorecki": "Górecki", "arvo part": "Pärt", "chausson": "Chausson", "lalo": "Lalo",
     "delius": "Delius", "walton": "Walton", "tippett": "Tippett", "ives": "Ives",
     "barber": "Barber", "bernstein": "Bernstein", "glass": "Glass", "reich": "Reich",
+    "martinu": "Martinů", "kodaly": "Kodály", "enescu": "Enescu", "enesco": "Enescu",
+    "dukas": "Dukas", "delibes": "Delibes", "chabrier": "Chabrier", "roussel": "Roussel",
+    "honegger": "Honegger", "milhaud": "Milhaud", "dutilleux": "Dutilleux", "ibert": "Ibert",
+    "canteloube": "Canteloube", "ginastera": "Ginastera", "szymanowski": "Szymanowski",
+    "lutoslawski": "Lutosławski", "wieniawski": "Wieniawski", "sarasate": "Sarasate",
+    "vieuxtemps": "Vieuxtemps", "moszkowski": "Moszkowski", "clementi": "Clementi",
+    "czerny": "Czerny", "spohr": "Spohr", "berwald": "Berwald", "stenhammar": "Stenhammar",
+    "alfven": "Alfvén", "charpentier": "Charpentier", "salieri": "Salieri",
+    "pfitzner": "Pfitzner", "lortzing": "Lortzing", "goldmark": "Goldmark", "busoni": "Busoni",
+    "balakirev": "Balakirev", "lyadov": "Lyadov", "liadov": "Lyadov", "arensky": "Arensky",
+    "taneyev": "Taneyev", "kalinnikov": "Kalinnikov", "medtner": "Medtner",
+    "gliere": "Glière", "kabalevsky": "Kabalevsky", "kabalewski": "Kabalevsky",
+    "schnittke": "Schnittke", "gubaidulina": "Gubaidulina", "sviridov": "Sviridov",
+    "myaskovsky": "Myaskovsky", "miaskovsky": "Myaskovsky", "cilea": "Cilea",
+    "ponchielli": "Ponchielli", "boito": "Boito", "zemlinsky": "Zemlinsky",
+    "tartini": "Tartini", "locatelli": "Locatelli", "geminiani": "Geminiani",
+    "cherubini": "Cherubini", "meyerbeer": "Meyerbeer", "suppe": "Suppé", "lehar": "Lehár",
+    "tavener": "Tavener", "rutter": "Rutter", "stockhausen": "Stockhausen",
+    "xenakis": "Xenakis", "berio": "Berio", "mompou": "Mompou", "turina": "Turina",
+    "fibich": "Fibich", "dowland": "Dowland", "finzi": "Finzi", "howells": "Howells",
+    "sinding": "Sinding", "gade": "Gade", "sor": "Sor", "tarrega": "Tárrega",
     # Melodiya pressings credit composers in Cyrillic.
     "рахманинов": "Rachmaninoff", "чаиковскии": "Tchaikovsky", "шостакович": "Shostakovich",
     "прокофьев": "Prokofiev", "мусоргскии": "Mussorgsky", "стравинскии": "Stravinsky",
@@ -77,7 +98,8 @@ _ENSEMBLE_TEXT = (
     "singers musici virtuosi concentus collegium musicum capella cappella sinfonieorchesters "
     "rundfunkchor singverein singakademie kantorei radio tolling knabenchor boys filharmonie "
     "filharmonia filharmonii sbor "
-    "orkestr orchestr orkiestra оркестр хор ансамбль квартет капелла"
+    "orkestr orchestr orkiestra kvarteto kvartet kvartett kvartetten kwartet strijkkwartet "
+    "оркестр хор ансамбль квартет капелла"
 )
 _ENSEMBLE_WORDS = frozenset(_ENSEMBLE_TEXT.split())
 
@@ -98,6 +120,18 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"oboenkonzert(?:e)?", "oboe concerto"), (r"trompetenkonzert(?:e)?", "trumpet concerto"),
     (r"doppelkonzert", "double concerto"), (r"tripelkonzert", "triple concerto"),
     (r"streichquartett(?:e)?", "string quartet"), (r"streichquintett(?:e)?", "string quintet"),
+    # Czech (Supraphon), Polish, Dutch and Scandinavian pressings.
+    (r"klavirni koncert|pianokonsert(?:en)?|klaverkoncert(?:en)?|pianoconcert(?:en)?|"
+     r"koncert fortepianowy", "piano concerto"),
+    (r"houslovy koncert|violinkonsert(?:en)?|violinkoncert(?:en)?|vioolconcert(?:en)?|"
+     r"koncert skrzypcowy", "violin concerto"),
+    (r"violoncellovy koncert|cellokonsert(?:en)?|cellokoncert(?:en)?|celloconcert(?:en)?|"
+     r"koncert wiolonczelowy", "cello concerto"),
+    (r"smyccov(?:y|e) kvartet(?:y)?|strakkvartett(?:en)?|strygekvartet(?:ter)?|"
+     r"strijkkwartet(?:ten)?|kwartet smyczkowy|vonosnegyes(?:ek)?", "string quartet"),
+    # Hungarian (Hungaroton) pressings.
+    (r"zongoraverseny(?:ek|e)?", "piano concerto"), (r"hegeduverseny(?:ek|e)?", "violin concerto"),
+    (r"gordonkaverseny(?:ek|e)?|cselloverseny", "cello concerto"),
     (r"streichtrio", "string trio"),
     (r"klavierquartett(?:e)?", "piano quartet"), (r"klavierquintett(?:e)?", "piano quintet"),
     (r"klaviertrio(?:s)?", "piano trio"), (r"klaviersonate(?:n)?", "piano sonata"),
@@ -115,11 +149,15 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"petr(?:u|ou)(?:s|sh|sch|ch)ka", "petrushka"),
     (r"peter (?:and|und) (?:the |der )?wolf|pierre et le loup|pierino e il lupo",
      "peter and the wolf"),
-    (r"aus der neuen welt|from the new world|du nouveau monde|dal nuovo mondo|new world",
+    (r"aus der neuen welt|from the new world|du nouveau monde|dal nuovo mondo|"
+     r"z noveho sveta|из нового света|new world",
      "new world"),
     (r"unvollendete|unfinished|inachevee|incompiuta", "unfinished"),
     (r"mondschein|moonlight|clair de lune sonata|al chiaro di luna", "moonlight"),
-    (r"pathetique|patetica", "pathetique"), (r"appassionata", "appassionata"),
+    (r"pathetique|patetica|pateticka|патетическая", "pathetique"),
+    (r"americk(?:y|e)|amerikanische(?:s)?|americain(?! a paris)|american(?! in paris)",
+     "american"),
+    (r"appassionata", "appassionata"),
     (r"waldstein", "waldstein"), (r"kreutzer", "kreutzer"), (r"eroica|heroique", "eroica"),
     (r"pastorale?|pastoral", "pastoral"), (r"jupiter", "jupiter"),
     (r"der tod und das madchen|death and the maiden|la jeune fille et la mort", "death and "
@@ -187,6 +225,44 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:eine )?nacht auf dem kahlen berge|night on (?:the )?bald mountain|"
      r"nuit sur le mont chauve", "bald mountain"),
     (r"(?:die )?verkaufte braut|bartered bride|prodana nevesta", "bartered bride"),
+    # Piano, orchestral and song cycles known by name, in the languages sleeves use.
+    (r"lyrische stucke|lyric pieces|pieces lyriques|pezzi lirici", "lyric pieces"),
+    (r"kinderszenen|scenes from childhood|scenes d enfants", "kinderszenen"),
+    (r"lieder ohne worte|songs without words|romances sans paroles", "songs without words"),
+    (r"wanderer ?fantasie|wanderer fantasy|fantaisie wanderer", "wanderer fantasy"),
+    (r"moments? musicaux|musikalische momente", "moments musicaux"),
+    (r"annees de pelerinage|years of pilgrimage|wanderjahre|pilgerjahre", "annees de pelerinage"),
+    (r"kreisleriana", "kreisleriana"), (r"papillons", "papillons"),
+    (r"carnaval|(?:der )?karneval(?! der tiere)", "carnaval"),
+    (r"(?:rhapsodie|rhapsody) (?:uber ein thema von|on a theme (?:of|by)|sur un theme de) "
+     r"paganini|paganini rhapsod(?:y|ie)", "paganini rhapsody"),
+    (r"(?:sinfonische|symphonische|symphonic) (?:tanze|dances)|danses symphoniques",
+     "symphonic dances"),
+    (r"(?:die )?moldau|vltava|(?:la )?moldau|the moldau", "moldau"),
+    (r"(?:konzert|concerto|concert) (?:fur|for|pour) (?:orchester|orchestra|orchestre)",
+     "concerto for orchestra"),
+    (r"musik fur saiteninstrumente|music for strings percussion|musique pour cordes",
+     "music for strings percussion and celesta"),
+    (r"(?:ein )?amerikaner in paris|(?:an )?american in paris|americain a paris",
+     "american in paris"),
+    (r"tombeau de couperin", "tombeau de couperin"),
+    (r"ma mere l oye|mother goose|mutter gans", "mother goose"),
+    (r"tod und verklarung|death and transfiguration|mort et transfiguration",
+     "death and transfiguration"),
+    (r"till eulenspiegel", "till eulenspiegel"),
+    (r"verklarte nacht|transfigured night|nuit transfiguree", "verklarte nacht"),
+    (r"(?:eine )?alpensinfonie|(?:an )?alpine symphony|symphonie alpestre", "alpine symphony"),
+    (r"lieder eines fahrenden gesellen|songs of a wayfarer", "songs of a wayfarer"),
+    (r"(?:des )?knaben wunderhorn", "knaben wunderhorn"), (r"ruckert ?lieder", "ruckert lieder"),
+    (r"wesendonc?k ?lieder", "wesendonck lieder"), (r"frauenliebe", "frauenliebe"),
+    (r"liederkreis", "liederkreis"), (r"italienisches liederbuch|italian songbook",
+                                      "italienisches liederbuch"),
+    (r"franzosische suiten|french suites|suites francaises", "french suites"),
+    (r"englische suiten|english suites|suites anglaises", "english suites"),
+    (r"(?:zwei|2)stimmige inventionen|inventions", "inventions"),
+    (r"pini di roma|pines of rome|pins de rome|pinien von rom", "pines of rome"),
+    (r"fontane di roma|fountains of rome|fontaines de rome|brunnen von rom", "fountains of rome"),
+    (r"feste romane|roman festivals|fetes romaines|romische feste", "roman festivals"),
     # Operas, by their original name (Spotify's usual one) and the sleeves' translations.
     (r"carmen", "carmen"), (r"(?:la )?traviata", "traviata"), (r"aida", "aida"),
     (r"tosca", "tosca"), (r"(?:la )?boheme", "boheme"),
@@ -223,13 +299,13 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:die )?vier jahreszeiten|(?:les )?quatre saisons|(?:le )?quattro stagioni|"
      r"(?:las )?cuatro estaciones|(?:the )?four seasons", "four seasons"),
     (r"symphonie(?:n|s)?|sinfonie(?:n)?|symphon(?:y|ies)|sinfonia|symfoni(?:e|a)?|"
-     r"symphonia", "symphony"),
-    (r"konzert(?:e)?|concert(?:o|os|i)?", "concerto"),
+     r"symphonia|szimfonia(?:k)?", "symphony"),
+    (r"konzert(?:e)?|concert(?:o|os|i)?|koncert(?:y|u)?|konsert(?:en|er)?", "concerto"),
     (r"streichquartett|quatuors? a cordes|quartett(?:o|i) per archi|string quartets?",
      "string quartet"),
-    (r"quartett(?:e)?|quatuors?|quartett(?:o|i)|quartets?", "quartet"),
-    (r"sonate(?:n|s)?|sonat(?:a|as|e)", "sonata"),
-    (r"messe|missa|mass|messa", "mass"), (r"requiem", "requiem"),
+    (r"quartett(?:e)?|quatuors?|quartett(?:o|i)|quartets?|kvartet(?:t|y)?|kwartet", "quartet"),
+    (r"sonate(?:n|s)?|sonat(?:a|as|e)|szonata(?:k)?", "sonata"),
+    (r"messe|missa|mass|messa", "mass"), (r"requiem|rekviem|реквием", "requiem"),
     (r"ouverture(?:n|s)?|overtures?", "overture"), (r"suite(?:n|s)?", "suite"),
     (r"симфони[яиюей]", "symphony"), (r"концерт(?:ы|а)?", "concerto"),
     (r"соната|сонаты", "sonata"), (r"квартет", "quartet"),
@@ -262,7 +338,8 @@ _INSTRUMENT_WORDS = {"klavier": "piano", "piano": "piano", "pianoforte": "piano"
                      "flute": "flute", "flauto": "flute", "flote": "flute",
                      "trumpet": "trumpet", "trompete": "trumpet", "trompette": "trumpet",
                      "tromba": "trumpet", "фортепиано": "piano", "скрипки": "violin",
-                     "виолончели": "cello"}
+                     "виолончели": "cello", "klavir": "piano", "housle": "violin",
+                     "viool": "violin", "fortepian": "piano", "skrzypce": "violin"}
 _INSTRUMENT_NAMES = frozenset(_INSTRUMENT_WORDS.values()) | {"string", "oboe"}
 # Nicknames that stand for one numbered work of a composer: "Eroica" is the Third, whether or
 # not Spotify's name says "Eroica".
@@ -278,6 +355,7 @@ _NICKNAMES = {
                                                                                  "5"),
     ("Beethoven", "choral"): ("symphony", "9"),
     ("Mozart", "jupiter"): ("symphony", "41"), ("Dvořák", "new world"): ("symphony", "9"),
+    ("Dvořák", "american"): ("string quartet", "12"),
     ("Schubert", "unfinished"): ("symphony", "8"),
     ("Schubert", "death and the maiden"): ("string quartet", "14"),
     ("Mahler", "titan"): ("symphony", "1"), ("Mahler", "resurrection"): ("symphony", "2"),
@@ -303,8 +381,10 @@ _FILLER_WORDS = frozenset(["the", "die", "der", "das", "la", "le", "il", "l", "s
 
 _WORK_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{rx})" for i, (rx, _) in
                                            enumerate(_WORK_WORDS)) + r")\b")
+_QUOTED_RE = re.compile(r'"[^"]{1,40}"|\u201c[^\u201d]{1,40}\u201d|\u00ab[^\u00bb]{1,40}\u00bb|'
+                        r'\u00bb[^\u00ab]{1,40}\u00ab')
 _SOLO_RE = re.compile(
-    r"\b(?:pour|per|fur|for|para|для)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
+    r"\b(?:pour|per|fur|for|para|pro|voor|для)\s+(?:(?:le|la|il|das|die|the)\s+)?(\w+)")
 
 _NUMBER_RE = re.compile(
     r"(?:\b(?:nr|nrn|nos?|n|num|numero|nummer|n\.o|c\.(?=\s*\d))\.?|[°º№#])\s*(\d+)"
@@ -436,7 +516,8 @@ _GENERIC_TEXT = (
 _GENERIC_WORDS = _ENSEMBLE_WORDS | frozenset(_GENERIC_TEXT.split())
 _CHOIR_RE = re.compile(r"chor|choir|chorus|choeur|coro|singers|sbor|хор|voices|chorale|"
                       r"singverein|singakademie|kantorei")
-_GROUP_RE = re.compile(r"quartet|quatuor|trio|quintet|sextet|octet|ensemble|consort|квартет")
+_GROUP_RE = re.compile(r"quartet|quatuor|kvartet|kwartet|trio|quintet|sextet|octet|ensemble|"
+                       r"consort|квартет")
 
 
 def ensemble_kind(name: str) -> str:
@@ -595,9 +676,12 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
         rest = rx.sub(" ", rest)
     rest = _expand_ranges(rest)
     # "Rokoko-Variationen", "Matthäus-Passion", "Songe d'une nuit", "Beethoven's Fifth"
+    rest_quoted = rest
     rest = re.sub("[-'\u2019\"\u00ab\u00bb\u201c\u201d]", " ", rest)
     numbers = set()
-    for m in _NUMBER_RE.finditer(rest):
+    # A nickname in quotes inside a list of numbers ('Nos. 1 "From My Life" & 2') is not the
+    # list's end.
+    for m in _NUMBER_RE.finditer(_QUOTED_RE.sub(" ", rest_quoted)):
         numbers.add(m.group(1).lstrip("0") or "0")
         numbers.update(n.lstrip("0") or "0" for n in re.findall(r"\d+", m.group(2) or ""))
     types = set()

@@ -4,6 +4,8 @@ A pressing may translate an English title ("Una Noche En La Ópera" for "A Night
 Opera", "Sus Satánicas Majestades Piden" for "Their Satanic Majesties Request"); Spotify keeps
 the original. No text similarity compares the two; their articles, prepositions and
 possessives say that they are in two languages, which lets year and track count decide.
+Their longer words often share a stem ("Satánicas" / "Satanic", "Ópera" / "Opera"), which
+tells which of two albums of the year is the translated one.
 """
 
 from __future__ import annotations
@@ -52,3 +54,16 @@ def translated_title(sleeve: str, spotify_name: str) -> bool:
     s_en, s_other = _markers(sleeve)
     c_en, c_other = _markers(spotify_name)
     return s_other > 0 and s_en == 0 and c_en > 0 and c_other == 0
+
+
+STEM = 5  # letters two cognates share at least ("majest-ades" / "majest-ies")
+
+
+def shared_stems(sleeve: str, spotify_name: str) -> int:
+    """How many words of at least STEM letters the two titles share by their first STEM
+    letters, accents folded: the cognates a translation keeps ("Satánicas Majestades" /
+    "Satanic Majesties": 2)."""
+    def stems(text: str) -> set[str]:
+        return {w[:STEM] for w in _words(text) if len(w) >= STEM}
+
+    return len(stems(sleeve) & stems(spotify_name))

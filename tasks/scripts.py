@@ -2,7 +2,8 @@
 
 A Japanese title in kana is often romanized on Spotify ("あくまのうた" / "Akuma No Uta"); a
 Chinese title pressed in traditional characters may be filed in simplified ones
-("新長征路上的搖滾" / "新长征路上的摇滚"). Kana are spelled in Latin letters by their Unicode
+("新長征路上的搖滾" / "新长征路上的摇滚"), and the other way round; a band's name may carry
+the word "band" or not ("黑豹" / "黑豹樂隊"). Kana are spelled in Latin letters by their Unicode
 names (Hepburn spelling); Chinese is converted by OpenCC's dictionaries.
 """
 
@@ -81,3 +82,32 @@ def simplified_chinese(text: str) -> str | None:
         return None
     converted = _t2s().convert(text)
     return converted if converted != text else None
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional_chinese(text: str) -> str | None:
+    """A Chinese text in simplified characters in traditional ones ("万能青年旅店" ->
+    "萬能青年旅店"); None when nothing changes or the text is Japanese."""
+    if not _HAN_RE.search(text) or any(_is_kana(c) for c in text):
+        return None
+    converted = _s2t().convert(text)
+    return converted if converted != text else None
+
+
+# The words "band" and "group" a Chinese band's name may carry or drop.
+_BAND_WORD_RE = re.compile(r"(?:乐队|樂隊|乐团|樂團|组合|組合)$")
+
+
+def chinese_name_core(name: str) -> str | None:
+    """A Chinese name in simplified characters without a closing "band" word ("黑豹樂隊" ->
+    "黑豹", "張學友" -> "张学友"); None when it is no Chinese name or nothing changes."""
+    if not _HAN_RE.search(name) or any(_is_kana(c) for c in name):
+        return None
+    core = _BAND_WORD_RE.sub("", _t2s().convert(name.strip())).strip() or name.strip()
+    return core if core != name.strip() else None

@@ -144,7 +144,16 @@ def test_ensemble_kind():
         ("Sinfonía n.º 9 en re menor", ("Beethoven",),
          work("Beethoven", {"symphony"}, {"9"}, "d minor")),
         ("Symfonie č. 9 e moll \"Z Nového Světa\"", ("Antonín Dvořák",),
-         work("Dvořák", {"symphony"}, {"9"}, "e minor")),
+         work("Dvořák", {"symphony", "new world"}, {"9"}, "e minor")),
+        # Supraphon's Czech, Melodiya's Russian, Dutch and Scandinavian work words.
+        ("Koncert Pro Violoncello A Orchestr H Moll", ("Dvořák",),
+         work("Dvořák", {"cello concerto"}, key="b minor")),
+        ("Smyčcový Kvartet Č. 12 F Dur \"Americký\"", ("Dvořák",),
+         work("Dvořák", {"string quartet", "american"}, {"12"}, "f major")),
+        ("Klavírní Koncert Č. 1", ("Čajkovskij",), work("Tchaikovsky", {"piano concerto"}, {"1"})),
+        ("Pianoconcert Nr. 2", ("Rachmaninov",), work("Rachmaninoff", {"piano concerto"}, {"2"})),
+        ("Strijkkwartet Nr. 8", ("Sjostakovitsj",),
+         work("Shostakovich", {"string quartet"}, {"8"})),
         ("Piano Concerto #2", ("Rachmaninoff",), work("Rachmaninoff", {"piano concerto"}, {"2"})),
         ("Symphonies 5 & 7", ("Beethoven",), work("Beethoven", {"symphony"}, {"5", "7"})),
         ("Klavierkonzerte Nr. 1 & 2", ("Frédéric Chopin",),
@@ -197,7 +206,30 @@ def test_parse_work_variants(title, artists, expected):
         ("Schwanensee", ("Tschaikowsky",), "Tchaikovsky: Swan Lake, Op. 20", 0.95, 1.0),
         ("Brandenburgische Konzerte 1-6", ("Bach",),
          "Bach: Brandenburg Concertos Nos. 1-6, BWV 1046-1051", 0.95, 1.0),
+        # Works known by name, as German, French and Italian sleeves title them:
+        ("Lyrische Stücke", ("Grieg",), "Grieg: Lyric Pieces", 0.95, 1.0),
+        ("Kinderszenen Op. 15", ("Schumann",), "Schumann: Kinderszenen, Op. 15", 0.95, 1.0),
+        ("Lieder Ohne Worte", ("Mendelssohn",), "Mendelssohn: Songs Without Words", 0.95, 1.0),
+        ("Symphonische Tänze", ("Rachmaninow",), "Rachmaninoff: Symphonic Dances", 0.95, 1.0),
+        ("Konzert Für Orchester", ("Bartók",), "Bartók: Concerto for Orchestra, Sz. 116", 0.95,
+         1.0),
+        ("Rhapsodie Über Ein Thema Von Paganini", ("Rachmaninow",),
+         "Rachmaninoff: Rhapsody on a Theme of Paganini, Op. 43", 0.95, 1.0),
+        ("Un Américain À Paris", ("Gershwin",), "Gershwin: An American in Paris", 0.95, 1.0),
+        ("Années De Pèlerinage", ("Liszt",), "Liszt: Années de pèlerinage", 0.95, 1.0),
+        ("Englische Suiten", ("Bach",), "Bach: English Suites, BWV 806-811", 0.95, 1.0),
+        ("Pini Di Roma · Fontane Di Roma", ("Respighi",),
+         "Respighi: Pines of Rome; Fountains of Rome", 0.95, 1.0),
+        # A nickname in quotes inside the list of numbers does not end it.
+        ("Smyčcové Kvartety Č. 1 E Moll »Z Mého Života« · Č. 2 D Moll", ("Smetana",),
+         'Smetana: String Quartets Nos. 1 "From My Life" & 2', 0.95, 1.0),
+        ("Smyčcový Kvartet \"Americký\"", ("Dvořák",),
+         'Dvořák: String Quartet No. 12 in F Major, Op. 96 "American"', 0.95, 1.0),
+        ("Симфония № 6 «Патетическая»", ("Чайковский",),
+         'Tchaikovsky: Symphony No. 6 in B Minor, Op. 74 "Pathétique"', 0.95, 1.0),
         # Never the same work:
+        ("Französische Suiten", ("Bach",), "Bach: English Suites", 0.0, 0.2),
+        ("Kinderszenen", ("Schumann",), "Schumann: Kreisleriana", 0.0, 0.2),
         ("Die Neunte", ("Beethoven",), "Beethoven: Symphony No. 5 in C Minor, Op. 67", 0.0, 0.1),
         ("Eroica", ("Beethoven",), "Beethoven: Symphony No. 7 in A Major, Op. 92", 0.0, 0.1),
         ("Carmen (Querschnitt)", ("Bizet",), "Bizet: Carmen", 0.0, 0.3),
@@ -230,3 +262,47 @@ def test_slavic_fold_joins_transliterations():
 def test_london_symphonies_by_name():
     assert work_agreement(parse_work("Die 12 Londoner Sinfonien", ("Joseph Haydn",)),
                           parse_work("Haydn: 12 London Symphonies")) == 0.95
+
+
+def test_a_work_known_by_name_is_searched_by_spotifys_words():
+    assert parse_work("Lyrische Stücke", ("Grieg",)).search_words() == "Lyric Pieces"
+    assert parse_work("Symphonische Tänze", ("Rachmaninow",)).search_words() == (
+        "Symphonic Dances")
+    # A suite for an instrument stays the generic type it was ("Cello" finds any wording).
+    assert parse_work("Suites Pour Violoncelle Seul", ("Bach",)).types == {"cello suite"}
+
+
+def test_more_composers_are_known_by_their_sleeve_spellings():
+    assert [composer_of(n) for n in ("Zoltán Kodály", "Bohuslav Martinů", "Georges Enesco",
+                                     "Paul Dukas", "Karol Szymanowski", "Reinhold Glière",
+                                     "Dmitri Kabalewski", "Franz von Suppé")] == [
+        "Kodály", "Martinů", "Enescu", "Dukas", "Szymanowski", "Glière", "Kabalevsky", "Suppé"]
+    # A performer is no composer.
+    assert composer_of("Emil Gilels") is None and composer_of("Pierre Boulez") is None
+
+
+def test_czech_chamber_groups_are_ensembles_of_their_kind():
+    assert is_ensemble_kind("Smetanovo Kvarteto") == "group"
+    assert is_ensemble_kind("Pražské Kvarteto") == "group"
+
+
+def is_ensemble_kind(name):
+    from tasks.classical import is_ensemble
+
+    return ensemble_kind(name) if is_ensemble(name) else None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Hungaroton's Hungarian, and Requiem in the Slavic spellings.
+        ("Szimfónia No. 5", work("Bartók", {"symphony"}, {"5"})),
+        ("Zongoraverseny No. 3", work("Bartók", {"piano concerto"}, {"3"})),
+        ("Hegedűverseny D-dúr", work("Bartók", {"violin concerto"}, key="d major")),
+        ("Vonósnégyesek No. 1-6", work("Bartók", {"string quartet"}, {"1", "2", "3", "4", "5",
+                                                                     "6"})),
+        ("Rekviem", work("Bartók", {"requiem"})),
+    ],
+)
+def test_parse_work_in_hungarian(title, expected):
+    assert parse_work(title, ("Bartók",)) == expected

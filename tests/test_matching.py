@@ -87,6 +87,20 @@ def test_match_query_from_various_compilation():
              ("album:'Whats Going On' year:1970-1972", "title_year")],
         ),
         (
+            {"artist": "Simon & Garfunkel", "title": "Simon And Garfunkel's Greatest Hits",
+             "master_year": 1972},
+            [("album:'Simon Garfunkels Greatest Hits' artist:'Simon'", "album_artist"),
+             ("artist:'Simon' year:1971-1973", "artist_year"),
+             ("album:'Simon Garfunkels Greatest Hits' year:1971-1973", "title_year")],
+        ),
+        (
+            # A title of digits and signs only is no other script: the credit's searches first.
+            {"artist": "Steven Wilson", "title": "4½", "master_year": 2016},
+            [("album:'4½' artist:'Steven Wilson'", "album_artist"),
+             ("artist:'Steven Wilson' year:2015-2017", "artist_year"),
+             ("album:'4½' year:2015-2017", "title_year")],
+        ),
+        (
             # Join words go: Spotify may credit "Prince & The Revolution".
             {"artist": "Prince And The Revolution", "title": "Purple Rain (Deluxe Edition)",
              "master_year": 1984},
@@ -98,9 +112,10 @@ def test_match_query_from_various_compilation():
         (
             {"artist": "Sensi-T & Mr. Zèbre", "artists": ["Sensi-T", "Mr. Zèbre"],
              "title": "Travelling On The Riddim "},
-            [("album:'Travelling On The Riddim' artist:'Sensi-T'", "album_artist"),
+            # Join words go from a title too: Spotify may spell "and" "&", or drop "The".
+            [("album:'Travelling On Riddim' artist:'Sensi-T'", "album_artist"),
              ("artist:'Sensi-T'", "artist_list"),
-             ("album:'Travelling On The Riddim'", "title_year")],
+             ("album:'Travelling On Riddim'", "title_year")],
         ),
         (
             # A bilingual title: each side alone, the Latin one first.
@@ -279,12 +294,31 @@ def test_a_greek_credit_is_searched_and_compared_in_latin_letters():
 
 
 def test_a_title_in_another_script_is_searched_alone_even_when_the_artist_is_known():
-    q = MatchQuery.from_album({"artist": "Kaveret", "title": "סיפורי פוגי", "year": 1973,
+    q = MatchQuery.from_album({"artist": "כוורת", "title": "סיפורי פוגי", "year": 1973,
                                "master_year": 1973, "track_count": 12})
-    english = item("Poogy Tales", "Kaveret", "1974-01-01", 10)
+    english = item("Poogy Tales", "כוורת", "1974-01-01", 10)
     done = [Searched(s, [english] if s.form != "album_artist" else [])
             for s in search_plan(q)[:2]]
     assert next_search(q, done).query == "album:'סיפורי פוגי' year:1972-1974"
+
+
+def test_a_title_in_its_own_script_under_a_romanized_credit_is_searched_alone_first():
+    """Discogs romanizes the credit ("Yumi Arai") and keeps the title's script; Spotify names
+    such an artist in that script too (荒井由実): the title alone is the first search, and it
+    links the album by title, year and track count."""
+    arai = MatchQuery.from_album({"artist": "Yumi Arai", "title": "ひこうき雲", "year": 1973,
+                                  "master_year": 1973, "track_count": 10})
+    assert [(s.query, s.form) for s in search_plan(arai)] == [
+        ("album:'ひこうき雲' year:1972-1974", "title_year"),
+        ("album:'ひこうき雲' artist:'Yumi Arai'", "album_artist"),
+        ("artist:'Yumi Arai' year:1972-1974", "artist_year"),
+        ("artist:'Yumi Arai'", "artist_list")]
+    found = item("ひこうき雲", "荒井由実", "1973-11-20", 10)
+    match = decide(arai, [Searched(search_plan(arai)[0], (found,))])
+    assert (match.status, match.evidence["query_form"]) == ("matched", "title_year")
+    # A credit in the title's script keeps its own searches first.
+    kino = MatchQuery.from_album({"artist": "Кино", "title": "Группа Крови", "year": 1988})
+    assert search_plan(kino)[0].form == "album_artist"
 
 
 def test_a_title_in_another_script_needs_the_only_album_of_that_year():
@@ -526,9 +560,7 @@ def test_failures_lists_only_the_chosen_groups_misses(tmp_path, capsys):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "held-out half below the floor since extra.json joined the set: measured 0.9880 precision "
-    "(4 wrong of 334 links), 0.9141 recall (330 of 361), 1.59 searches/album (052c403); as "
-    "synced (track count from Discogs when needed) 0.9851, 0.9141, 1.63 searches"))
+    "held-out half below the floor: measured as a sync gets it (MEASURED)"))
 def test_held_out_precision_and_recall():
     """The issue's floor on the held-out half (through the strict fake search). Rules were
     added after its failures were read (swapped performers; year and track count both
@@ -630,7 +662,7 @@ def test_an_ep_filed_as_a_single_and_the_album_against_its_single():
 def test_soundtrack_sleeve_words_are_dropped_from_the_core_query():
     q = MatchQuery.from_album({"artist": "Various", "title":
                                "The Original Soundtrack Of Trainspotting", "year": 1996})
-    assert search_queries(q) == ["album:'The Original Soundtrack Of Trainspotting'",
+    assert search_queries(q) == ["album:'Original Soundtrack Of Trainspotting'",
                                  "album:'Trainspotting'", "album:'Trainspotting' year:1995-1997"]
 
 
@@ -783,9 +815,10 @@ def test_a_kana_title_against_its_romanized_reissue_found_in_the_whole_listing()
     boris = MatchQuery.from_album({"artist": "Boris", "title": "あくまのうた", "year": 2003,
                                    "master_year": 2003, "track_count": 6})
     forms = [s.form for s in search_plan(boris)]
-    # After the year's listing and the title alone, the whole listing: a romanized reissue
-    # may carry a later date.
-    assert forms == ["album_artist", "artist_year", "title_year", "artist_list"]
+    # The title alone first (see test_a_title_in_its_own_script_under_a_romanized_credit),
+    # then the credit's searches, then the whole listing: a romanized reissue may carry a
+    # later date.
+    assert forms == ["title_year", "album_artist", "artist_year", "artist_list"]
     reissue = item("Akuma No Uta", "Boris", "2005-01-25", 6)
     pink = item("Pink", "Boris", "2005-11-15", 10)
     match = best_spotify_match(boris, [pink, reissue])
@@ -845,9 +878,9 @@ def test_a_title_spotify_puts_in_brackets_after_the_album_number():
     ],
 )
 def test_soundtrack_titles_compare_by_the_film(sleeve, spotify, same):
-    from tasks.matching import _title_score
+    from tasks.match_text import title_score
 
-    assert (_title_score(sleeve, spotify)[0] >= 0.9) is same
+    assert (title_score(sleeve, spotify)[0] >= 0.9) is same
 
 
 def test_a_career_span_the_sleeve_adds_to_a_compilation_title_is_not_another_number():
@@ -892,7 +925,7 @@ def test_a_title_the_pressing_translated_links_by_year_and_track_count():
     races = item("A Day At The Races (2011 Remaster)", "Queen", "1976-12-10", 10)
     match = best_spotify_match(queen, [deluxe, opera, races])
     assert (match.status, match.album, match.evidence["rule"]) == (
-        "matched", opera, "year_and_tracks_only")
+        "matched", opera, "translated_title")
 
 
 def test_a_translated_title_does_not_link_without_the_evidence_or_with_a_rival():
@@ -901,9 +934,17 @@ def test_a_translated_title_does_not_link_without_the_evidence_or_with_a_rival()
         "year": 1968, "master_year": 1967, "track_count": 10})
     request = item("Their Satanic Majesties Request", "The Rolling Stones", "1967-12-08", 10)
     assert best_spotify_match(stones, [request]).status == "matched"
-    # Another album of that year on offer: the track count alone cannot choose.
+    # Another album of that year on offer: the cognates ("Satánicas" / "Satanic") choose.
     buttons = item("Between The Buttons", "The Rolling Stones", "1967-01-20", 12)
-    assert best_spotify_match(stones, [request, buttons]).status == "uncertain"
+    match = best_spotify_match(stones, [request, buttons])
+    assert (match.status, match.album, match.evidence["rule"]) == (
+        "matched", request, "translated_title")
+    # A translation that kept no word of the original: the track count alone cannot choose.
+    stones_fr = MatchQuery.from_album({
+        "artist": "The Rolling Stones", "title": "Le Rendez-vous De Leurs Altesses",
+        "year": 1968, "master_year": 1967, "track_count": 10})
+    assert best_spotify_match(stones_fr, [request]).evidence["rule"] == "year_and_tracks_only"
+    assert best_spotify_match(stones_fr, [request, buttons]).status == "uncertain"
     # Another track count, or another year: not the record.
     assert best_spotify_match(stones, [item("Their Satanic Majesties Request",
                                             "The Rolling Stones", "1967-12-08", 12)]
@@ -974,6 +1015,16 @@ def test_translated_title_reads_small_words_of_two_languages():
     assert not translated_title("La Bamba", "The Best Of Los Lobos")
 
 
+def test_shared_stems_counts_the_cognates_a_translation_keeps():
+    from tasks.languages import shared_stems
+
+    assert shared_stems("Sus Satánicas Majestades Piden", "Their Satanic Majesties Request") == 2
+    assert shared_stems("Una Noche En La Ópera", "A Night At The Opera") == 1
+    assert shared_stems("Le Chant Des Baleines", "Songs Of The Humpback Whale") == 0
+    assert shared_stems("Sus Satánicas Majestades Piden", "Between The Buttons") == 0
+    assert shared_stems("El Sol", "The Sun") == 0  # words too short to tell
+
+
 def test_a_latin_sleeve_title_for_an_album_spotify_names_in_its_own_script():
     q = MatchQuery.from_album({"artist": "Sadistic Mika Band", "title": "Black Ship",
                                "year": 1975, "master_year": 1974, "track_count": 11})
@@ -985,3 +1036,354 @@ def test_a_latin_sleeve_title_for_an_album_spotify_names_in_its_own_script():
                               ).status != "matched"
     hot = item("HOT! MENU", "Sadistic Mika Band", "1974-06-01", 10)
     assert best_spotify_match(q, [kurofune, hot]).status == "uncertain"
+
+
+def test_spotifys_live_tag_on_the_sleeves_own_title_is_the_record_itself():
+    """Spotify tags a live album "[Live]" where the sleeve says nothing of a concert: the same
+    title and the original year make it the record, not a live version of it."""
+    dead = MatchQuery.from_album({"artist": "Grateful Dead", "title": "Grateful Dead",
+                                  "year": 1971, "master_year": 1971, "track_count": 9,
+                                  "formats": ["2xLP, Album"]})
+    skull = item("Grateful Dead (Skull & Roses) [Live] [2001 Remaster]", "Grateful Dead",
+                 "1971-09-24", 15)
+    debut = item("The Grateful Dead", "Grateful Dead", "1967-03-17", 9)
+    match = best_spotify_match(dead, [debut, skull])
+    assert (match.status, match.album) == ("matched", skull)
+    assert "live" not in match.evidence["penalties"]
+    # Another year is another concert of the same songs; a concert named in the brackets, or a
+    # title that is not the sleeve's, is a live version.
+    for other in (item("Grateful Dead (Live)", "Grateful Dead", "1972-01-01", 9),
+                  item("Grateful Dead (Live At The Fillmore)", "Grateful Dead", "1971-01-01", 9),
+                  item("Dead Set (Live)", "Grateful Dead", "1971-01-01", 9)):
+        assert "live" in score_candidate(dead, other)[1]["penalties"], other["name"]
+
+
+def test_a_number_spelled_out_counts_only_where_it_numbers_a_sequel():
+    from tasks.match_text import title_numbers
+
+    assert title_numbers("two wheels good") == set()
+    assert title_numbers("three imaginary boys") == set()
+    assert title_numbers("past masters volume one") == {"1"}
+    assert title_numbers("chicago two") == {"2"}
+    assert title_numbers("one") == {"1"}
+    assert title_numbers("led zeppelin ii") == {"2"}
+    assert title_numbers("4 way street") == {"4"}
+    assert title_numbers("two wheels good", spelled_anywhere=True) == {"2"}
+    from tasks.match_text import numbers_differ
+
+    assert not numbers_differ("two wheels good", "steve mcqueen")
+    assert numbers_differ("one of these nights", "two of these nights")
+    assert numbers_differ("led zeppelin ii", "led zeppelin")
+
+
+def test_a_title_with_a_number_word_is_no_sequel_for_the_only_album_of_its_year():
+    """The US edition of "Steve McQueen" was titled "Two Wheels Good": "Two" is a word of
+    the title, not a second volume, so the artist's one album of 1985 with 11 tracks stands
+    in for it."""
+    q = MatchQuery.from_album({"artist": "Prefab Sprout", "title": "Two Wheels Good",
+                               "year": 1985, "master_year": 1985, "track_count": 11,
+                               "formats": ["LP, Album"]})
+    mcqueen = item("Steve McQueen", "Prefab Sprout", "1985-06-10", 11)
+    swoon = item("Swoon", "Prefab Sprout", "1984-03-01", 11)
+    match = best_spotify_match(q, [swoon, mcqueen])
+    assert (match.status, match.album, match.evidence["rule"]) == (
+        "matched", mcqueen, "only_album_of_year")
+    # A sequel's number still tells albums apart.
+    two = MatchQuery.from_album({"artist": "Chicago", "title": "Chicago Two", "year": 1970,
+                                 "master_year": 1970, "track_count": 12})
+    assert best_spotify_match(two, [item("Chicago III", "Chicago", "1970-01-01", 12)]
+                              ).status != "matched"
+
+
+def test_the_film_named_inside_a_soundtrack_title_is_searched_and_compared():
+    from tasks.match_text import film_title, main_title
+
+    title = "41 Original Hits From The Soundtrack Of American Graffiti"
+    assert (film_title(title), main_title(title)) == ("American Graffiti", "American Graffiti")
+    assert film_title("Music From Big Pink") == ""  # not a film's music
+    q = MatchQuery.from_album({"artist": "Various", "title": title, "year": 1973,
+                               "master_year": 1973, "track_count": 41,
+                               "formats": ["2xLP, Comp"]})
+    assert "album:'American Graffiti'" in search_queries(q)
+    graffiti = item("American Graffiti (Original Motion Picture Soundtrack)", "Various Artists",
+                    "1973-08-11", 41, album_type="compilation")
+    assert best_spotify_match(q, [graffiti]).status == "matched"
+    # The sleeve's "41" is blurb; a number of the film's own name still counts.
+    rocky = MatchQuery.from_album({"artist": "Bill Conti", "title": "Rocky II (Original Motion "
+                                   "Picture Score)", "year": 1979, "master_year": 1979,
+                                   "track_count": 9})
+    first = item("Rocky (Original Motion Picture Score)", "Bill Conti", "1979-01-01", 9)
+    assert score_candidate(rocky, first)[1]["penalties"].get("number_mismatch") == 0.6
+
+
+def test_a_date_spotify_puts_in_brackets_is_not_a_number_of_the_title():
+    from tasks.match_text import title_score
+
+    assert title_score("Live At The Apollo", "Live At The Apollo (1962)")[1] is False
+    assert title_score("Goldberg Variations", "Goldberg Variations (1955 Recording)")[1] is False
+    assert title_score("Live At The Apollo", "Live At The Apollo, Volume II")[1] is True
+    assert title_score("Greatest Hits", "Greatest Hits (1970-1980)")[1] is True  # a span
+    apollo = MatchQuery.from_album({"artist": "James Brown And The Famous Flames",
+                                    "title": "Live At The Apollo", "year": 1963,
+                                    "master_year": 1963, "track_count": 6})
+    expanded = item("Live At The Apollo (1962)", "James Brown", "1963-05-01", 11)
+    volume_two = item("Live At The Apollo, Volume II", "James Brown", "1968-06-01", 16)
+    match = best_spotify_match(apollo, [volume_two, expanded])
+    assert (match.status, match.album) == ("matched", expanded)
+
+
+def test_a_bands_soundtrack_lp_is_not_its_album_of_the_films_name():
+    """The US "A Hard Day's Night" soundtrack LP (with the score's instrumentals) is not the
+    band's album Spotify names plainly: another track list says so."""
+    q = MatchQuery.from_album({"artist": "The Beatles", "title": "A Hard Day's Night (Original "
+                               "Motion Picture Sound Track)", "year": 1964, "master_year": 1964,
+                               "track_count": 12})
+    album_ = item("A Hard Day's Night (Remastered)", "The Beatles", "1964-07-10", 13)
+    assert best_spotify_match(q, [album_]).status != "matched"
+    assert "soundtrack_for_album" in score_candidate(q, album_)[1]["penalties"]
+    # The same track list, or Spotify's own soundtrack name: the record.
+    same = item("A Hard Day's Night", "The Beatles", "1964-06-26", 12)
+    soundtrack = item("A Hard Day's Night (Original Motion Picture Soundtrack)", "The Beatles",
+                      "1964-06-26", 14)
+    assert best_spotify_match(q, [same]).status == "matched"
+    assert "soundtrack_for_album" not in score_candidate(q, soundtrack)[1]["penalties"]
+
+
+def test_a_search_narrower_than_one_that_returned_everything_is_not_sent():
+    from tasks.match_plan import within
+
+    assert within("album:'Pulp Fiction' year:1993-1995", "album:'Pulp Fiction'")
+    assert within("album:'Raw Power' artist:'Stooges'", "album:'Raw' artist:'Stooges'")
+    assert within("artist:'Kleiber' Beethoven", "artist:'Kleiber'")
+    assert not within("album:'Pulp Fiction'", "album:'Pulp Fiction' year:1993-1995")
+    assert not within("album:'Pulp Fiction' year:1990-1996", "album:'Pulp Fiction' year:1993-1995")
+    assert not within("artist:'Stooges' year:1972-1974", "album:'Raw Power' artist:'Stooges'")
+    assert not within("artist:'Beethoven' album:'7' Kleiber", "artist:'Kleiber' Beethoven")
+    q = MatchQuery.from_album({"artist": "Various", "title": "Pulp Fiction", "year": 1994,
+                               "master_year": 1994, "track_count": 16})
+    first = next_search(q, [])
+    soundtrack = item("Pulp Fiction (Music From The Motion Picture)", "Various Artists",
+                      "1994-01-01", 41, album_type="compilation")
+    # Three albums were all there is: the same title within a year span can add nothing.
+    assert next_search(q, [Searched(first, (soundtrack,) * 3)]) is None
+    # Ten may be a page of more: the year narrows it.
+    assert next_search(q, [Searched(first, (soundtrack,) * 10)]).form == "album_year"
+
+
+def test_a_chinese_title_in_simplified_characters_is_searched_in_traditional_ones():
+    from tasks.scripts import traditional_chinese
+
+    assert traditional_chinese("万能青年旅店") == "萬能青年旅店"
+    assert traditional_chinese("萬能青年旅店") is None  # nothing to change
+    assert traditional_chinese("あくまのうた") is None and traditional_chinese("Pink") is None
+    q = MatchQuery.from_album({"artist": "万能青年旅店", "title": "万能青年旅店", "year": 2010,
+                               "master_year": 2010, "track_count": 9})
+    assert ("album:'萬能青年旅店' year:2009-2011", "title_traditional") in [
+        (s.query, s.form) for s in search_plan(q)]
+    found = item("萬能青年旅店", "Omnipotent Youth Society", "2010-11-01", 9)
+    assert best_spotify_match(q, [found]).status == "matched"
+
+
+def test_a_chinese_band_name_with_or_without_its_band_word_is_one_name():
+    from tasks.scripts import chinese_name_core
+
+    assert chinese_name_core("黑豹樂隊") == "黑豹"
+    assert chinese_name_core("張學友") == "张学友"
+    assert chinese_name_core("黑豹") is None and chinese_name_core("Black Panther") is None
+    q = MatchQuery.from_album({"artist": "黑豹", "title": "黑豹", "year": 1992,
+                               "master_year": 1992, "track_count": 10})
+    band = item("黑豹", "黑豹樂隊", "1992-01-01", 10)
+    assert best_spotify_match(q, [band]).status == "matched"
+    # Another name that merely starts alike is another band.
+    assert score_candidate(q, item("黑豹", "黑鸭子", "1992-01-01", 10))[1]["artist"] < 0.75
+
+
+def test_the_only_album_of_the_year_filed_twice_under_one_name_still_links():
+    """Spotify may carry one album twice (two credits of the band: "КИНО", "Кино"): the other
+    copy is no album under the sleeve's own title, only the same stand-in again."""
+    q = MatchQuery.from_album({"artist": "Кино", "title": "Кино", "year": 1990,
+                               "master_year": 1990, "track_count": 8, "formats": ["LP, Album"]})
+    upper = item("Чёрный альбом", "КИНО", "1990-01-12", 8)
+    lower = item("Чёрный альбом", "Кино", "1990-12-01", 8)
+    match = best_spotify_match(q, [upper, lower])
+    assert (match.status, match.evidence["rule"]) == ("matched", "only_album_of_year")
+    # An album under the sleeve's own title still makes the stand-in uncertain.
+    own = item("Кино", "Кино", "1988-01-01", 10)
+    assert best_spotify_match(q, [upper, own]).status != "matched"
+
+
+def test_a_volumes_designation_leaves_the_album_filter_and_the_numbers_decide():
+    q = MatchQuery.from_album({"artist": "Black Sabbath", "title": "Black Sabbath Vol 4",
+                               "year": 1972, "master_year": 1972, "track_count": 10})
+    first = search_plan(q)[0]
+    assert first.query == "album:'Black Sabbath' artist:'Black Sabbath'"
+    debut = item("Black Sabbath (2009 Remaster)", "Black Sabbath", "1970-02-13", 8)
+    vol4 = item("Vol. 4 (2009 Remaster)", "Black Sabbath", "1972-09-25", 10)
+    match = decide(q, [Searched(first, (debut, vol4))])
+    assert (match.status, match.album, match.evidence["query_form"]) == (
+        "matched", vol4, "album_artist")
+    for title, value in (("Past Masters • Volume One", "Past Masters"),
+                         ("Greatest Hits Vol. 1 & 2", "Greatest Hits"),
+                         ("Part Of The Process", "Part Of Process"), ("Vol. 4", "Vol. 4")):
+        q = MatchQuery.from_album({"artist": "X", "title": title})
+        assert search_plan(q)[0].query == f"album:'{value}' artist:'X'", title
+
+
+def test_a_volume_numbered_in_another_language_is_that_number():
+    from tasks.match_text import title_numbers
+
+    assert title_numbers("cafe del mar volumen uno") == {"1"}
+    assert title_numbers("bravo hits teil zwei") == {"2"}
+    assert title_numbers("un homme et une femme") == set()  # words, not numbers
+    q = MatchQuery.from_album({"artist": "Various", "title": "Café Del Mar - Volumen Uno",
+                               "year": 1994, "master_year": 1994, "track_count": 12,
+                               "formats": ["CD, Comp"]})
+    assert search_queries(q) == ["album:'Café Del Mar'", "album:'Café Del Mar' year:1993-1995"]
+    one = item("Café del Mar, Vol. 1", "Various Artists", "1994-06-01", 12,
+               album_type="compilation")
+    two = item("Café del Mar, Vol. 2", "Various Artists", "1995-06-01", 12,
+               album_type="compilation")
+    assert best_spotify_match(q, [two, one]).album == one
+    assert best_spotify_match(q, [two]).status != "matched"
+
+
+def test_a_compilations_later_expanded_edition_holds_the_original():
+    q = MatchQuery.from_album({"artist": "Various", "title": "C86", "year": 1986,
+                               "master_year": 1986, "track_count": 22, "formats": ["Cass, Comp"]})
+    deluxe = item("C86 (Deluxe Edition)", "Various Artists", "2014-06-09", 72,
+                  album_type="compilation")
+    assert best_spotify_match(q, [deluxe]).status == "matched"
+    # Without the edition's words, or with fewer tracks, another compilation of that name.
+    for other in (item("C86", "Various Artists", "2014-06-09", 72, album_type="compilation"),
+                  item("C86 (Deluxe Edition)", "Various Artists", "2014-06-09", 10,
+                       album_type="compilation")):
+        assert "compilation_tracks" in score_candidate(q, other)[1]["penalties"], other
+
+
+def test_a_long_compilation_title_that_finds_nothing_is_searched_by_its_first_words():
+    q = MatchQuery.from_album({"artist": "Various", "title": "A Christmas Gift For You From "
+                               "Philles Records", "year": 1963, "master_year": 1963,
+                               "track_count": 13, "formats": ["LP, Album, Comp"]})
+    first = next_search(q, [])
+    step = next_search(q, [Searched(first, ())])
+    assert (step.query, step.form) == ("album:'A Christmas Gift For' year:1962-1964",
+                                       "album_head")
+    spector = item("A Christmas Gift For You From Phil Spector", "Various Artists",
+                   "1963-11-22", 13, album_type="compilation")
+    match = decide(q, [Searched(first, ()), Searched(step, (spector,))])
+    assert (match.status, match.evidence["query_form"]) == ("matched", "album_head")
+    # A short title has no head of its own: its whole is searched.
+    short = MatchQuery.from_album({"artist": "Various", "title": "Indie Anthems", "year": 2017})
+    assert [s.form for s in search_plan(short)] == ["album", "album_year"]
+
+
+def test_a_chamber_group_credited_in_its_own_language_is_the_same_group():
+    q = MatchQuery.from_album({
+        "artist": "Bedřich Smetana, Smetanovo Kvarteto",
+        "artists": ["Bedřich Smetana", "Smetanovo Kvarteto"],
+        "title": "Smyčcové Kvartety Č. 1 E Moll »Z Mého Života« · Č. 2 D Moll", "year": 1977,
+        "master_year": 1977, "track_count": 8, "genres": ["Classical"]})
+    theirs = classical_item('Smetana: String Quartets Nos. 1 "From My Life" & 2',
+                            ["Bedřich Smetana", "Smetana Quartet"], "1977-01-01", 8)
+    haas = classical_item('Smetana: String Quartets Nos. 1 "From My Life" & 2',
+                          ["Bedřich Smetana", "Pavel Haas Quartet"], "1977-01-01", 8)
+    match = best_spotify_match(q, [haas, theirs])
+    assert (match.status, match.album) == ("matched", theirs)
+    assert best_spotify_match(q, [haas]).status != "matched"
+    # An orchestra is not recognised by its city alone.
+    from tasks.match_score import _same_named_group
+
+    assert not _same_named_group("Berliner Philharmoniker", "Berlin Radio Symphony Orchestra")
+    assert _same_named_group("Quartetto Italiano", "Italian Quartet")
+
+
+FRICSAY_NINTH = {
+    "artist": "Ludwig van Beethoven, Berliner Philharmoniker, Ferenc Fricsay",
+    "artists": ["Ludwig van Beethoven", "Berliner Philharmoniker", "Ferenc Fricsay"],
+    "title": "Sinfonie Nr. 9 D-moll Op. 125", "year": 1958, "master_year": 1958,
+    "track_count": 4, "genres": ["Classical"]}
+
+
+def test_a_recording_spotify_dates_by_its_reissue_links_once_the_performer_is_listed():
+    """Spotify dates many classical albums by their CD or digital reissue: the work, the
+    performers and the movements agree, the date is decades later."""
+    q = MatchQuery.from_album(FRICSAY_NINTH)
+    digital = classical_item("Beethoven: Symphony No. 9 in D Minor, Op. 125 \"Choral\"",
+                             ["Ludwig van Beethoven", "Berliner Philharmoniker",
+                              "Ferenc Fricsay"], "2015-05-04", 4)
+    first = [Searched(search_plan(q)[0], (digital,))]
+    # The conductor may have recorded it again: not before his albums have all been listed.
+    pending = decide(q, first)
+    assert (pending.status, pending.evidence["pending"]) == ("uncertain", "reissued")
+    listing = next(s for s in search_plan(q) if s.form == "classical_performer_list")
+    linked = decide(q, first + [Searched(listing, (digital,))])
+    assert (linked.status, linked.album) == ("matched", digital)
+    assert linked.evidence["classical"]["reissued_recording"] is True
+    # Another recording by the same performers on offer: which one is unknown.
+    again = classical_item("Beethoven: Symphony No. 9", ["Ludwig van Beethoven",
+                           "Berliner Philharmoniker", "Ferenc Fricsay"], "1961-01-01", 4)
+    assert best_spotify_match(q, [digital, again]).status != "matched"
+    # Another track list is another album.
+    filled = classical_item("Beethoven: Symphony No. 9; Egmont Overture", [
+        "Ludwig van Beethoven", "Berliner Philharmoniker", "Ferenc Fricsay"], "2015-05-04", 5)
+    assert "reissued_recording" not in score_candidate(q, filled)[1]["classical"]
+
+
+def test_a_recording_of_the_very_year_beats_a_later_one_by_the_same_performers():
+    q = MatchQuery.from_album({
+        "artist": "Schubert, Dietrich Fischer-Dieskau, Gerald Moore",
+        "artists": ["Schubert", "Dietrich Fischer-Dieskau", "Gerald Moore"],
+        "title": "Winterreise", "year": 1963, "master_year": 1962, "track_count": 24,
+        "genres": ["Classical"]})
+    performers = ["Franz Schubert", "Dietrich Fischer-Dieskau", "Gerald Moore"]
+    hmv = classical_item("Schubert: Winterreise, D. 911 (Remastered)", performers,
+                         "1962-01-01", 24)
+    dg = classical_item("Schubert: Winterreise, D. 911", performers, "1972-01-01", 24)
+    match = best_spotify_match(q, [dg, hmv])
+    assert (match.status, match.album) == ("matched", hmv)
+    assert best_spotify_match(q, [dg]).evidence["penalties"] == {"reissue_date": 0.97}
+
+
+def test_without_a_track_count_names_in_two_scripts_link_by_the_very_title_and_year():
+    """A sync gets no track count from the collection: the sleeve's own title in the master
+    year, by a credit in another script (unknown, not different), stands for the album."""
+    arai = MatchQuery.from_album({"artist": "Yumi Arai", "title": "ひこうき雲", "year": 1973,
+                                  "master_year": 1973})
+    found = item("ひこうき雲", "荒井由実", "1973-11-20", 10)
+    match = best_spotify_match(arai, [found])
+    assert (match.status, match.evidence["rule"]) == ("matched", "renamed_artist_by_year")
+    # Not another year, not another title, not a single, not a credit in the same script.
+    for other in (item("ひこうき雲", "荒井由実", "1975-11-20", 10),
+                  item("ミスリム", "荒井由実", "1973-11-20", 10),
+                  item("ひこうき雲", "荒井由実", "1973-11-20", 2, album_type="single"),
+                  item("ひこうき雲", "Yuming", "1973-11-20", 10)):
+        assert best_spotify_match(arai, [other]).status != "matched", other
+    # Nor without the master year: a pressing's year may be a reissue's.
+    pressing = MatchQuery.from_album({"artist": "Yumi Arai", "title": "ひこうき雲",
+                                      "year": 1973})
+    assert best_spotify_match(pressing, [found]).status != "matched"
+
+
+def test_the_artists_name_in_front_of_the_title_is_dropped_when_spotify_drops_it():
+    cash = MatchQuery.from_album({"artist": "Johnny Cash", "title": "Johnny Cash At Folsom "
+                                  "Prison", "year": 1968, "master_year": 1968})
+    folsom = item("At Folsom Prison", "Johnny Cash", "1968-05-01", 16)
+    assert best_spotify_match(cash, [folsom]).status == "matched"
+    # Not a title that is the artist's name alone, nor against a name that keeps it.
+    from tasks.match_score import _without_artist_name
+
+    assert _without_artist_name(cash, "Johnny Cash At San Quentin") == ""
+    weezer = MatchQuery.from_album({"artist": "Weezer", "title": "Weezer", "year": 1994})
+    assert _without_artist_name(weezer, "Blue Album") == ""
+    # Another concert stays another title.
+    quentin = item("At San Quentin", "Johnny Cash", "1968-05-01", 16)
+    assert best_spotify_match(cash, [quentin]).status != "matched"
+
+
+def test_a_career_span_the_sleeve_adds_is_no_other_number_without_a_track_count():
+    pixies = MatchQuery.from_album({"artist": "Pixies", "title": "Death To The Pixies "
+                                    "1987-1991", "year": 1997, "master_year": 1997})
+    death = item("Death To The Pixies", "Pixies", "1997-10-06", 20, album_type="compilation")
+    assert "number_mismatch" not in score_candidate(pixies, death)[1]["penalties"]
+    later = item("Death To The Pixies 1987-1998", "Pixies", "1997-10-06", 20)
+    assert "number_mismatch" in score_candidate(pixies, later)[1]["penalties"]

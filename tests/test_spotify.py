@@ -418,8 +418,9 @@ def test_lookup_album_lists_the_artist_when_the_title_differs(requests_mock, cli
     row = lookup_album(client, album)
     assert (row["status"], row["spotify_album_id"], row["spotify_url"]) == (
         "matched", "5psalm69psalm69psalm6", "https://open.spotify.com/album/5psalm69psalm69psalm6")
+    # (The title alone went first: a title in its own script under a Latin credit.)
     assert {k: row["evidence"][k] for k in ("query", "query_form", "queries", "rule")} == {
-        "query": "artist:'Ministry' year:1991-1993", "query_form": "artist_year", "queries": 2,
+        "query": "artist:'Ministry' year:1991-1993", "query_form": "artist_year", "queries": 3,
         "rule": "year_and_tracks_only"}
     assert [c["name"] for c in row["candidates"]] == ["Psalm 69"]
 
