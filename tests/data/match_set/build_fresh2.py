@@ -1,0 +1,87 @@
+"""Build fresh2.json: a second held-out slice of the labeled matching set, nobody tuned on it.
+
+Run: `.venv/bin/python tests/data/match_set/build_fresh2.py`. The source is fresh2_src.txt, in
+the record syntax of fresh_src.txt (see build_fresh.py). Made after the matcher had been tuned
+against fresh.json's failures, to judge it on albums it has never met; shaped like the outside
+collection of issue 16 (a large classical shelf of German, French and Italian pressings, names
+Spotify writes otherwise, renamed bands, apostrophes, EPs, and the decoys that tempt a wrong
+link), with a third of ordinary albums. The file carries `"holdout_only": true`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from build_fresh import Source
+from set_builder import MatchSet
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "fresh2_src.txt"
+TARGET = HERE / "fresh2.json"
+ABOUT = (
+    "Second fresh held-out slice of the labeled Spotify matching set (holdout_only: report on "
+    "it, never tune on it), written after the matcher had been tuned on the other files, "
+    "fresh.json included. Shaped like the outside collection of issue 16: about one album in "
+    "seven absent from Spotify; a large classical shelf (Deutsche Grammophon, Philips, Decca, "
+    "EMI/Electrola, Erato, Harmonia Mundi, Ricordi/Fonit Cetra pressings titled in German, "
+    "French or Italian; the same conductor's recordings of one work told apart by year; "
+    "soloists and choirs credited on Spotify); untitled albums Spotify files under a nickname "
+    "or number, titles in two scripts, one word against two, sleeve words Spotify drops, "
+    "self-titled albums Spotify numbers or subtitles, renamed bands, apostrophes, EPs filed as "
+    "singles with \"- EP\", the album against the single of the same title, and the traps "
+    "(karaoke 'made famous by' singles, a band's other self-titled album, another artist's "
+    "album of the same one-word title); a third ordinary albums of many genres and decades. "
+    "Albums are real Discogs releases absent from the other files. Artists, titles, labels "
+    "and years are the author's best knowledge of the releases, not looked up (no network); "
+    "catalogue numbers are given where the author is fairly sure and left out otherwise; "
+    "track counts and master years may be off in places. The Spotify side follows Spotify's "
+    "naming; ids are synthetic (tasks.fake_apis.spotify_id); popularity, dates and track "
+    "counts are plausible values, and karaoke, tribute and same-title items by other artists "
+    "partly stand in for the kind of item a real search returns. `acceptable` says what the "
+    "records are (the same recording and its remastered, deluxe or expanded editions by the "
+    "same performers; for classical, a coupling or the performers' own set carrying the same "
+    "recording); [] means not on Spotify to the author's knowledge. Built by build_fresh2.py "
+    "from fresh2_src.txt."
+)
+
+
+def other_catalogues() -> dict[str, dict]:
+    items: dict[str, dict] = {}
+    for path in sorted(HERE.glob("*.json")):
+        if path != TARGET:
+            for item in json.loads(path.read_text(encoding="utf-8"))["catalogue"]:
+                items.setdefault(item["id"], item)
+    return items
+
+
+class FreshSource(Source):
+    """fresh_src.txt's parser, writing albums f2-0001... and reading every file but fresh2.json."""
+
+    def __init__(self) -> None:  # noqa: D107 - Source.__init__ would read the wrong target
+        self.set = MatchSet("f2", "general", ABOUT)
+        self.others = other_catalogues()
+        self.mine: dict[str, dict] = {}
+        self.reused: set[str] = set()
+        self.pending: dict | None = None
+
+
+def main() -> None:
+    src = FreshSource()
+    src.parse(SOURCE.read_text(encoding="utf-8"))
+    for a in src.set.albums:
+        if a["category"] == "not_on_spotify":
+            assert not a["acceptable"], f"{a['id']}: not_on_spotify with a link"
+        assert a["album"] is not None, f"{a['id']}: no album record"
+    src.set.write(TARGET, extra={"holdout_only": True})
+    counts: dict[str, int] = {}
+    absent: dict[str, int] = {}
+    for a in src.set.albums:
+        counts[a["category"]] = counts.get(a["category"], 0) + 1
+        absent[a["category"]] = absent.get(a["category"], 0) + (not a["acceptable"])
+    print(src.set.summary().split("; tags")[0] + f"; {len(src.reused)} shared with other files")
+    print({c: f"{n} ({absent[c]} absent)" for c, n in sorted(counts.items())})
+
+
+if __name__ == "__main__":
+    main()
