@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from build_fresh import Source
-from set_builder import MatchSet
+from build_fresh import KINDS, Source, fold, listing, number
+from set_builder import MatchSet, sp
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "fresh2_src.txt"
@@ -64,6 +64,32 @@ class FreshSource(Source):
         self.mine: dict[str, dict] = {}
         self.reused: set[str] = set()
         self.pending: dict | None = None
+
+    def define(self, fields: list[str], n: int) -> dict:
+        """As Source.define, but an album of another file is taken for the same one only when
+        its year agrees too: one conductor's recordings of a work share a name and differ by
+        year, and must not fold into one catalogue item."""
+        names, name, date, tracks, pop, kind = (f.strip() for f in fields)
+        item = sp(name, names, date or None, number(tracks), int(pop), KINDS[kind])
+        if item["id"] in self.mine:
+            if self.mine[item["id"]] != item:
+                raise SystemExit(f"line {n}: {name!r} defined twice, differently")
+            return self.mine[item["id"]]
+        known = self.others.get(item["id"])
+        if known is None:
+            same = [c for c in self.others.values()
+                    if fold(c["name"]) == fold(name) and c["album_type"] == item["album_type"]
+                    and [a["name"] for a in c["artists"]] == listing(names)
+                    and (c.get("release_date") or "")[:4] == (date or "")[:4]]
+            known = same[0] if len(same) == 1 else None
+        elif [a["name"] for a in known["artists"]] != listing(names):
+            raise SystemExit(f"line {n}: id of {name!r} ({date}) collides with another file's "
+                             f"album by {'; '.join(a['name'] for a in known['artists'])}")
+        if known is not None:
+            item = known
+            self.reused.add(item["id"])
+        self.mine[item["id"]] = item
+        return item
 
 
 def main() -> None:
