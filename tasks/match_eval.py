@@ -27,8 +27,9 @@ import argparse
 import hashlib
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +93,63 @@ def load_set(set_dir: str | Path = DEFAULT_SET_DIR) -> tuple[list[LabeledAlbum],
     if len(set(ids)) != len(ids):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         raise ValueError(f"album ids used twice: {', '.join(dupes[:5])}")
+    albums = one_label_per_release(albums)
+    copies = identical_copies(item for data in sets for item in data.get("catalogue") or ())
+    albums = [replace(a, acceptable=frozenset(
+        c for i in a.acceptable for c in copies.get(i, {i}))) for a in albums]
     engine = FakeSearch.from_files(sets)
     return albums, engine
+
+
+def release_key(album: dict) -> tuple[str, Any]:
+    """What tells one Discogs release from another across files: its title and year."""
+    return unicodedata.normalize("NFKC", str(album.get("title") or "")).casefold().strip(), \
+        album.get("year")
+
+
+def one_label_per_release(albums: list[LabeledAlbum]) -> list[LabeledAlbum]:
+    """The albums, with one label for a release that several files hold.
+
+    Files written apart may hold one release twice, each with its own copy of the right
+    Spotify album: either copy is right, so each gets both. A fresh (holdout_only) album
+    that another file also holds is left out: the matcher may have been tuned on it."""
+    groups: dict[tuple, list[LabeledAlbum]] = {}
+    for a in albums:
+        groups.setdefault(release_key(a.album), []).append(a)
+    out = []
+    for a in albums:
+        same = groups[release_key(a.album)]
+        if a.holdout_only and any(not b.holdout_only for b in same):
+            continue
+        out.append(replace(a, acceptable=frozenset().union(*(b.acceptable for b in same))))
+    return out
+
+
+def identical_copies(catalogue: Iterable[dict]) -> dict[str, set[str]]:
+    """Each catalogue id with the ids of its copies (itself included).
+
+    The files were written apart, so one Spotify album may be in two of them under two ids,
+    its artist spelled another way ("КИНО" / "Кино", "Tokyo Jihen" / "東京事変", "The Beat" /
+    "The English Beat"). Linking either copy is right. A copy has the same name, type, year and
+    track count (three tracks or more: one-track singles of one name are common), and the same
+    artists or none in common; items that share some artists but not all (a composer with other
+    performers) are other recordings."""
+    groups: dict[tuple, list[dict]] = {}
+    for item in catalogue:
+        year = str(item.get("release_date") or "")[:4]
+        tracks = item.get("total_tracks")
+        if year and isinstance(tracks, int) and tracks >= 3:
+            key = (str(item.get("name") or "").casefold(), item.get("album_type"), year, tracks)
+            groups.setdefault(key, []).append(item)
+    copies: dict[str, set[str]] = {}
+    for items in groups.values():
+        for one in items:
+            mine = {str(a.get("name") or "").casefold() for a in one.get("artists") or ()}
+            for other in items:
+                theirs = {str(a.get("name") or "").casefold() for a in other.get("artists") or ()}
+                if mine == theirs or not mine & theirs:
+                    copies.setdefault(one["id"], {one["id"]}).add(other["id"])
+    return copies
 
 
 class EngineClient:
