@@ -6,7 +6,7 @@ import contextlib
 import json
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -236,15 +236,24 @@ def upsert_master_years(con: duckdb.DuckDBPyConnection, years: dict[int, int | N
     con.unregister("incoming_masters")
 
 
-def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """The albums the page shows, as plain dicts."""
+EXPORT_CHUNK = 500  # rows fetched at a time: the export never holds every album at once
+
+
+def iter_export_albums(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
+    """The albums the page shows, as plain dicts, in the page's order, a few at a time."""
     cursor = con.execute(load_sql("export_albums"))
     names = [d[0] for d in cursor.description]
-    albums = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for album in albums:
-        if isinstance(album.get("custom_fields"), str):  # DuckDB hands JSON back as text
-            album["custom_fields"] = json.loads(album["custom_fields"])
-    return albums
+    while rows := cursor.fetchmany(EXPORT_CHUNK):
+        for row in rows:
+            album = dict(zip(names, row, strict=True))
+            if isinstance(album.get("custom_fields"), str):  # DuckDB hands JSON back as text
+                album["custom_fields"] = json.loads(album["custom_fields"])
+            yield album
+
+
+def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The albums the page shows, as plain dicts."""
+    return list(iter_export_albums(con))
 
 
 def collection_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
