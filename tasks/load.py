@@ -92,12 +92,15 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def stage_rows(con: duckdb.DuckDBPyConnection, name: str, rows: Iterable[dict],
-               columns: dict[str, str]) -> None:
-    """The rows as a temporary table `name` with exactly these columns and NULL-safe types.
+@contextlib.contextmanager
+def staged_rows(con: duckdb.DuckDBPyConnection, name: str, rows: Iterable[dict],
+                columns: dict[str, str]) -> Iterator[None]:
+    """The rows as a temporary view `name` with exactly these columns and NULL-safe types,
+    for the block.
 
-    Written to DuckDB as JSON lines, one row at a time (no DataFrame of them all, no pandas):
-    DuckDB reads the file into its own compact columns, and the file goes at once.
+    Written as JSON lines one row at a time (no DataFrame of them all, no pandas), which the
+    view reads where a statement uses it: DuckDB never holds a copy of the run's rows beside
+    the tables they go into. The file goes with the view.
     """
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed before DuckDB reads it
         "w", encoding="utf-8", prefix="discogs-sync-rows-", suffix=".jsonl", delete=False)
@@ -110,17 +113,16 @@ def stage_rows(con: duckdb.DuckDBPyConnection, name: str, rows: Iterable[dict],
                 handle.write("\n")
         types = ", ".join(f"'{column}': '{_SQL_TYPES[kind]}'" for column, kind in columns.items())
         path = handle.name.replace("'", "''")
-        # No bound parameters in a table function's arguments: the path is ours, quoted.
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM read_json("
+        # No bound parameters in a view or a table function's arguments: the path is ours.
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_json("
                     f"'{path}', format = 'newline_delimited', columns = {{{types}}})")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"DROP VIEW IF EXISTS temp.{name}")
     finally:
         os.unlink(handle.name)
-
-
-def drop_staged(con: duckdb.DuckDBPyConnection, *names: str) -> None:
-    for name in names:
-        with contextlib.suppress(duckdb.Error):
-            con.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 def frame(rows: Iterable[dict], columns: dict[str, str]):  # noqa: ANN201 - pandas, lazily
@@ -184,34 +186,28 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def _wanted(con: duckdb.DuckDBPyConnection, keys: Iterable[str],
-            name: str = "wanted") -> None:
-    stage_rows(con, name, ({"album_key": k} for k in sorted(set(keys))), {"album_key": "str"})
+            name: str = "wanted") -> contextlib.AbstractContextManager[None]:
+    return staged_rows(con, name, ({"album_key": k} for k in sorted(set(keys))),
+                       {"album_key": "str"})
 
 
 def spotify_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], now: datetime,
                  recheck_days: int = 30,
                  overridden: Iterable[str] = ()) -> dict[str, str | None]:
     """album_key -> previous check time (None if never), for the albums to look up now."""
-    _wanted(con, keys)
-    _wanted(con, overridden, "overridden")
-    try:
+    with _wanted(con, keys), _wanted(con, overridden, "overridden"):
         rows = con.execute(load_sql("spotify_todo"),
                            {"now": now, "recheck_days": recheck_days}).fetchall()
-    finally:
-        drop_staged(con, "wanted", "overridden")
     return {key: (prev.isoformat() if prev else None) for key, prev in rows}
 
 
 def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version: str,
             language: str, max_chars: int) -> dict[str, dict]:
     """album_key -> {previous attempt time, known Spotify facts}, for the albums to describe."""
-    _wanted(con, keys)
-    try:
+    with _wanted(con, keys):
         rows = con.execute(load_sql("ai_todo"), {"prompt_version": prompt_version,
                                                  "language": language,
                                                  "max_chars": max_chars}).fetchall()
-    finally:
-        drop_staged(con, "wanted")
     return {key: {"previous": prev.isoformat() if prev else None,
                   "spotify_release_date": release_date, "spotify_total_tracks": tracks}
             for key, prev, release_date, tracks in rows}
@@ -228,43 +224,43 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
     (mark_removed) and, if max_removed_share is set, when they are not more than that share of
     the collection: a sudden mass removal waits for the user's confirmation instead.
     """
-    staged = ("incoming", "incoming_spotify", "incoming_ai", "incoming_overrides",
-              "incoming_run")
-    con.execute("BEGIN TRANSACTION")
-    try:
-        stage_rows(con, "incoming", releases, RELEASE_COLUMNS)
-        stage_rows(con, "incoming_spotify", spotify_rows, SPOTIFY_COLUMNS)
-        stage_rows(con, "incoming_ai", ai_rows, AI_COLUMNS)
-        stage_rows(con, "incoming_overrides", overrides or [], OVERRIDE_COLUMNS)
-        added = con.execute(load_sql("count_added")).fetchall()[0][0]
-        removable, active = con.execute(load_sql("count_removable")).fetchall()[0]
-        held_back = 0
-        if mark_removed and max_removed_share is not None and active \
-                and removable / active > max_removed_share:
-            held_back, mark_removed = removable, False
-        con.execute(load_sql("upsert_releases"), {"now": now})
-        removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
-            if mark_removed else 0
-        if spotify_rows:
-            con.execute(load_sql("upsert_spotify_matches"))
-        if ai_rows:
-            con.execute(load_sql("upsert_ai_descriptions"))
-        if overrides is not None:
-            con.execute(load_sql("replace_spotify_overrides"), {"now": now})
-        upsert_master_years(con, masters or {}, now)
-        run = {**run, "added": added, "removed": removed}
-        if held_back:
-            run["message"] = "; ".join(filter(None, [run.get("message"), (
-                f"{held_back} of {active} copies are gone from Discogs: not marked removed "
-                "(more than the allowed share); rerun with confirm_removals to apply")]))
-        stage_rows(con, "incoming_run", [run], RUN_COLUMNS)
-        con.execute(load_sql("insert_sync_run"))
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        drop_staged(con, *staged)
+    with contextlib.ExitStack() as staged:
+        for name, rows, columns in (
+                ("incoming", releases, RELEASE_COLUMNS),
+                ("incoming_spotify", spotify_rows, SPOTIFY_COLUMNS),
+                ("incoming_ai", ai_rows, AI_COLUMNS),
+                ("incoming_overrides", overrides or [], OVERRIDE_COLUMNS)):
+            staged.enter_context(staged_rows(con, name, rows, columns))
+        con.execute("BEGIN TRANSACTION")
+        try:
+            added = con.execute(load_sql("count_added")).fetchall()[0][0]
+            removable, active = con.execute(load_sql("count_removable")).fetchall()[0]
+            held_back = 0
+            if mark_removed and max_removed_share is not None and active \
+                    and removable / active > max_removed_share:
+                held_back, mark_removed = removable, False
+            con.execute(load_sql("upsert_releases"), {"now": now})
+            removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
+                if mark_removed else 0
+            if spotify_rows:
+                con.execute(load_sql("upsert_spotify_matches"))
+            if ai_rows:
+                con.execute(load_sql("upsert_ai_descriptions"))
+            if overrides is not None:
+                con.execute(load_sql("replace_spotify_overrides"), {"now": now})
+            upsert_master_years(con, masters or {}, now)
+            run = {**run, "added": added, "removed": removed}
+            if held_back:
+                run["message"] = "; ".join(filter(None, [run.get("message"), (
+                    f"{held_back} of {active} copies are gone from Discogs: not marked "
+                    "removed (more than the allowed share); rerun with confirm_removals to "
+                    "apply")]))
+            with staged_rows(con, "incoming_run", [run], RUN_COLUMNS):
+                con.execute(load_sql("insert_sync_run"))
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
     return {"added": added, "removed": removed, "removal_held_back": held_back}
 
 
@@ -278,14 +274,11 @@ def upsert_master_years(con: duckdb.DuckDBPyConnection, years: dict[int, int | N
     """Remember fetched master years (one bulk insert)."""
     if not years:
         return
-    stage_rows(con, "incoming_masters",
-               ({"master_id": m, "year": y} for m, y in years.items()),
-               {"master_id": "int", "year": "int"})
-    try:
+    with staged_rows(con, "incoming_masters",
+                     ({"master_id": m, "year": y} for m, y in years.items()),
+                     {"master_id": "int", "year": "int"}):
         con.execute("INSERT OR REPLACE INTO discogs_masters "
                     "SELECT master_id, year, $now FROM incoming_masters", {"now": now})
-    finally:
-        drop_staged(con, "incoming_masters")
 
 
 EXPORT_CHUNK = 500  # rows fetched at a time: the export never holds every album at once

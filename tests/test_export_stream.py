@@ -91,23 +91,24 @@ def test_an_export_failing_half_way_leaves_the_published_site_as_it_was(tmp_path
 def test_staged_rows_keep_types_nulls_and_text():
     con = duckdb.connect(":memory:")
     columns = {"k": "str", "n": "int", "x": "float", "b": "bool", "j": "json"}
-    load.stage_rows(con, "incoming", [
+    with load.staged_rows(con, "incoming", [
         {"k": "half a pair \ud83c", "n": 7, "x": 0.5, "b": True, "j": {"a": ["é", None]}},
         {"k": None, "n": None, "x": math.nan, "b": None, "j": None},
         {"extra": "ignored"},
-    ], columns)
-    assert con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                       "WHERE table_name = 'incoming' ORDER BY ordinal_position").fetchall() \
-        == [("k", "VARCHAR"), ("n", "BIGINT"), ("x", "DOUBLE"), ("b", "BOOLEAN"),
-            ("j", "VARCHAR")]
-    assert con.execute("SELECT * FROM incoming").fetchall() == [
-        ("half a pair \ufffd", 7, 0.5, True, '{"a": ["é", null]}'),
-        (None, None, None, None, None),
-        (None, None, None, None, None),
-    ]
-    load.drop_staged(con, "incoming")
-    load.stage_rows(con, "incoming", [], columns)
-    assert con.execute("SELECT count(*) FROM incoming").fetchall() == [(0,)]
+    ], columns):
+        assert con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                           "WHERE table_name = 'incoming' ORDER BY ordinal_position"
+                           ).fetchall() == [("k", "VARCHAR"), ("n", "BIGINT"), ("x", "DOUBLE"),
+                                            ("b", "BOOLEAN"), ("j", "VARCHAR")]
+        assert con.execute("SELECT * FROM incoming").fetchall() == [
+            ("half a pair \ufffd", 7, 0.5, True, '{"a": ["é", null]}'),
+            (None, None, None, None, None),
+            (None, None, None, None, None),
+        ]
+    assert con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'incoming'"
+                       ).fetchall() == [(0,)]
+    with load.staged_rows(con, "incoming", [], columns):
+        assert con.execute("SELECT count(*) FROM incoming").fetchall() == [(0,)]
 
 
 def test_a_real_syncs_page_and_collection_json_are_the_whole_document_ones(tmp_path,
