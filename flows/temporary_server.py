@@ -39,8 +39,17 @@ PROGRESS_EVERY_S = 15.0
 STARTUP_FAILURE = 3
 PORT_ATTEMPTS = 3
 PORT_RANGE = range(8000, 9000)  # Prefect's own for its temporary server
-# Services a temporary server runs that a single run has no use for.
-SERVER_SERVICES_OFF: dict[str, str] = {}
+# What a temporary server runs that a single run has no use for (Prefect's own settings; one
+# the user set still wins). Its task run recorder stays: the run's history is kept.
+SERVER_SERVICES_OFF = {
+    # Events stored for the UI's event feed and for automations: it has neither.
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+    # Events and logs streamed out to websocket subscribers: none.
+    "PREFECT_API_EVENTS_STREAM_OUT_ENABLED": "false",
+    "PREFECT_SERVER_LOGS_STREAM_OUT_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED": "false",
+}
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b: \S")
 
 
