@@ -122,8 +122,12 @@ class TemporaryServer:
         self.port = 0
         self.log_path = Path()
         self.started: Started | None = None
+        self.failed: tuple[str, str] | None = None
         say(f"Starting Prefect's temporary server (no PREFECT_API_URL set; it takes 10-20 s, "
             f"up to {timeout:.0f} s allowed)...")
+        # A new database is created first, by a process of its own that then exits: created by
+        # the server, its migrations' memory (~35 MB) would stay in the server for the run.
+        self.creating_database = _database_to_create() is not None
         self._spawn()
 
     @property
@@ -131,14 +135,24 @@ class TemporaryServer:
         return f"http://127.0.0.1:{self.port}/api"
 
     def _spawn(self) -> None:
-        """Its process on a free port, its output to a log file (kept for the message)."""
-        self.port = find_available_port()
+        """Its process (or the one creating its database) on a free port, its output to a log
+        file (kept for the message); a failure is kept for wait()."""
+        try:
+            command = _database_command() if self.creating_database else \
+                _server_command(self._free_port())
+        except NoFreePort as exc:
+            self.failed = ("no-port", str(exc))
+            return
         with tempfile.NamedTemporaryFile(prefix="discogs-sync-prefect-server-", suffix=".log",
                                          delete=False) as handle:
             self.log_path = Path(handle.name)
             self.process = subprocess.Popen(  # noqa: S603 - our interpreter, Prefect's app
-                _server_command(self.port), env=_server_env(), stdin=subprocess.DEVNULL,
-                stdout=handle, stderr=subprocess.STDOUT)
+                command, env=_server_env(), stdin=subprocess.DEVNULL, stdout=handle,
+                stderr=subprocess.STDOUT)
+
+    def _free_port(self) -> int:
+        self.port = find_available_port()
+        return self.port
 
     def wait(self) -> Started:
         """Wait until it answers, then point Prefect at it; TemporaryServerError if it cannot
@@ -146,18 +160,14 @@ class TemporaryServer:
         if self.started:
             return self.started
         for attempt in range(1, PORT_ATTEMPTS + 1):
-            outcome = self._wait_once()
+            outcome = self.failed or self._wait_once()
             if isinstance(outcome, Started):
                 break
             kind, detail = outcome
             if kind == "port" and attempt < PORT_ATTEMPTS:
                 self.say(f"Port taken ({detail}); trying another")
-                try:
-                    self._spawn()
-                except NoFreePort as exc:
-                    kind, detail = "no-port", str(exc)
-                else:
-                    continue
+                self._spawn()
+                continue
             self._kill()
             raise TemporaryServerError(_explain(kind, detail, self.home, self.timeout,
                                                 self.log_path))
@@ -175,12 +185,22 @@ class TemporaryServer:
                                                 // PROGRESS_EVERY_S))
         while True:
             code = self.process.poll()
+            if code is not None and self.creating_database:
+                if code:
+                    return ("startup", f"creating its database failed (exit code {code})")
+                self.creating_database = False
+                with contextlib.suppress(OSError):
+                    self.log_path.unlink()
+                self._spawn()
+                if self.failed:
+                    return self.failed
+                continue
             if code is not None:
                 # uvicorn exits 3 both when its port is taken and when the app fails to start.
                 if code == STARTUP_FAILURE and not _failed_at_startup(self.log_path):
                     return ("port", f"port {self.port}: in use")
                 return ("startup", f"its process exited with code {code}")
-            answer = _health(self.api_url)
+            answer = None if self.creating_database else _health(self.api_url)
             if answer == 200:
                 return Started(seconds=time.monotonic() - self.began, url=self.api_url)
             if answer is not None:  # something else answered on its port
@@ -242,6 +262,23 @@ def _server_command(port: int) -> list[str]:
     return [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory",
             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
             "--log-level", "error", "--lifespan", "on"]
+
+
+def _database_to_create() -> Path | None:
+    """The server's SQLite file when it does not exist yet (Prefect's default database)."""
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().server.database.connection_url
+    url = url.get_secret_value() if url is not None else ""
+    if not url.startswith("sqlite") or ":///" not in url or ":memory:" in url:
+        return None
+    path = Path(url.split(":///", 1)[1].split("?", 1)[0])
+    return None if path.exists() else path
+
+
+def _database_command() -> list[str]:
+    """Prefect's command creating (migrating) its database."""
+    return [sys.executable, "-m", "prefect", "server", "database", "upgrade", "--yes"]
 
 
 def _server_env() -> dict[str, str]:
