@@ -40,9 +40,6 @@ def _sync(args: argparse.Namespace) -> int:
 
     from flows import exit_codes
     from flows.temporary_server import TemporaryServerError, temporary_api
-    from tasks import malloc
-
-    malloc.limit_arenas()  # before any thread starts (tasks/malloc.py)
 
     def say(line: str) -> None:
         print(line, file=sys.stderr, flush=True)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.extract import Extraction
-from tasks import dbfile, export, load, malloc, pending
+from tasks import dbfile, export, load, pending
 from tasks.config import Settings, run_logger
 
 
@@ -21,7 +21,6 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
     the work kept by runs that could not load. A process holding the database read-write past
     DISCOGS_SYNC_DB_WAIT: this run's work is kept too, and DatabaseHeld says so.
     """
-    malloc.trim()  # what the enrichment freed goes back before DuckDB takes its share
     now = datetime.now(UTC)
     run = {**run, "demo": settings.demo}
     kept = pending.read_all(settings.db_path)

@@ -128,6 +128,7 @@ class TemporaryServer:
         # A new database is created first, by a process of its own that then exits: created by
         # the server, its migrations' memory (~35 MB) would stay in the server for the run.
         self.creating_database = _database_to_create() is not None
+        self.created_database = False
         self._spawn()
 
     @property
@@ -146,8 +147,11 @@ class TemporaryServer:
         with tempfile.NamedTemporaryFile(prefix="discogs-sync-prefect-server-", suffix=".log",
                                          delete=False) as handle:
             self.log_path = Path(handle.name)
+            env = _server_env()
+            if self.created_database:  # at its latest version: nothing for alembic to load
+                env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
             self.process = subprocess.Popen(  # noqa: S603 - our interpreter, Prefect's app
-                command, env=_server_env(), stdin=subprocess.DEVNULL, stdout=handle,
+                command, env=env, stdin=subprocess.DEVNULL, stdout=handle,
                 stderr=subprocess.STDOUT)
 
     def _free_port(self) -> int:
@@ -188,7 +192,7 @@ class TemporaryServer:
             if code is not None and self.creating_database:
                 if code:
                     return ("startup", f"creating its database failed (exit code {code})")
-                self.creating_database = False
+                self.creating_database, self.created_database = False, True
                 with contextlib.suppress(OSError):
                     self.log_path.unlink()
                 self._spawn()
