@@ -36,36 +36,47 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
+    import contextlib
+
     from flows import exit_codes
-    from flows.temporary_server import TemporaryServerError, ensure_api
-    from tasks.busy import DatabaseHeld
+    from flows.temporary_server import TemporaryServerError, temporary_api
 
-    try:
-        ensure_api(lambda line: print(line, file=sys.stderr, flush=True))
-    except TemporaryServerError as exc:
-        print(f"\n{exc}", file=sys.stderr)
-        return exit_codes.NO_PREFECT_SERVER
+    def say(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
 
-    from flows.discogs_sync import discogs_sync
-    from flows.live import with_live_display
-    from flows.summary import RunFailed
+    with contextlib.ExitStack() as stack:
+        try:
+            server = stack.enter_context(temporary_api(say))
+            # The flow's imports take seconds: the server boots meanwhile.
+            from flows.discogs_sync import discogs_sync
+            from flows.live import with_live_display
+            from flows.summary import RunFailed
+            from tasks.busy import DatabaseHeld
 
-    sync = discogs_sync if args.quiet else with_live_display(discogs_sync)
-    try:
-        summary = sync(
-            username=args.username, source=args.source, spotify=not args.no_spotify,
-            ai=not args.no_ai, description_max_chars=args.max_chars, language=args.language,
-            db_path=args.db, out_dir=args.out, max_ai_calls=args.max_ai_calls,
-            confirm_removals=args.confirm_removals, max_removed_share=args.max_removed_share)
-    except RunFailed as exc:
-        print(f"\nThe sync loaded what it could, but needs attention: {exc}", file=sys.stderr)
-        return exit_codes.NEEDS_ATTENTION
-    except DatabaseHeld as exc:
-        print(f"\n{exc}", file=sys.stderr)
-        return exit_codes.DATABASE_HELD
-    except Exception as exc:  # noqa: BLE001 - the flow logged the details; say it plainly
-        print(f"\nThe sync failed: {exc}", file=sys.stderr)
-        return exit_codes.FAILED
+            if server is not None:
+                server.wait()
+        except TemporaryServerError as exc:
+            print(f"\n{exc}", file=sys.stderr)
+            return exit_codes.NO_PREFECT_SERVER
+
+        sync = discogs_sync if args.quiet else with_live_display(discogs_sync)
+        try:
+            summary = sync(
+                username=args.username, source=args.source, spotify=not args.no_spotify,
+                ai=not args.no_ai, description_max_chars=args.max_chars, language=args.language,
+                db_path=args.db, out_dir=args.out, max_ai_calls=args.max_ai_calls,
+                confirm_removals=args.confirm_removals,
+                max_removed_share=args.max_removed_share)
+        except RunFailed as exc:
+            print(f"\nThe sync loaded what it could, but needs attention: {exc}",
+                  file=sys.stderr)
+            return exit_codes.NEEDS_ATTENTION
+        except DatabaseHeld as exc:
+            print(f"\n{exc}", file=sys.stderr)
+            return exit_codes.DATABASE_HELD
+        except Exception as exc:  # noqa: BLE001 - the flow logged the details; say it plainly
+            print(f"\nThe sync failed: {exc}", file=sys.stderr)
+            return exit_codes.FAILED
     demo = " (DEMO: bundled sample collection)" if summary.get("demo") else ""
     print(f"\nSynced{demo}: {summary['albums']} releases in the collection "
           f"({summary['added']} copies added, {summary['removed']} removed); "

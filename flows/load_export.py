@@ -27,6 +27,7 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
     load_args = {"mark_removed": extraction.complete,
                  "max_removed_share": None if confirm_removals else max_removed_share,
                  "overrides": manual_overrides, "masters": master_years}
+    site = None
     try:
         with dbfile.replacing(settings.db_path, on_wait=lambda holder: run_logger().warning(
                 "%s; waiting up to %.0f s for it to close", holder,
@@ -34,8 +35,14 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
             earlier = pending.apply(con, kept)
             changes = load.load_run(con, extraction.albums, spotify_rows, ai_rows, run, now,
                                     **load_args)
-            albums = load.export_albums(con)
-            counts = load.collection_counts(con)
+            summary = {"synced_at": now.isoformat(), **load.collection_counts(con), **changes,
+                       "source": extraction.source, "demo": settings.demo,
+                       "spotify_checked": len(spotify_rows),
+                       "ai_generated": run["ai_generated"]}
+            # Written from the loaded copy as it is read (never every album at once), and put
+            # in place once the copy has replaced the database.
+            site = export.stage_site(load.iter_export_albums(con), summary,
+                                     Path(settings.out_dir))
     except load.DatabaseHeld as exc:
         path = pending.save(settings.db_path, now=now, albums=extraction.albums,
                             spotify_rows=spotify_rows, ai_rows=ai_rows, run=run, **load_args)
@@ -44,6 +51,10 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
             f"{len(spotify_rows)} Spotify lookups, {len(ai_rows)} descriptions) is kept in "
             f"{path}, and the next sync loads it first without asking Spotify or EurIA again. "
             "Close that connection (or open it read-only), then run the sync again.") from None
+    except BaseException:
+        if site is not None:
+            site.discard()
+        raise
     pending.remove(kept)
     if earlier:
         run_logger().info("Loaded the work kept by %d earlier run(s) that could not load",
@@ -53,9 +64,6 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
             "%d copies are gone from Discogs, more than %.0f%% of the collection: not marked "
             "removed. If that is right, run again with confirm_removals (--confirm-removals).",
             changes["removal_held_back"], max_removed_share * 100)
-    summary = {"synced_at": now.isoformat(), **counts, **changes,
-               "source": extraction.source, "demo": settings.demo,
-               "spotify_checked": len(spotify_rows), "ai_generated": run["ai_generated"]}
-    paths = export.write_site(albums, summary, Path(settings.out_dir))
+    paths = site.publish()
     return {**summary, "db_path": str(Path(settings.db_path).resolve()),
             "page": str(Path(paths["html"]).resolve())}

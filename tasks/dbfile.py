@@ -213,6 +213,8 @@ def replacing(db_path: str | Path, wait: float | None = None,
             _copy_files(path, copy)
         try:
             with load.connect(copy) as con:
+                # One thread: a sync's load is small, and each thread has buffers of its own.
+                con.execute("SET threads = 1")
                 yield con
                 con.execute("CHECKPOINT")
             if wal_path(copy).exists():

@@ -15,13 +15,14 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from tasks.files import write_text_atomic
+from tasks.files import StagedText
 
 PAGE_DIR = Path(__file__).parent / "page"
 DISCOGS_HOME = "https://www.discogs.com/"
@@ -141,9 +142,8 @@ def collection_document(albums: list[dict], summary: dict, generated_at: str) ->
 
 def json_for_script(document: dict) -> str:
     """JSON that is safe inside <script type="application/json">: ASCII only, <>& escaped."""
-    text = json.dumps(document, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
-    # Outside strings JSON has none of these characters; inside them the escapes are equivalent.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _escape_for_script(json.dumps(document, ensure_ascii=True, separators=(",", ":"),
+                                         allow_nan=False))
 
 
 def csp_hash(source: str) -> str:
@@ -160,42 +160,61 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
-def page_stats(albums: list[dict]) -> dict:
-    """Header counts: albums, distinct artists, albums on Spotify and with a description."""
-    artists: set[str] = set()
-    for album in albums:
+class PageStats:
+    """The header counts and the charts' counts, added up one album at a time."""
+
+    def __init__(self) -> None:
+        self.albums = self.spotify = self.described = 0
+        self.artists: set[str] = set()
+        self.genres: Counter[str] = Counter()
+        self.decades: Counter[int | None] = Counter()
+
+    def add(self, album: dict) -> None:
+        self.albums += 1
         names = [n for n in _as_list(album.get("artists")) if isinstance(n, str) and n.strip()]
         if not names and isinstance(album.get("artist"), str) and album["artist"].strip():
             names = [album["artist"]]
-        artists.update(n.strip().casefold() for n in names)
-    return {
-        "albums": len(albums),
-        "artists": len(artists),
-        "spotify": sum(1 for a in albums if safe_url(a.get("spotify_url"))),
-        "described": sum(
-            1 for a in albums
-            if isinstance(a.get("ai_description"), str) and a["ai_description"].strip()
-        ),
-    }
+        self.artists.update(n.strip().casefold() for n in names)
+        self.spotify += bool(safe_url(album.get("spotify_url")))
+        self.described += bool(isinstance(album.get("ai_description"), str)
+                               and album["ai_description"].strip())
+        genres = {g.strip() for g in _as_list(album.get("genres")) if isinstance(g, str)}
+        self.genres.update(g for g in genres if g)
+        year = _int_or_none(album.get("year"))
+        self.decades[year // 10 * 10 if year and year > 0 else None] += 1
+
+    @classmethod
+    def of(cls, albums: Iterable[dict]) -> PageStats:
+        stats = cls()
+        for album in albums:
+            stats.add(album)
+        return stats
+
+    def header(self) -> dict:
+        return {"albums": self.albums, "artists": len(self.artists), "spotify": self.spotify,
+                "described": self.described}
+
+    def genre_counts(self) -> list[tuple[str, int]]:
+        return sorted(self.genres.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+    def decade_counts(self) -> list[tuple[int | None, int]]:
+        known = sorted((d, n) for d, n in self.decades.items() if d is not None)
+        return known + ([(None, self.decades[None])] if self.decades[None] else [])
+
+
+def page_stats(albums: list[dict]) -> dict:
+    """Header counts: albums, distinct artists, albums on Spotify and with a description."""
+    return PageStats.of(albums).header()
 
 
 def genre_counts(albums: list[dict]) -> list[tuple[str, int]]:
     """(genre, albums) pairs, most albums first, then by name."""
-    counts: Counter[str] = Counter()
-    for album in albums:
-        genres = {g.strip() for g in _as_list(album.get("genres")) if isinstance(g, str)}
-        counts.update(g for g in genres if g)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    return PageStats.of(albums).genre_counts()
 
 
 def decade_counts(albums: list[dict]) -> list[tuple[int | None, int]]:
     """(decade, albums) pairs in time order; None (unknown year) last when present."""
-    counts: Counter[int | None] = Counter()
-    for album in albums:
-        year = _int_or_none(album.get("year"))
-        counts[year // 10 * 10 if year and year > 0 else None] += 1
-    known = sorted((d, n) for d, n in counts.items() if d is not None)
-    return known + ([(None, counts[None])] if counts[None] else [])
+    return PageStats.of(albums).decade_counts()
 
 
 def _e(value: Any) -> str:
@@ -301,8 +320,7 @@ def _stat(value: str, label: str, title: str = "") -> str:
     )
 
 
-def _header_html(albums: list[dict]) -> str:
-    stats = page_stats(albums)
+def _header_html(stats: dict) -> str:
     n = stats["albums"]
     return (
         '<dl class="stats">'
@@ -343,6 +361,34 @@ def _read_page_file(name: str) -> str:
     return (PAGE_DIR / name).read_text(encoding="utf-8")
 
 
+def _page_around_data(summary: dict, generated_at: Any, stats: PageStats) -> tuple[str, str]:
+    """The page before and after its data block (which is json_for_script's text)."""
+    style = _read_page_file("style.css")
+    script = _read_page_file("app.js")
+    # A literal "</" in the static files would end the inline block early.
+    if "</" in style or "</" in script:
+        raise ValueError("page assets must not contain '</'")
+    demo = bool(summary.get("demo"))
+    values = {
+        "csp": _e(content_security_policy(style, script)),
+        "title": "Record collection" + (" (demo)" if demo else ""),
+        "style": style,
+        "script": script,
+        "demo_banner": (
+            '<p class="demo-banner" role="note"><strong>DEMO</strong> This page shows sample '
+            "data, not a real Discogs collection.</p>"
+            if demo else ""
+        ),
+        "stats": _header_html(stats.header()),
+        "genre_chart": genre_chart_svg(stats.genre_counts()),
+        "decade_chart": decade_chart_svg(stats.decade_counts()),
+        "footer": _footer_html(summary, generated_at),
+    }
+    before, after = _read_page_file("template.html").split("{{data}}")
+    return tuple(_PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], part)
+                 for part in (before, after))
+
+
 def render_page(document: dict) -> str:
     """The whole self-contained index.html for a collection document."""
     summary = dict(document.get("summary") or {})
@@ -351,43 +397,100 @@ def render_page(document: dict) -> str:
         "summary": _plain(summary),
         "albums": [album_to_entry(a) for a in document.get("albums") or []],
     }
-    style = _read_page_file("style.css")
-    script = _read_page_file("app.js")
-    # A literal "</" in the static files would end the inline block early.
-    if "</" in style or "</" in script:
-        raise ValueError("page assets must not contain '</'")
-    albums = data["albums"]
-    demo = bool(summary.get("demo"))
-    values = {
-        "csp": _e(content_security_policy(style, script)),
-        "title": "Record collection" + (" (demo)" if demo else ""),
-        "style": style,
-        "script": script,
-        "data": json_for_script(data),
-        "demo_banner": (
-            '<p class="demo-banner" role="note"><strong>DEMO</strong> This page shows sample '
-            "data, not a real Discogs collection.</p>"
-            if demo else ""
-        ),
-        "stats": _header_html(albums),
-        "genre_chart": genre_chart_svg(genre_counts(albums)),
-        "decade_chart": decade_chart_svg(decade_counts(albums)),
-        "footer": _footer_html(summary, data["generated_at"]),
-    }
-    template = _read_page_file("template.html")
-    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], template)
+    before, after = _page_around_data(summary, data["generated_at"],
+                                      PageStats.of(data["albums"]))
+    return before + json_for_script(data) + after
+
+
+def _head(generated_at: str, summary: dict, **dumps: Any) -> str:
+    """A document's JSON up to its first album: `...,"albums":[`."""
+    text = json.dumps({"generated_at": generated_at, "summary": summary, "albums": []}, **dumps)
+    cut = text.rindex("[]")
+    return text[:cut + 1]
+
+
+def _escape_for_script(text: str) -> str:
+    # Outside strings JSON has none of these characters; inside them the escapes are equivalent.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+COPY_CHUNK = 1 << 20
 
 
 def write_site(
-    albums: list[dict], summary: dict, out_dir: Path, generated_at: str | None = None
+    albums: Iterable[dict], summary: dict, out_dir: Path, generated_at: str | None = None
 ) -> dict[str, Path]:
     """Write out_dir/collection.json and out_dir/index.html atomically; return their paths."""
+    return stage_site(albums, summary, out_dir, generated_at).publish()
+
+
+class StagedSite:
+    """Both site files written under temporary names beside their places, not yet in them."""
+
+    def __init__(self, files: dict[str, StagedText]):
+        self.files = files
+
+    def publish(self) -> dict[str, Path]:
+        """Rename both files into place (the data first, then the page showing it)."""
+        try:
+            return {kind: self.files[kind].publish() for kind in ("json", "html")}
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        for staged in self.files.values():
+            staged.discard()
+
+
+def stage_site(
+    albums: Iterable[dict], summary: dict, out_dir: Path, generated_at: str | None = None
+) -> StagedSite:
+    """Write collection.json and index.html beside their places, album by album (the albums
+    can be a stream: no list of them, nor the page's text, is held whole); publish() puts
+    them in place. The files are byte for byte those of collection_document and render_page.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if generated_at is None:
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    document = collection_document(albums, summary, generated_at)
+    summary = _plain(dict(summary or {}))
     paths = {kind: out_dir / name for kind, name in SITE_FILES.items()}
-    write_text_atomic(paths["json"], json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    write_text_atomic(paths["html"], render_page(document))
-    return paths
+    files: dict[str, StagedText] = {}
+    # The page's data block comes after the counts shown above it: written aside first.
+    data = StagedText(out_dir / ".collection-data")
+    try:
+        files["json"] = StagedText(paths["json"])
+        files["html"] = StagedText(paths["html"])
+        stats = PageStats()
+        document_dumps = {"ensure_ascii": False, "indent": 1}
+        script_dumps = {"ensure_ascii": True, "separators": (",", ":"), "allow_nan": False}
+        files["json"].write(_head(generated_at, summary, **document_dumps))
+        data.write(_escape_for_script(_head(generated_at, summary, **script_dumps)))
+        count = 0
+        for album in albums:
+            entry = album_to_entry(album)
+            stats.add(entry)
+            # An album sits two levels deep in collection.json: its lines two spaces in.
+            files["json"].write(("\n  " if not count else ",\n  ")
+                                + json.dumps(entry, **document_dumps).replace("\n", "\n  "))
+            data.write(("," if count else "") + _escape_for_script(json.dumps(entry,
+                                                                            **script_dumps)))
+            count += 1
+        files["json"].write(("\n ]\n}" if count else "]\n}") + "\n")
+        data.write("]}")
+        data.close()
+        before, after = _page_around_data(summary, generated_at, stats)
+        files["html"].write(before)
+        with open(data.tmp, encoding="utf-8", newline="") as block:
+            while chunk := block.read(COPY_CHUNK):
+                files["html"].write(chunk)
+        files["html"].write(after)
+        for staged in files.values():
+            staged.close()
+    except BaseException:
+        for staged in files.values():
+            staged.discard()
+        raise
+    finally:
+        data.discard()
+    return StagedSite(files)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
+import os
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from tasks.busy import DatabaseBusy, DatabaseHeld, lock_holder  # noqa: F401 - load.Database*
 
@@ -22,8 +24,8 @@ log = logging.getLogger(__name__)
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 
-# Column kinds for the frames handed to DuckDB: "int" and "float" become nullable pandas
-# dtypes (a None must arrive as NULL, not NaN), "json" is serialised, the rest are objects.
+# Column kinds of the rows handed to DuckDB: "int", "float" and "bool" are nullable numbers
+# (a None arrives as NULL, not NaN), "json" is serialised, "str" is text.
 RELEASE_COLUMNS = {
     "release_id": "int", "copy_no": "int", "instance_id": "int", "folder": "str",
     "master_id": "int", "artist": "str", "artists": "json", "title": "str", "year": "int",
@@ -57,7 +59,6 @@ RUN_COLUMNS = {
     "spotify_pending": "int", "ai_pending": "int", "requests": "json",
     "collection_value": "json", "status": "str", "message": "str", "duration_s": "float",
 }
-_DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -67,22 +68,73 @@ def load_sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def frame(rows: Iterable[dict], columns: dict[str, str]) -> pd.DataFrame:
-    """Rows -> a DataFrame with exactly these columns and NULL-safe types."""
+_SQL_TYPES = {"int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "json": "VARCHAR",
+              "str": "VARCHAR"}
+
+
+def _cell(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "json":
+        value = json.dumps(value, ensure_ascii=False)
+    if kind in ("json", "str") and isinstance(value, str):
+        # DuckDB refuses half a surrogate pair (a broken emoji): one bad title would
+        # otherwise stop the whole load.
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if kind == "float" and isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+@contextlib.contextmanager
+def staged_rows(con: duckdb.DuckDBPyConnection, name: str, rows: Iterable[dict],
+                columns: dict[str, str]) -> Iterator[None]:
+    """The rows as a temporary view `name` with exactly these columns and NULL-safe types,
+    for the block.
+
+    Written as JSON lines one row at a time (no DataFrame of them all, no pandas), which the
+    view reads where a statement uses it: DuckDB never holds a copy of the run's rows beside
+    the tables they go into. The file goes with the view.
+    """
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed before DuckDB reads it
+        "w", encoding="utf-8", prefix="discogs-sync-rows-", suffix=".jsonl", delete=False)
+    try:
+        with handle:
+            for row in rows:
+                handle.write(json.dumps({k: _cell(row.get(k), kind) for k, kind in
+                                         columns.items()},
+                                        ensure_ascii=False, default=_json_default))
+                handle.write("\n")
+        types = ", ".join(f"'{column}': '{_SQL_TYPES[kind]}'" for column, kind in columns.items())
+        path = handle.name.replace("'", "''")
+        # No bound parameters in a view or a table function's arguments: the path is ours.
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_json("
+                    f"'{path}', format = 'newline_delimited', columns = {{{types}}})")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"DROP VIEW IF EXISTS temp.{name}")
+    finally:
+        os.unlink(handle.name)
+
+
+def frame(rows: Iterable[dict], columns: dict[str, str]):  # noqa: ANN201 - pandas, lazily
+    """Rows -> a pandas DataFrame with exactly these columns and NULL-safe types (for callers
+    that want one; the sync stages its rows with stage_rows and never imports pandas)."""
+    import pandas as pd
+
+    dtypes = {"int": "Int64", "float": "Float64", "bool": "boolean"}
     rows = list(rows)
-    data: dict[str, Any] = {}
-    for name, kind in columns.items():
-        values = [row.get(name) for row in rows]
-        if kind == "json":
-            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
-        if kind in ("json", "str"):
-            # DuckDB refuses half a surrogate pair (a broken emoji): one bad title would
-            # otherwise stop the whole load.
-            values = [_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
-                      for v in values]
-        dtype = _DTYPES.get(kind, object)
-        data[name] = pd.Series(values, dtype=dtype)
-    return pd.DataFrame(data, columns=list(columns))
+    return pd.DataFrame({name: pd.Series([_cell(row.get(name), kind) for row in rows],
+                                         dtype=dtypes.get(kind, object))
+                         for name, kind in columns.items()}, columns=list(columns))
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -133,33 +185,29 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     return done
 
 
-def _wanted(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> None:
-    con.register("wanted", pd.DataFrame({"album_key": pd.Series(sorted(set(keys)),
-                                                                  dtype=object)}))
+def _wanted(con: duckdb.DuckDBPyConnection, keys: Iterable[str],
+            name: str = "wanted") -> contextlib.AbstractContextManager[None]:
+    return staged_rows(con, name, ({"album_key": k} for k in sorted(set(keys))),
+                       {"album_key": "str"})
 
 
 def spotify_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], now: datetime,
                  recheck_days: int = 30,
                  overridden: Iterable[str] = ()) -> dict[str, str | None]:
     """album_key -> previous check time (None if never), for the albums to look up now."""
-    _wanted(con, keys)
-    con.register("overridden", pd.DataFrame({"album_key": pd.Series(sorted(set(overridden)),
-                                                                     dtype=object)}))
-    rows = con.execute(load_sql("spotify_todo"),
-                       {"now": now, "recheck_days": recheck_days}).fetchall()
-    con.unregister("wanted")
-    con.unregister("overridden")
+    with _wanted(con, keys), _wanted(con, overridden, "overridden"):
+        rows = con.execute(load_sql("spotify_todo"),
+                           {"now": now, "recheck_days": recheck_days}).fetchall()
     return {key: (prev.isoformat() if prev else None) for key, prev in rows}
 
 
 def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version: str,
             language: str, max_chars: int) -> dict[str, dict]:
     """album_key -> {previous attempt time, known Spotify facts}, for the albums to describe."""
-    _wanted(con, keys)
-    rows = con.execute(load_sql("ai_todo"), {"prompt_version": prompt_version,
-                                             "language": language,
-                                             "max_chars": max_chars}).fetchall()
-    con.unregister("wanted")
+    with _wanted(con, keys):
+        rows = con.execute(load_sql("ai_todo"), {"prompt_version": prompt_version,
+                                                 "language": language,
+                                                 "max_chars": max_chars}).fetchall()
     return {key: {"previous": prev.isoformat() if prev else None,
                   "spotify_release_date": release_date, "spotify_total_tracks": tracks}
             for key, prev, release_date, tracks in rows}
@@ -176,46 +224,44 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
     (mark_removed) and, if max_removed_share is set, when they are not more than that share of
     the collection: a sudden mass removal waits for the user's confirmation instead.
     """
-    con.register("incoming", frame(releases, RELEASE_COLUMNS))
-    con.register("incoming_spotify", frame(spotify_rows, SPOTIFY_COLUMNS))
-    con.register("incoming_ai", frame(ai_rows, AI_COLUMNS))
-    con.register("incoming_overrides", frame(overrides or [], OVERRIDE_COLUMNS))
-    con.execute("BEGIN TRANSACTION")
-    try:
-        # fetchall, not fetchone: DuckDB refuses register() while a result is unfinished.
-        added = con.execute(load_sql("count_added")).fetchall()[0][0]
-        removable, active = con.execute(load_sql("count_removable")).fetchall()[0]
-        held_back = 0
-        if mark_removed and max_removed_share is not None and active \
-                and removable / active > max_removed_share:
-            held_back, mark_removed = removable, False
-        con.execute(load_sql("upsert_releases"), {"now": now})
-        removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
-            if mark_removed else 0
-        if spotify_rows:
-            con.execute(load_sql("upsert_spotify_matches"))
-        if ai_rows:
-            con.execute(load_sql("upsert_ai_descriptions"))
-        if overrides is not None:
-            con.execute(load_sql("replace_spotify_overrides"), {"now": now})
-        upsert_master_years(con, masters or {}, now)
-        upsert_release_tracks(con, release_tracks_of(spotify_rows), now)
-        run = {**run, "added": added, "removed": removed}
-        if held_back:
-            run["message"] = "; ".join(filter(None, [run.get("message"), (
-                f"{held_back} of {active} copies are gone from Discogs: not marked removed "
-                "(more than the allowed share); rerun with confirm_removals to apply")]))
-        con.register("incoming_run", frame([run], RUN_COLUMNS))
-        con.execute(load_sql("insert_sync_run"))
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        for name in ("incoming", "incoming_spotify", "incoming_ai", "incoming_run",
-                     "incoming_overrides"):
-            with contextlib.suppress(duckdb.Error):
-                con.unregister(name)
+    with contextlib.ExitStack() as staged:
+        for name, rows, columns in (
+                ("incoming", releases, RELEASE_COLUMNS),
+                ("incoming_spotify", spotify_rows, SPOTIFY_COLUMNS),
+                ("incoming_ai", ai_rows, AI_COLUMNS),
+                ("incoming_overrides", overrides or [], OVERRIDE_COLUMNS)):
+            staged.enter_context(staged_rows(con, name, rows, columns))
+        con.execute("BEGIN TRANSACTION")
+        try:
+            added = con.execute(load_sql("count_added")).fetchall()[0][0]
+            removable, active = con.execute(load_sql("count_removable")).fetchall()[0]
+            held_back = 0
+            if mark_removed and max_removed_share is not None and active \
+                    and removable / active > max_removed_share:
+                held_back, mark_removed = removable, False
+            con.execute(load_sql("upsert_releases"), {"now": now})
+            removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
+                if mark_removed else 0
+            if spotify_rows:
+                con.execute(load_sql("upsert_spotify_matches"))
+            if ai_rows:
+                con.execute(load_sql("upsert_ai_descriptions"))
+            if overrides is not None:
+                con.execute(load_sql("replace_spotify_overrides"), {"now": now})
+            upsert_master_years(con, masters or {}, now)
+            upsert_release_tracks(con, release_tracks_of(spotify_rows), now)
+            run = {**run, "added": added, "removed": removed}
+            if held_back:
+                run["message"] = "; ".join(filter(None, [run.get("message"), (
+                    f"{held_back} of {active} copies are gone from Discogs: not marked "
+                    "removed (more than the allowed share); rerun with confirm_removals to "
+                    "apply")]))
+            with staged_rows(con, "incoming_run", [run], RUN_COLUMNS):
+                con.execute(load_sql("insert_sync_run"))
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
     return {"added": added, "removed": removed, "removal_held_back": held_back}
 
 
@@ -229,12 +275,26 @@ def upsert_master_years(con: duckdb.DuckDBPyConnection, years: dict[int, int | N
     """Remember fetched master years (one bulk insert)."""
     if not years:
         return
-    con.register("incoming_masters", pd.DataFrame({
-        "master_id": pd.Series(list(years), dtype="Int64"),
-        "year": pd.Series(list(years.values()), dtype="Int64")}))
-    con.execute("INSERT OR REPLACE INTO discogs_masters "
-                "SELECT master_id, year, $now FROM incoming_masters", {"now": now})
-    con.unregister("incoming_masters")
+    with staged_rows(con, "incoming_masters",
+                     ({"master_id": m, "year": y} for m, y in years.items()),
+                     {"master_id": "int", "year": "int"}):
+        con.execute("INSERT OR REPLACE INTO discogs_masters "
+                    "SELECT master_id, year, $now FROM incoming_masters", {"now": now})
+
+
+EXPORT_CHUNK = 500  # rows fetched at a time: the export never holds every album at once
+
+
+def iter_export_albums(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
+    """The albums the page shows, as plain dicts, in the page's order, a few at a time."""
+    cursor = con.execute(load_sql("export_albums"))
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(EXPORT_CHUNK):
+        for row in rows:
+            album = dict(zip(names, row, strict=True))
+            if isinstance(album.get("custom_fields"), str):  # DuckDB hands JSON back as text
+                album["custom_fields"] = json.loads(album["custom_fields"])
+            yield album
 
 
 def release_tracks_of(spotify_rows: list[dict]) -> dict[int, int | None]:
@@ -262,23 +322,16 @@ def upsert_release_tracks(con: duckdb.DuckDBPyConnection, counts: dict[int, int 
     """Remember fetched release track counts (one bulk insert)."""
     if not counts:
         return
-    con.register("incoming_tracks", pd.DataFrame({
-        "release_id": pd.Series(list(counts), dtype="Int64"),
-        "track_count": pd.Series(list(counts.values()), dtype="Int64")}))
-    con.execute("INSERT OR REPLACE INTO discogs_release_tracks "
-                "SELECT release_id, track_count, $now FROM incoming_tracks", {"now": now})
-    con.unregister("incoming_tracks")
+    with staged_rows(con, "incoming_tracks",
+                     ({"release_id": r, "track_count": n} for r, n in counts.items()),
+                     {"release_id": "int", "track_count": "int"}):
+        con.execute("INSERT OR REPLACE INTO discogs_release_tracks "
+                    "SELECT release_id, track_count, $now FROM incoming_tracks", {"now": now})
 
 
 def export_albums(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """The albums the page shows, as plain dicts."""
-    cursor = con.execute(load_sql("export_albums"))
-    names = [d[0] for d in cursor.description]
-    albums = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for album in albums:
-        if isinstance(album.get("custom_fields"), str):  # DuckDB hands JSON back as text
-            album["custom_fields"] = json.loads(album["custom_fields"])
-    return albums
+    return list(iter_export_albums(con))
 
 
 def collection_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -246,14 +246,14 @@ def test_a_broken_prefect_home_is_said_plainly(tmp_path):
 
 PORTS_TAKEN = textwrap.dedent('''
     import socket, sys
-    from prefect.server.api.server import SubprocessASGIServer
+    from flows import temporary_server
     from flows.cli import main
 
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
     taken.listen()
     port = taken.getsockname()[1]
-    SubprocessASGIServer._port_range = range(port, port + 1)  # the only port Prefect may use
+    temporary_server.PORT_RANGE = range(port, port + 1)  # the only port the server may use
     sys.exit(main(["run"]))
 ''')
 
