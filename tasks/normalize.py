@@ -186,7 +186,10 @@ def normalize_artist(s: str) -> str:
 
 
 def _normalize_artist_once(s: str) -> str:
-    cleaned = _strip_artist_marks(_comparable(s), keep_star_names=False)
+    # The "(n)" suffix goes before the trade marks too: "℠ (2)" is the artist "℠", not "2".
+    cleaned = _strip_artist_marks(
+        _comparable(_strip_artist_marks(clean_text(s), keep_star_names=False)),
+        keep_star_names=False)
     # "Persuader, The" is how Discogs used to file such names; "The X" is how Spotify spells them.
     if cleaned.casefold().endswith(", the"):
         cleaned = cleaned[: -len(", the")].rstrip()
