@@ -332,8 +332,11 @@ class RateLimiter:
                 FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
             if full or again:
                 # Our window was about full, or a second 429 came at about the same count:
-                # the ceiling is what the server accepted.
-                self.max_calls = self._proven = accepted
+                # the ceiling is what the server accepted. (Two counts of it: the larger. A
+                # count falls short when calls sent just over a window ago reached the server
+                # late enough to be in its window.)
+                self.max_calls = self._proven = max(accepted, suspect or 0) if again \
+                    else accepted
             else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
                 self._suspect = accepted
 

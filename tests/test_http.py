@@ -795,3 +795,14 @@ def test_a_refused_probe_brings_the_limit_back_to_what_the_server_accepted():
     with limiter.slot() as ticket:  # the 11th: refused
         limiter.throttled(ticket, 1.0)
     assert limiter.max_calls == 10  # exactly: not one below (its own call is not counted)
+
+
+def test_of_two_counts_of_the_ceiling_the_larger_is_kept():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=10.0, clock=clock, sleep=clock.sleep, margin=0.0)
+    for accepted in (10, 9):  # refused at 10, then at 9 a window later (a call counted short)
+        entry_times(limiter, clock, accepted)
+        with limiter.slot() as ticket:
+            limiter.throttled(ticket, 1.0)
+        clock.now += 10.0
+    assert limiter.max_calls == 10
