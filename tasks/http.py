@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 SEND_MARGIN = 0.01  # share of the window a call keeps its place beyond it (sent -> arrived)
+MAX_MARGIN = 0.1  # ... widened, on 429s at a limit a window has accepted, up to this share
 REGROW_WINDOWS = 5  # clean windows at a learned ceiling before it is probed one call higher
 FULL_WINDOW = 0.9  # a 429 with at least this share of the limit accepted is the ceiling's
 MAX_SLEEP = 5.0  # a waiting caller looks again at least this often
@@ -143,11 +144,12 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
 class Ticket:
     """One call's place in a RateLimiter's window; send() marks it refused on a 429."""
 
-    __slots__ = ("booked", "seq", "answered", "refused")
+    __slots__ = ("booked", "seq", "probe", "answered", "refused")
 
-    def __init__(self, booked: float, seq: int) -> None:
+    def __init__(self, booked: float, seq: int, probe: bool = False) -> None:
         self.booked = booked  # when it was sent, on the limiter's clock
         self.seq = seq  # the order of sending (-1: a call only the server's headers told of)
+        self.probe = probe  # above the most calls a window was seen to accept
         self.answered = False
         self.refused = False
 
@@ -157,7 +159,8 @@ class RateLimiter:
     caller, and a moving window of at most max_calls calls per period when the limit is known.
 
     A call takes its place in the window when it is sent and keeps it period + margin: the
-    server counts it on arrival, a moment later (margin: SEND_MARGIN of the period by default).
+    server counts it on arrival, a moment later (margin: SEND_MARGIN of the period by default;
+    a learned limit that a window has accepted, refused again, doubles it, up to MAX_MARGIN).
     A call the server refused gives its place back.
 
     One instance per service per process. The limit is configured, or given by the API's
@@ -166,9 +169,9 @@ class RateLimiter:
     the same count of calls accepted in the window (a window apart: Spotify's rolling window
     refuses at its ceiling every time) teach the ceiling; one alone may be a storm, so it is
     only waited out, as are a storm's further 429s (no call accepted in between). Once known, a
-    429 that comes with our window about full is the ceiling speaking: the limit becomes the
-    calls the server accepted; one that comes far below it is a storm (or the ceiling came
-    down: a second at the same count will tell). After REGROW_WINDOWS clean windows at a
+    429 for a probe (below) is the ceiling speaking: the limit becomes the calls the server
+    accepted; one that comes with our window about full, the margin too short; one that comes
+    far below it is a storm (or the ceiling came down: a second at the same count will tell). After REGROW_WINDOWS clean windows at a
     limit that held callers back, it is probed higher, one call, then twice the step each
     window the probe passes (at most a tenth more): a ceiling learned too low, or risen, is
     found again in a few windows. Calls above the most a window has been seen to accept go
@@ -222,12 +225,12 @@ class RateLimiter:
                 if len(self._window) >= self.max_calls:
                     self._held = True
                     return self._until_a_place_frees(now), None
-                if self._proven is not None and len(self._window) >= self._proven \
-                        and self._in_flight:
-                    return self.period / 1000, None  # a probe goes alone: wait for the others
+            probe = self._proven is not None and len(self._window) >= self._proven
+            if probe and self._in_flight:
+                return self.period / 1000, None  # a probe goes alone: wait for the others
             self._sent += 1
             self._in_flight += 1
-            ticket = Ticket(now, self._sent)
+            ticket = Ticket(now, self._sent, probe)
             self._window.append(ticket)
             return 0.0, ticket
 
@@ -326,17 +329,22 @@ class RateLimiter:
                            and (t.seq < ticket.seq or t.answered))
             if accepted < 1:
                 return  # a 429 with nothing accepted before it says nothing about the rate
+            if ticket.probe:  # a call above what a window has accepted: the ceiling
+                self.max_calls = self._proven = accepted
+                return
+            if self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls:
+                # Refused at about our limit, which a window has accepted: the server counted
+                # a call of the last window later than our margin allowed (a busy machine or
+                # network), or the ceiling came down a little. A wider margin covers both.
+                self.margin = min(max(2 * self.margin, SEND_MARGIN * self.period),
+                                  MAX_MARGIN * self.period)
+                return
             suspect, self._suspect = self._suspect, None
-            full = self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls
-            again = suspect is not None and \
-                FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
-            if full or again:
-                # Our window was about full, or a second 429 came at about the same count:
-                # the ceiling is what the server accepted. (Two counts of it: the larger. A
-                # count falls short when calls sent just over a window ago reached the server
-                # late enough to be in its window.)
-                self.max_calls = self._proven = max(accepted, suspect or 0) if again \
-                    else accepted
+            if suspect is not None and FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW:
+                # A second 429 at about the same count: the ceiling, what the server accepted.
+                # (Of the two counts, the larger: a count falls short when calls sent just
+                # over a window before reached the server late enough to be in its window.)
+                self.max_calls = self._proven = max(accepted, suspect)
             else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
                 self._suspect = accepted
 

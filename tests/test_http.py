@@ -806,3 +806,19 @@ def test_of_two_counts_of_the_ceiling_the_larger_is_kept():
             limiter.throttled(ticket, 1.0)
         clock.now += 10.0
     assert limiter.max_calls == 10
+
+
+def test_a_429_at_a_limit_a_window_has_accepted_widens_the_margin_not_lowers_the_limit():
+    clock = FakeClock(1000.0)
+    limiter = learned_limiter(clock, 10)
+    limiter.margin = 0.1
+    entry_times(limiter, clock, 9)  # the 10th, refused: a call of the last window reached the
+    with limiter.slot() as ticket:  # server later than the margin allowed
+        limiter.throttled(ticket, 1.0)
+    assert (limiter.max_calls, limiter.margin) == (10, 0.2)
+    for _ in range(5):
+        clock.now += 10.0
+        entry_times(limiter, clock, 9)
+        with limiter.slot() as ticket:
+            limiter.throttled(ticket, 1.0)
+    assert (limiter.max_calls, limiter.margin) == (10, 1.0)  # at most a tenth of the window
