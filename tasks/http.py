@@ -171,11 +171,12 @@ class RateLimiter:
     only waited out, as are a storm's further 429s (no call accepted in between). Once known, a
     429 for a probe (below) is the ceiling speaking: the limit becomes the calls the server
     accepted; one that comes with our window about full, the margin too short; one that comes
-    far below it is a storm (or the ceiling came down: a second at the same count will tell). After REGROW_WINDOWS clean windows at a
-    limit that held callers back, it is probed higher, one call, then twice the step each
-    window the probe passes (at most a tenth more): a ceiling learned too low, or risen, is
-    found again in a few windows. Calls above the most a window has been seen to accept go
-    one at a time, so a probe refused is one 429, not one per call in flight.
+    far below it is a storm (or the ceiling came down: a second at the same count will tell).
+    After REGROW_WINDOWS clean windows at a limit that held callers back, it is probed higher,
+    one call, then twice the step each window the probe passes (at most a tenth more): a
+    ceiling learned too low, or risen, is found again in a few windows. Calls above the most
+    a window has been seen to accept (probes) go one at a time, so a probe refused is one
+    429, not one per call in flight.
     """
 
     def __init__(self, max_calls: int | None = None, period: float = 60.0,
@@ -221,10 +222,9 @@ class RateLimiter:
             self._grow(now)
             if now < self._paused_until:
                 return self._paused_until - now, None
-            if self.max_calls is not None:
-                if len(self._window) >= self.max_calls:
-                    self._held = True
-                    return self._until_a_place_frees(now), None
+            if self.max_calls is not None and len(self._window) >= self.max_calls:
+                self._held = True
+                return self._until_a_place_frees(now), None
             probe = self._proven is not None and len(self._window) >= self._proven
             if probe and self._in_flight:
                 return self.period / 1000, None  # a probe goes alone: wait for the others
