@@ -332,12 +332,17 @@ class RateLimiter:
             if ticket.probe:  # a call above what a window has accepted: the ceiling
                 self.max_calls = self._proven = accepted
                 return
-            if self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls:
+            widest = MAX_MARGIN * self.period
+            if self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls \
+                    and self.margin < widest:
                 # Refused at about our limit, which a window has accepted: the server counted
                 # a call of the last window later than our margin allowed (a busy machine or
-                # network), or the ceiling came down a little. A wider margin covers both.
-                self.margin = min(max(2 * self.margin, SEND_MARGIN * self.period),
-                                  MAX_MARGIN * self.period)
+                # network), or the ceiling came down a little. A wider margin covers both;
+                # at its widest, the ceiling is what the server accepted.
+                self.margin = min(max(2 * self.margin, SEND_MARGIN * self.period), widest)
+                return
+            if self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls:
+                self.max_calls = self._proven = accepted
                 return
             suspect, self._suspect = self._suspect, None
             if suspect is not None and FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW:

@@ -816,9 +816,14 @@ def test_a_429_at_a_limit_a_window_has_accepted_widens_the_margin_not_lowers_the
     with limiter.slot() as ticket:  # server later than the margin allowed
         limiter.throttled(ticket, 1.0)
     assert (limiter.max_calls, limiter.margin) == (10, 0.2)
-    for _ in range(5):
-        clock.now += 10.0
+    for _ in range(3):
+        clock.now += 11.0
         entry_times(limiter, clock, 9)
         with limiter.slot() as ticket:
             limiter.throttled(ticket, 1.0)
     assert (limiter.max_calls, limiter.margin) == (10, 1.0)  # at most a tenth of the window
+    clock.now += 11.0  # refused again at 9, the margin at its widest: the ceiling came down
+    entry_times(limiter, clock, 9)
+    with limiter.slot() as ticket:
+        limiter.throttled(ticket, 1.0)
+    assert (limiter.max_calls, limiter.margin) == (9, 1.0)
