@@ -199,6 +199,7 @@ class RateLimiter:
         self._held = False  # the window made a caller wait since _clean_since
         self._step = 1  # the next probe above the limit
         self._suspect: int | None = None  # the calls a window held at the last storm's 429
+        self._widened = float("-inf")  # when the margin was last widened
         self._lock = threading.Lock()
         self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
         self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
@@ -338,8 +339,11 @@ class RateLimiter:
                 # Refused at about our limit, which a window has accepted: the server counted
                 # a call of the last window later than our margin allowed (a busy machine or
                 # network), or the ceiling came down a little. A wider margin covers both;
-                # at its widest, the ceiling is what the server accepted.
-                self.margin = min(max(2 * self.margin, SEND_MARGIN * self.period), widest)
+                # at its widest, the ceiling is what the server accepted. Once a window: the
+                # calls sent with this one, refused for the same reason, say nothing more.
+                if now - self._widened >= self.period:
+                    self._widened = now
+                    self.margin = min(max(2 * self.margin, SEND_MARGIN * self.period), widest)
                 return
             if self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls:
                 self.max_calls = self._proven = accepted

@@ -827,3 +827,15 @@ def test_a_429_at_a_limit_a_window_has_accepted_widens_the_margin_not_lowers_the
     with limiter.slot() as ticket:
         limiter.throttled(ticket, 1.0)
     assert (limiter.max_calls, limiter.margin) == (9, 1.0)
+
+
+def test_the_margin_widens_once_for_the_calls_refused_together_at_the_edge():
+    clock = FakeClock(1000.0)
+    limiter = learned_limiter(clock, 20)
+    limiter.margin = 0.1
+    entry_times(limiter, clock, 18)
+    with limiter.slot() as first, limiter.slot():  # two calls sent at the edge of a window:
+        limiter.throttled(first, 0.0)  # the first refused, the second accepted ...
+    with limiter.slot() as third:  # ... and a third, sent with them, refused for the same cause
+        limiter.throttled(third, 0.0)
+    assert (limiter.max_calls, limiter.margin) == (20, 0.2)  # widened once, not twice
