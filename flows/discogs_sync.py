@@ -108,9 +108,8 @@ def discogs_sync(
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]
-        master_years, master_requests = master_outcome(masters, logger)
-        requests = request_counts(settings, before,
-                                  discogs=extraction.requests + master_requests)
+        master_years, _ = master_outcome(masters, logger)
+        requests = request_counts(settings, before, discogs=extraction.requests)
 
         tracker.phase("load & export")
         run = run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,

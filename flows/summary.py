@@ -17,12 +17,15 @@ class RunFailed(RuntimeError):
 
 def request_counts(settings: Settings, before: dict[str, int] | None = None,
                    discogs: int = 0) -> dict[str, int]:
-    """Requests sent per API by this process's clients (since `before`, when given)."""
+    """Requests sent per API by this process's clients (since `before`, when given); discogs:
+    the extraction's, added to what the shared Discogs client sent since `before` (master
+    years and release track counts, during the enrichment)."""
     now = {"spotify": enrich.spotify_client(settings).requests_made,
-           "euria": enrich.euria_client(settings).requests_made}
+           "euria": enrich.euria_client(settings).requests_made,
+           "discogs": enrich.discogs_client(settings).requests_made}
     if before is None:
         return now
-    return {"discogs": discogs, **{k: now[k] - before.get(k, 0) for k in now}}
+    return {k: now[k] - before.get(k, 0) + (discogs if k == "discogs" else 0) for k in now}
 
 
 def run_row(extraction: Extraction, run_id: str, started: datetime, plan: EnrichmentPlan,

@@ -75,6 +75,10 @@ def test_a_track_count_from_discogs_links_an_album_and_is_asked_once(tmp_path, m
                         "ORDER BY 1") == [(ids[0], chosen[0].album["track_count"]),
                                           (ids[2], None)]
         assert fake.stats.endpoints["discogs.release"] == 1 + 4 + 1
+        # The run's own count of Discogs requests has the release fetches too.
+        [(counted,)] = rows(db, "SELECT requests FROM sync_runs")
+        sent = sum(n for name, n in fake.stats.endpoints.items() if name.startswith("discogs."))
+        assert json.loads(counted)["discogs"] == sent
 
         # The next run rechecks the albums left without a link: it asks Discogs only for the
         # release whose fetch failed, which now links its album.
