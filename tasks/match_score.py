@@ -97,6 +97,12 @@ def _far_year(q: MatchQuery, cand_year: int) -> bool:
     return bool(q.year) and cand_year - q.year > 3
 
 
+def before_first_release(q: MatchQuery, cand_year: int | None) -> bool:
+    """A date at least two years before the master year (one year apart is a December release
+    or a country's earlier date)."""
+    return bool(cand_year and q.master_year and q.master_year - cand_year > 1)
+
+
 def _tracks_score(q: MatchQuery, total: Any) -> float | None:
     n = positive_int(total)
     if not q.track_count or n is None:
@@ -381,6 +387,11 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         q, cand_year
     ):
         penalties["year_far"] = 0.85
+    if not q.is_classical and before_first_release(q, cand_year):
+        # Discogs' master year is the album's first release: an album Spotify dates two years
+        # or more before it is another, older one of that name (Santana's 1969 debut for the
+        # 1971 "Santana"). A classical album's date may be its recording's.
+        penalties["before_first_release"] = 0.75
     tracks = fields["tracks"]
     if q.is_various and not q.master_year and q.year and cand_year and cand_year > q.year and (
         not is_edition
@@ -423,6 +434,40 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     elif classical:
         evidence["classical"] = classical
     return round(score, 4), evidence
+
+
+def is_edition_name(name: str) -> bool:
+    """A name that says it is a remaster, deluxe, expanded or anniversary edition."""
+    return bool(_EDITION_WORD_RE.search(name.casefold()))
+
+
+def dated_by_original(candidates: Sequence[Any]) -> list[Any]:
+    """The candidates, each edition dated by its plain namesake when one is on offer.
+
+    An edition carries its reissue's date ("Santana (Legacy Edition)", 2004), which says
+    nothing of which album it reissues; the plain album of that name by the same artists
+    ("Santana", 1969) dates the original, so the edition is judged by that year. Left as it is
+    when the plain namesakes disagree on the year (a name the artist used twice)."""
+    plain: dict[tuple, set[str]] = {}
+    for c in candidates:
+        if isinstance(c, dict) and c.get("album_type") in ("album", "compilation") and (
+            candidate_year(c) and not is_edition_name(str(c.get("name") or ""))
+        ):
+            key = (normalize_title(str(c.get("name") or "")),
+                   tuple(normalize_artist(a) for a in candidate_artists(c)))
+            plain.setdefault(key, set()).add(str(c["release_date"]))
+    out = []
+    for c in candidates:
+        name = str(c.get("name") or "") if isinstance(c, dict) else ""
+        dates = plain.get((normalize_title(base_title(name)),
+                           tuple(normalize_artist(a) for a in candidate_artists(c)))
+                          ) if is_edition_name(name) else None
+        if dates and len({d[:4] for d in dates}) == 1 and (
+            (candidate_year(c) or 0) > int(min(dates)[:4])
+        ):
+            c = {**c, "release_date": min(dates)}
+        out.append(c)
+    return out
 
 
 def _without_artist_name(q: MatchQuery, name: str) -> str:

@@ -26,14 +26,14 @@ from tasks.match_plan import (
     search_queries,
 )
 from tasks.match_query import Match, MatchQuery, candidate_artists, candidate_year, positive_int
-from tasks.match_score import reissued, score_candidate
+from tasks.match_score import dated_by_original, is_edition_name, reissued, score_candidate
 from tasks.match_text import base_title
 from tasks.normalize import normalize_title
 
 __all__ = [
     "DEFAULT_THRESHOLD", "SEARCH_LIMIT", "UNCERTAIN_FLOOR", "Match", "MatchQuery", "Search",
     "Searched", "best_spotify_match", "decide", "next_search", "score_candidate", "search_plan",
-    "search_queries", "top_candidates",
+    "search_queries", "top_candidates", "track_count_would_tell",
 ]
 
 DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/match_set (tuning half)
@@ -52,6 +52,23 @@ def _namesakes_by_year(q: MatchQuery, scored: list[tuple], threshold: float) -> 
              if (e.get("artist") or 0) >= 0.9
              and normalize_title(base_title(str(c.get("name") or ""))) == wanted]
     years = {candidate_year(scored[i][2]) for i in names} - {None}
+    plain = [i for i in names if not is_edition_name(str(scored[i][2].get("name") or ""))]
+    plain_years = {candidate_year(scored[i][2]) for i in plain} - {None}
+    if (q.master_year or q.is_various) and len(plain_years) >= 2 and not any(
+        abs(y - reference) <= 1 for y in plain_years
+    ) and len({positive_int(scored[i][2].get("total_tracks")) for i in plain} - {None}) >= 2:
+        # Plain albums of that name with other track lists and other years, none of the
+        # sleeve's year (the first release's, or a compilation's pressing): a title used for
+        # several records ("Classic Rock Anthems" of 2013 and of 2019 for one pressed in
+        # 2016). Nothing tells which: none is linked. (Without a master year an artist's
+        # pressing may be a reissue, dated after them all.)
+        out = list(scored)
+        for i in names:
+            score, order, c, e = out[i]
+            out[i] = (min(score, round(threshold - 0.01, 4)), order, c,
+                      {**e, "ambiguous_namesake": True})
+        out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        return out
     # Only when one of them has the very year (a reissue pressing's year may match none).
     if len(years) < 2 or reference not in years:
         return scored
@@ -78,10 +95,15 @@ def best_spotify_match(
 ) -> Match:
     """Pick the best candidate; link it only at or above `threshold`, else keep it as uncertain."""
     scored = []
-    for i, c in enumerate(candidates or ()):
+    # Classical editions are judged by their performers and work (a plain namesake may be
+    # another recording).
+    judged = candidates if q.is_classical else dated_by_original(list(candidates or ()))
+    for i, (c, as_judged) in enumerate(zip(candidates or (), judged, strict=True)):
         if not isinstance(c, dict):
             continue
-        score, evidence = score_candidate(q, c)
+        score, evidence = score_candidate(q, as_judged)
+        if as_judged is not c:
+            evidence = {**evidence, "dated_by": as_judged.get("release_date")}
         scored.append((score, -i, c, evidence))
     if not scored:
         return Match("not_found", None, 0.0, {"candidates": 0})
@@ -130,6 +152,20 @@ def best_spotify_match(
     return Match("not_found", None, score, evidence)
 
 
+def track_count_would_tell(q: MatchQuery, match: Match) -> bool:
+    """Whether the owned track count could undo this link: it is dated in neither the master
+    year nor the pressing's, so it may be another album of that name (the 1976 international
+    "High Voltage" for the 1975 Australian one), which another track list would show
+    (`year_and_tracks_differ`). Not for classical albums, which Spotify dates by reissue."""
+    if match.status != "matched" or match.album is None or q.track_count or q.is_classical:
+        return False
+    cand_year = candidate_year(match.album)
+    dated_by = match.evidence.get("dated_by")
+    if dated_by:
+        cand_year = positive_int(str(dated_by)[:4])
+    return bool(cand_year and q.master_year) and cand_year not in (q.master_year, q.year)
+
+
 def _seen(done: Sequence[Searched]) -> list[tuple[dict, Search]]:
     """Distinct items over all searches, each with the first search that returned it."""
     seen: dict[Any, tuple[dict, Search]] = {}
@@ -176,8 +212,11 @@ def top_candidates(q: MatchQuery, done: Sequence[Searched], n: int = 5) -> list[
     choose one (its scores per field, penalties with their factors, the query form that found
     it)."""
     rows = []
-    for item, found_by in _seen(done):
-        score, evidence = score_candidate(q, item)
+    seen = _seen(done)
+    items = [item for item, _ in seen]
+    judged = items if q.is_classical else dated_by_original(items)
+    for (item, found_by), as_judged in zip(seen, judged, strict=True):
+        score, evidence = score_candidate(q, as_judged)
         urls = item.get("external_urls")
         album_id = item.get("id")
         rows.append({

@@ -792,6 +792,102 @@ def test_a_distinctive_title_reissued_later_with_a_bonus_track_still_links():
     assert "year_and_tracks_differ" not in score_candidate(pressing, reissue)[1]["penalties"]
 
 
+
+SANTANA_III = {"artist": "Santana", "title": "Santana", "year": 1971, "master_year": 1971}
+
+
+def test_an_album_dated_years_before_the_first_release_is_another_one():
+    # Discogs titles Santana's untitled third album (1971) "Santana"; the 1969 debut is too old.
+    third = MatchQuery.from_album(SANTANA_III)
+    debut = item("Santana", "Santana", "1969-08-30", 9)
+    match = best_spotify_match(third, [debut])
+    assert match.status == "uncertain"
+    assert match.evidence["penalties"] == {"before_first_release": 0.75}
+    # A year apart is a December release or another country's date.
+    assert best_spotify_match(third, [item("Santana", "Santana", "1970-12-01", 9)]
+                              ).status == "matched"
+    # A classical album may be dated by its recording.
+    karajan = MatchQuery.from_album({
+        "artist": "Anton Bruckner, Wiener Philharmoniker, Herbert von Karajan",
+        "artists": ["Anton Bruckner", "Wiener Philharmoniker", "Herbert von Karajan"],
+        "title": "Symphonie Nr. 7 E-dur", "year": 1990, "master_year": 1990,
+        "genres": ["Classical"]})
+    recorded = classical_item("Bruckner: Symphony No. 7 in E Major, WAB 107",
+                              ["Anton Bruckner", "Wiener Philharmoniker", "Herbert von Karajan"],
+                              "1988-01-01", 4)
+    assert "before_first_release" not in score_candidate(karajan, recorded)[1]["penalties"]
+
+
+def test_an_edition_is_dated_by_its_plain_namesake_on_offer():
+    from tasks.match_score import dated_by_original
+
+    third = MatchQuery.from_album(SANTANA_III)
+    legacy = item("Santana (Legacy Edition)", "Santana", "2004-06-01", 25)
+    debut = item("Santana", "Santana", "1969-08-30", 9)
+    other = item("Abraxas", "Santana", "1970-09-23", 9)
+    assert dated_by_original([legacy, debut, other]) == [
+        {**legacy, "release_date": "1969-08-30"}, debut, other]
+    # The Legacy Edition reissues the 1969 album: it is judged by that year.
+    match = best_spotify_match(third, [legacy, debut])
+    assert match.status == "uncertain" and match.evidence["runner_up_id"] == legacy["id"]
+    assert match.evidence["runner_up_score"] < DEFAULT_THRESHOLD
+    # Alone, an edition's later date says nothing against it.
+    assert best_spotify_match(third, [legacy]).status == "matched"
+    # Plain namesakes of two years: which one the edition reissues is unknown.
+    again = item("Santana", "Santana", "1971-09-22", 9)
+    assert dated_by_original([legacy, debut, again])[0] is legacy
+
+
+def test_a_link_dated_in_neither_the_master_year_nor_the_pressings_asks_for_the_track_count():
+    from tasks.matching import track_count_would_tell
+
+    hardy = MatchQuery.from_album({"artist": "Françoise Hardy", "title": "Françoise Hardy",
+                                   "year": 1968, "master_year": 1968})
+    other = best_spotify_match(hardy, [item("Françoise Hardy", "Françoise Hardy",
+                                            "1970-01-01", 10)])
+    assert other.status == "matched" and track_count_would_tell(hardy, other)
+    # Given the track count, the other track list undoes the link.
+    counted = MatchQuery.from_album({"artist": "Françoise Hardy", "title": "Françoise Hardy",
+                                     "year": 1968, "master_year": 1968, "track_count": 12})
+    assert not track_count_would_tell(counted, other)
+    assert best_spotify_match(counted, [other.album]).status == "uncertain"
+    # Dated in the master year or the pressing's: nothing to ask.
+    same = best_spotify_match(hardy, [item("Françoise Hardy", "Françoise Hardy",
+                                           "1968-01-01", 10)])
+    assert not track_count_would_tell(hardy, same)
+    reissue = MatchQuery.from_album({"artist": "Françoise Hardy", "title": "Françoise Hardy",
+                                     "year": 1970, "master_year": 1968})
+    assert not track_count_would_tell(reissue, other)
+    # No master year: an earlier date may be the original's, and a lone pressing's year says
+    # too little to pay a request.
+    pressing = MatchQuery.from_album({"artist": "Françoise Hardy", "title": "Françoise Hardy",
+                                      "year": 1975})
+    assert not track_count_would_tell(pressing, other)
+    assert not track_count_would_tell(hardy, Match("uncertain", other.album, 0.7, {}))
+
+
+def test_a_title_several_compilations_share_needs_the_pressings_year():
+    anthems = MatchQuery.from_album({"artist": "Various", "title": "Classic Rock Anthems",
+                                     "year": 2016})
+    earlier = item("Classic Rock Anthems", "Various Artists", "2013-01-01", 40, "compilation")
+    later = item("Classic Rock Anthems", "Various Artists", "2019-03-01", 50, "compilation")
+    match = best_spotify_match(anthems, [earlier, later])
+    assert match.status == "uncertain" and match.evidence["ambiguous_namesake"] is True
+    # One of them of the pressing's year is the one.
+    pressed = item("Classic Rock Anthems", "Various Artists", "2016-05-01", 36, "compilation")
+    match = best_spotify_match(anthems, [earlier, later, pressed])
+    assert match.status == "matched" and match.album["id"] == pressed["id"]
+    # Alone, an earlier compilation of that name may be the one the pressing reissues.
+    assert best_spotify_match(anthems, [earlier]).status == "matched"
+    # An artist's reissue pressing (no master year) against the album and its deluxe edition:
+    # one album, not a reused title.
+    purple = MatchQuery.from_album({"artist": "Stone Temple Pilots", "title": "Purple",
+                                    "year": 2013})
+    original = item("Purple", "Stone Temple Pilots", "1994-06-07", 12)
+    deluxe = item("Purple (Super Deluxe Edition)", "Stone Temple Pilots", "2019-10-18", 48)
+    assert best_spotify_match(purple, [original, deluxe]).album["id"] == original["id"]
+    assert best_spotify_match(purple, [original, deluxe]).status == "matched"
+
 KLEIBER_FIFTH = {
     "artist": "Ludwig van Beethoven, Wiener Philharmoniker, Carlos Kleiber",
     "artists": ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
