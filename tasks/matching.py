@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tasks.classical import performers
 from tasks.match_plan import (
     SEARCH_LIMIT,
     Search,
@@ -27,7 +28,7 @@ from tasks.match_plan import (
 )
 from tasks.match_query import Match, MatchQuery, candidate_artists, candidate_year, positive_int
 from tasks.match_score import dated_by_original, is_edition_name, reissued, score_candidate
-from tasks.match_text import base_title
+from tasks.match_text import base_title, film_title
 from tasks.normalize import normalize_title
 
 __all__ = [
@@ -137,6 +138,15 @@ def best_spotify_match(
         # Another recording of the work by these performers is on offer: which one the later
         # coupling holds is unknown.
         score = min(score, threshold - 0.01)
+    if q.is_classical and not any(performers(q.artists, q.work.composer)) and any(
+        ((e.get("classical") or {}).get("work") or 0)
+        >= ((evidence.get("classical") or {}).get("work") or 0)
+        and candidate_artists(c) != candidate_artists(best) and s >= score - 0.05
+        for s, _, c, e in scored[1:]
+    ):
+        # The sleeve credits no performer (a budget label's anonymous orchestra): recordings
+        # of the work by others, scored alike, cannot be told from the one it holds.
+        score = min(score, threshold - 0.01)
     evidence = {
         **evidence,
         "candidates": len(scored),
@@ -153,12 +163,19 @@ def best_spotify_match(
 
 
 def track_count_would_tell(q: MatchQuery, match: Match) -> bool:
-    """Whether the owned track count could undo this link: it is dated in neither the master
-    year nor the pressing's, so it may be another album of that name (the 1976 international
-    "High Voltage" for the 1975 Australian one), which another track list would show
-    (`year_and_tracks_differ`). Not for classical albums, which Spotify dates by reissue."""
+    """Whether the owned track count could undo this link, which the sleeve's own facts leave
+    open: it is dated in neither the master year nor the pressing's, so it may be another
+    album of that name (Françoise Hardy's 1970 self-titled album for her 1968 one), which
+    another track list would show (`year_and_tracks_differ`); or the sleeve names a film's
+    soundtrack and the link is the band's album of the film's name (the US "A Hard Day's
+    Night" soundtrack, with the score's instrumentals, against the Parlophone LP:
+    `soundtrack_for_album`). Not for classical albums, which Spotify dates by reissue."""
     if match.status != "matched" or match.album is None or q.track_count or q.is_classical:
         return False
+    if not q.is_various and film_title(q.title) and not film_title(
+        str(match.album.get("name") or "")
+    ):
+        return True
     cand_year = candidate_year(match.album)
     dated_by = match.evidence.get("dated_by")
     if dated_by:

@@ -1554,3 +1554,46 @@ def test_a_release_in_two_files_gets_both_labels_and_leaves_the_fresh_group(tmp_
     albums, _ = load_set(tmp_path)
     assert {a.id: a.acceptable for a in albums} == {"a-1": {"english", "native"},
                                                     "f-2": frozenset()}
+
+
+def test_an_anonymous_recording_is_not_told_from_others_scored_alike():
+    # A budget LP credits only the composer: the 1812 by Doráti and by Karajan look the same.
+    budget = MatchQuery.from_album({"artist": "Tchaikovsky", "artists": ["Tchaikovsky"],
+                                    "title": "1812 Overture · Capriccio Italien", "year": 1972,
+                                    "track_count": 2, "genres": ["Classical"]})
+    dorati = classical_item("Tchaikovsky: 1812 Overture; Capriccio Italien",
+                            ["Pyotr Ilyich Tchaikovsky", "Minneapolis Symphony Orchestra",
+                             "Antal Doráti"], "1958-01-01", 4)
+    karajan = classical_item("Tchaikovsky: 1812 Overture; Marche slave",
+                             ["Pyotr Ilyich Tchaikovsky", "Berliner Philharmoniker",
+                              "Herbert von Karajan"], "1967-01-01", 5)
+    assert best_spotify_match(budget, [dorati]).status == "matched"
+    assert best_spotify_match(budget, [dorati, karajan]).status == "uncertain"
+    # A sleeve that names its conductor tells them apart.
+    credited = MatchQuery.from_album({
+        "artist": "Tchaikovsky, Minneapolis Symphony Orchestra, Antal Doráti",
+        "artists": ["Tchaikovsky", "Minneapolis Symphony Orchestra", "Antal Doráti"],
+        "title": "1812 Overture · Capriccio Italien", "year": 1958, "track_count": 4,
+        "genres": ["Classical"]})
+    match = best_spotify_match(credited, [dorati, karajan])
+    assert match.status == "matched" and match.album["id"] == dorati["id"]
+
+
+def test_a_film_soundtrack_linked_to_the_bands_album_asks_for_the_track_count():
+    from tasks.matching import track_count_would_tell
+
+    sleeve = {"artist": "The Beatles", "title": "A Hard Day's Night (Original Motion Picture "
+              "Sound Track)", "year": 1964, "master_year": 1964}
+    album_of_film = item("A Hard Day's Night (Remastered)", "The Beatles", "1964-07-10", 13)
+    match = best_spotify_match(MatchQuery.from_album(sleeve), [album_of_film])
+    assert match.status == "matched"
+    assert track_count_would_tell(MatchQuery.from_album(sleeve), match)
+    # The count (twelve: eight songs and four instrumentals) undoes it.
+    counted = MatchQuery.from_album({**sleeve, "track_count": 12})
+    assert best_spotify_match(counted, [album_of_film]).status == "uncertain"
+    # Spotify's own soundtrack of the film: nothing to ask.
+    soundtrack = item("A Hard Day's Night (Original Motion Picture Soundtrack)", "The Beatles",
+                      "1964-06-26", 12)
+    match = best_spotify_match(MatchQuery.from_album(sleeve), [soundtrack])
+    assert match.status == "matched"
+    assert not track_count_would_tell(MatchQuery.from_album(sleeve), match)
