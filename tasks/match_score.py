@@ -250,6 +250,15 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
     swapped = _swapped_performers(q, cand_artists)
     if swapped:
         details["swapped_performers"] = swapped
+    if same_recording_facts(q, candidate, agreement, composer_ok, perf, swapped) and (
+        title < 0.85
+    ):
+        # The work unreadable on one side (a Russian or German title, a work without number),
+        # but the composer, every performer, the year and the track count agree: the
+        # recording. `best_spotify_match` links it only when no other album of theirs has
+        # that year and that track count.
+        title = 0.85
+        details["same_recording_facts"] = True
     cand_year, reference = candidate_year(candidate), q.master_year or q.year
     if agreement in (0.65, 0.7) and _holds(cand, owned) and perf >= 0.95 and not swapped and (
         cand_year and reference and cand_year > reference
@@ -268,6 +277,20 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
         # links it only when no other one of them is on offer, and one of the right year wins.
         details["reissued_recording"] = True
     return artist, title, details
+
+
+def same_recording_facts(q: MatchQuery, candidate: Mapping[str, Any], agreement: float | None,
+                         composer_ok: bool, perf: float, swapped: Sequence[str]) -> bool:
+    """Composer and performers agree (every one credited), the work is unknown on one side, and
+    the year (the master's or the pressing's) and the track count are the sleeve's."""
+    from tasks.classical import performers
+
+    persons, ensembles = performers(q.artists, q.work.composer)
+    return agreement is None and composer_ok and perf >= 0.95 and not swapped and bool(
+        persons or ensembles
+    ) and bool(q.track_count) and positive_int(candidate.get("total_tracks")) == (
+        q.track_count
+    ) and candidate_year(candidate) in {y for y in (q.master_year, q.year) if y}
 
 
 def reissued(details: dict) -> bool:

@@ -138,6 +138,16 @@ def best_spotify_match(
         # Another recording of the work by these performers is on offer: which one the later
         # coupling holds is unknown.
         score = min(score, threshold - 0.01)
+    if (evidence.get("classical") or {}).get("same_recording_facts") and any(
+        ((e.get("classical") or {}).get("performer") or 0) >= 0.95
+        and candidate_year(c) == candidate_year(best)
+        and positive_int(c.get("total_tracks")) == positive_int(best.get("total_tracks"))
+        and normalize_title(str(c.get("name") or "")) != normalize_title(str(best.get("name")))
+        for _, _, c, e in scored[1:]
+    ):
+        # Another album of these performers with that year and track count: which work the
+        # sleeve names is unknown.
+        score = min(score, threshold - 0.01)
     if q.is_classical and not any(performers(q.artists, q.work.composer)) and any(
         ((e.get("classical") or {}).get("work") or 0)
         >= ((evidence.get("classical") or {}).get("work") or 0)

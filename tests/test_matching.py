@@ -1597,3 +1597,39 @@ def test_a_film_soundtrack_linked_to_the_bands_album_asks_for_the_track_count():
     match = best_spotify_match(MatchQuery.from_album(sleeve), [soundtrack])
     assert match.status == "matched"
     assert not track_count_would_tell(MatchQuery.from_album(sleeve), match)
+
+
+SVETLANOV = {
+    "artist": "Н. Римский-Корсаков, Государственный Симфонический Оркестр СССР, "
+              "Евгений Светланов",
+    "artists": ["Н. Римский-Корсаков", "Государственный Симфонический Оркестр СССР",
+                "Евгений Светланов"],
+    "title": "Шехеразада", "year": 1970, "master_year": 1969, "genres": ["Classical"]}
+SVETLANOV_ARTISTS = ["Nikolai Rimsky-Korsakov", "USSR State Symphony Orchestra",
+                     "Evgeny Svetlanov"]
+
+
+def test_a_work_unreadable_on_the_sleeve_links_by_performers_year_and_track_count():
+    scheherazade = classical_item("Rimsky-Korsakov: Scheherazade, Op. 35", SVETLANOV_ARTISTS,
+                                  "1969-01-01", 4)
+    counted = MatchQuery.from_album({**SVETLANOV, "track_count": 4})
+    match = best_spotify_match(counted, [scheherazade])
+    assert match.status == "matched"
+    assert match.evidence["classical"]["same_recording_facts"] is True
+    # Without the track count, or with another one, or another year: not enough.
+    assert best_spotify_match(MatchQuery.from_album(SVETLANOV), [scheherazade]).status != \
+        "matched"
+    assert best_spotify_match(MatchQuery.from_album({**SVETLANOV, "track_count": 5}),
+                              [scheherazade]).status != "matched"
+    later = classical_item("Rimsky-Korsakov: Scheherazade, Op. 35", SVETLANOV_ARTISTS,
+                           "1978-01-01", 4)
+    assert best_spotify_match(counted, [later]).status != "matched"
+    # Another conductor: not the recording.
+    reiner = classical_item("Rimsky-Korsakov: Scheherazade, Op. 35",
+                            ["Nikolai Rimsky-Korsakov", "Chicago Symphony Orchestra",
+                             "Fritz Reiner"], "1969-01-01", 4)
+    assert best_spotify_match(counted, [reiner]).status != "matched"
+    # Another album of theirs of that year and length: which work the sleeve names is unknown.
+    antar = classical_item("Rimsky-Korsakov: Symphony No. 2 \"Antar\"", SVETLANOV_ARTISTS,
+                           "1969-01-01", 4)
+    assert best_spotify_match(counted, [scheherazade, antar]).status == "uncertain"
