@@ -436,7 +436,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         # another record than the album Spotify names plainly.
         penalties["soundtrack_for_album"] = 0.8
     if not q.is_classical and _year_and_tracks_differ(q, cand_year, later_edition, tracks) and (
-        penalties or not _distinctive_title(q)
+        penalties or not distinctive_title(q)
         or min(fields["artist"], title) < 0.97 or fields["type"] not in (None, 1.0)
     ):
         # Another year and another track list: another album of that name (a self-titled
@@ -528,7 +528,7 @@ def _year_and_tracks_differ(q: MatchQuery, cand_year: int | None, later_edition:
     return bool(q.year) and cand_year > q.year
 
 
-def _distinctive_title(q: MatchQuery) -> bool:
+def distinctive_title(q: MatchQuery) -> bool:
     """A title that names one album: not the artist's name, not "Untitled", not a reused
     compilation title ("Classic Rock Anthems"), at least four letters."""
     qn = normalize_title(base_title(q.title) or q.title)

@@ -27,7 +27,13 @@ from tasks.match_plan import (
     search_queries,
 )
 from tasks.match_query import Match, MatchQuery, candidate_artists, candidate_year, positive_int
-from tasks.match_score import dated_by_original, is_edition_name, reissued, score_candidate
+from tasks.match_score import (
+    dated_by_original,
+    distinctive_title,
+    is_edition_name,
+    reissued,
+    score_candidate,
+)
 from tasks.match_text import base_title, film_title
 from tasks.normalize import normalize_title
 
@@ -123,11 +129,15 @@ def best_spotify_match(
         score = min(score, threshold - 0.01)
     if rule == "only_album_of_year" and any(
         e.get("artist", 0) >= 0.9 and e.get("title", 0) >= 0.8 and not e.get("rule")
-        and c.get("album_type") in ("album", "compilation") for _, _, c, e in scored[1:]
+        and c.get("album_type") in ("album", "compilation")
+        and (distinctive_title(q) or not {"year_and_tracks_differ", "before_first_release"}
+             & set(e.get("penalties") or ()))
+        for _, _, c, e in scored[1:]
     ):
         # The artist has an album under the sleeve's own title (another year, another length):
         # that is the record, not the year's other album. (A single of that name is the title
-        # song's: no evidence either way.)
+        # song's: no evidence either way. A self-titled sleeve's namesake whose year and length
+        # differ is the artist's other self-titled album, not this one reissued.)
         score = min(score, threshold - 0.01)
     if reissued(evidence.get("classical") or {}) and any(
         (e.get("classical") or {}).get("performer", 0) >= 0.95

@@ -1320,9 +1320,12 @@ def test_the_only_album_of_the_year_filed_twice_under_one_name_still_links():
     lower = item("Чёрный альбом", "Кино", "1990-12-01", 8)
     match = best_spotify_match(q, [upper, lower])
     assert (match.status, match.evidence["rule"]) == ("matched", "only_album_of_year")
-    # An album under the sleeve's own title still makes the stand-in uncertain.
-    own = item("Кино", "Кино", "1988-01-01", 10)
-    assert best_spotify_match(q, [upper, own]).status != "matched"
+    # An album under the sleeve's own title makes the stand-in uncertain, unless its year and
+    # its length both show it is the band's other self-titled album (see
+    # test_a_self_titled_album_of_another_year_does_not_stand_against_the_years_album).
+    older = item("Кино", "Кино", "1988-01-01", 10)
+    match = best_spotify_match(q, [upper, older])
+    assert (match.status, match.album["id"]) == ("matched", upper["id"])
 
 
 def test_a_volumes_designation_leaves_the_album_filter_and_the_numbers_decide():
@@ -1633,3 +1636,17 @@ def test_a_work_unreadable_on_the_sleeve_links_by_performers_year_and_track_coun
     antar = classical_item("Rimsky-Korsakov: Symphony No. 2 \"Antar\"", SVETLANOV_ARTISTS,
                            "1969-01-01", 4)
     assert best_spotify_match(counted, [scheherazade, antar]).status == "uncertain"
+
+
+def test_a_self_titled_album_of_another_year_does_not_stand_against_the_years_album():
+    # Françoise Hardy's 1962 "Françoise Hardy" is "Tous les garçons et les filles" on Spotify;
+    # her 1970 "Françoise Hardy" (10 tracks) is another record, year and length say so.
+    sleeve = MatchQuery.from_album({"artist": "Françoise Hardy", "title": "Françoise Hardy",
+                                    "year": 1962, "master_year": 1962, "track_count": 12})
+    tous = item("Tous les garçons et les filles", "Françoise Hardy", "1962-11-01", 12)
+    other = item("Françoise Hardy", "Françoise Hardy", "1970-01-01", 10)
+    match = best_spotify_match(sleeve, [other, tous])
+    assert (match.status, match.album["id"]) == ("matched", tous["id"])
+    # Of that length, the namesake may be the record reissued: nothing is linked.
+    same_length = item("Françoise Hardy", "Françoise Hardy", "1970-01-01", 12)
+    assert best_spotify_match(sleeve, [same_length, tous]).status == "uncertain"
