@@ -1650,3 +1650,27 @@ def test_a_self_titled_album_of_another_year_does_not_stand_against_the_years_al
     # Of that length, the namesake may be the record reissued: nothing is linked.
     same_length = item("Françoise Hardy", "Françoise Hardy", "1970-01-01", 12)
     assert best_spotify_match(sleeve, [same_length, tous]).status == "uncertain"
+
+
+def test_a_bracket_opening_with_live_on_the_sleeves_own_title_is_no_other_concert():
+    sands = MatchQuery.from_album({"artist": "Frank Sinatra, Count Basie Orchestra",
+                                   "artists": ["Frank Sinatra", "Count Basie Orchestra"],
+                                   "title": "Sinatra At The Sands", "year": 1966,
+                                   "master_year": 1966, "track_count": 22})
+    spotify = item("Sinatra At The Sands (Live At The Sands Hotel And Casino/1966)",
+                   "Frank Sinatra", "1966-07-01", 22)
+    assert "live" not in score_candidate(sands, spotify)[1]["penalties"]
+    # Dated later, it is another concert's record.
+    later = {**spotify, "release_date": "1974-01-01"}
+    assert "live" in score_candidate(sands, later)[1]["penalties"]
+    # "Volume 1" / "Vol. 1": the same title written another way; not another volume.
+    birdland = MatchQuery.from_album({"artist": "Art Blakey Quintet",
+                                      "title": "A Night At Birdland Volume 1", "year": 1954,
+                                      "master_year": 1954, "track_count": 5})
+    one = item("A Night At Birdland, Vol. 1 (Live)", "Art Blakey Quintet", "1954-02-21", 7)
+    two = item("A Night At Birdland, Vol. 2 (Live)", "Art Blakey Quintet", "1954-02-21", 7)
+    assert "live" not in score_candidate(birdland, one)[1]["penalties"]
+    assert "live" in score_candidate(birdland, two)[1]["penalties"]
+    # Live words outside the brackets stay a concert.
+    assert "live" in score_candidate(sands, item("Sinatra Live At The Sands", "Frank Sinatra",
+                                                 "1966-07-01", 22))[1]["penalties"]
