@@ -138,9 +138,11 @@ def only_album_of_year(q: MatchQuery, candidate: Mapping[str, Any], name: str,
 
 
 # A bare tag Spotify appends to a live album's name: "(Live)", "[Live]", "(Live Version)".
-# A bracket that opens with "Live": "(Live)", "[Live Album]", "(Live At The Sands Hotel And
-# Casino/1966)".
-_LIVE_TAG_RE = re.compile(r"[(\[]\s*live\b[^)\]]*[)\]]", re.IGNORECASE)
+_LIVE_TAG_RE = re.compile(r"[(\[]\s*live(?:\s+(?:version|album|recording))?\s*[)\]]",
+                          re.IGNORECASE)
+# "(Live At The Sands Hotel And Casino/1966)": the place is its first word after at/in (the).
+_LIVE_AT_RE = re.compile(r"[(\[]\s*live\s+(?:at|in|from)\s+(?:the\s+)?(\w+)[^)\]]*[)\]]",
+                         re.IGNORECASE)
 
 
 def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bool:
@@ -149,7 +151,13 @@ def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bo
     it, when the name outside its brackets is the sleeve's title and the date the original
     year (a later concert of the same songs has its own date)."""
     reference = q.master_year or q.year
-    if not (reference and cand_year == reference and _LIVE_TAG_RE.search(name)):
+    place = _LIVE_AT_RE.search(name)
+    # A concert the brackets name is the sleeve's only when the sleeve names its place too
+    # ("Sinatra At The Sands" / "... (Live At The Sands Hotel And Casino/1966)").
+    named_on_sleeve = bool(place) and normalize_title(place.group(1)) in normalize_title(
+        q.title).split()
+    if not (reference and cand_year == reference and (_LIVE_TAG_RE.search(name)
+                                                       or named_on_sleeve)):
         return False
     base = normalize_title(base_title(name))
     if not base or _LIVE_RE.search(base):
