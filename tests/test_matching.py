@@ -1674,3 +1674,16 @@ def test_a_bracket_opening_with_live_on_the_sleeves_own_title_is_no_other_concer
     # Live words outside the brackets stay a concert.
     assert "live" in score_candidate(sands, item("Sinatra Live At The Sands", "Frank Sinatra",
                                                  "1966-07-01", 22))[1]["penalties"]
+
+
+def test_spotifys_name_with_both_titles_of_a_record_matches_the_first():
+    from tasks.match_text import title_score
+
+    assert title_score("Immigrés", "Immigrés / Bitim Rew") == (0.9, False)
+    assert title_score("Bitim Rew", "Immigrés / Bitim Rew")[0] < 0.8  # the first title only
+    immigres = MatchQuery.from_album({
+        "artist": "Youssou N'Dour & Le Super Étoile De Dakar",
+        "artists": ["Youssou N'Dour & Le Super Étoile De Dakar"], "title": "Immigrés",
+        "year": 1984, "master_year": 1984, "track_count": 4})
+    spotify = item("Immigrés / Bitim Rew", "Youssou N'Dour", "1984-01-01", 4)
+    assert best_spotify_match(immigres, [spotify]).status == "matched"
