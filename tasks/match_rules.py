@@ -16,6 +16,7 @@ from tasks.match_text import (
     same_title_form,
     scripts_differ,
     title_numbers,
+    title_score,
 )
 from tasks.normalize import normalize_artist, normalize_title
 
@@ -139,6 +140,9 @@ def only_album_of_year(q: MatchQuery, candidate: Mapping[str, Any], name: str,
 # A bare tag Spotify appends to a live album's name: "(Live)", "[Live]", "(Live Version)".
 _LIVE_TAG_RE = re.compile(r"[(\[]\s*live(?:\s+(?:version|album|recording))?\s*[)\]]",
                           re.IGNORECASE)
+# "(Live At The Sands Hotel And Casino/1966)": the place is its first word after at/in (the).
+_LIVE_AT_RE = re.compile(r"[(\[]\s*live\s+(?:at|in|from)\s+(?:the\s+)?(\w+)[^)\]]*[)\]]",
+                         re.IGNORECASE)
 
 
 def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bool:
@@ -147,11 +151,20 @@ def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bo
     it, when the name outside its brackets is the sleeve's title and the date the original
     year (a later concert of the same songs has its own date)."""
     reference = q.master_year or q.year
-    if not (reference and cand_year == reference and _LIVE_TAG_RE.search(name)):
+    place = _LIVE_AT_RE.search(name)
+    # A concert the brackets name is the sleeve's only when the sleeve names its place too
+    # ("Sinatra At The Sands" / "... (Live At The Sands Hotel And Casino/1966)").
+    named_on_sleeve = bool(place) and normalize_title(place.group(1)) in normalize_title(
+        q.title).split()
+    if not (reference and cand_year == reference and (_LIVE_TAG_RE.search(name)
+                                                       or named_on_sleeve)):
         return False
     base = normalize_title(base_title(name))
-    return bool(base) and base == normalize_title(base_title(q.title)) and not _LIVE_RE.search(
-        base)
+    if not base or _LIVE_RE.search(base):
+        return False
+    score, number_mismatch = title_score(base_title(q.title), base_title(name))
+    # The same title, or written another way ("Volume 1" / "Vol. 1").
+    return base == normalize_title(base_title(q.title)) or (score >= 0.9 and not number_mismatch)
 
 
 def only_span_years_added(q: MatchQuery, qn: str, cn: str) -> bool:

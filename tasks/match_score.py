@@ -97,6 +97,12 @@ def _far_year(q: MatchQuery, cand_year: int) -> bool:
     return bool(q.year) and cand_year - q.year > 3
 
 
+def before_first_release(q: MatchQuery, cand_year: int | None) -> bool:
+    """A date at least two years before the master year (one year apart is a December release
+    or a country's earlier date)."""
+    return bool(cand_year and q.master_year and q.master_year - cand_year > 1)
+
+
 def _tracks_score(q: MatchQuery, total: Any) -> float | None:
     n = positive_int(total)
     if not q.track_count or n is None:
@@ -244,6 +250,15 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
     swapped = _swapped_performers(q, cand_artists)
     if swapped:
         details["swapped_performers"] = swapped
+    if same_recording_facts(q, candidate, agreement, composer_ok, perf, swapped) and (
+        title < 0.85
+    ):
+        # The work unreadable on one side (a Russian or German title, a work without number),
+        # but the composer, every performer, the year and the track count agree: the
+        # recording. `best_spotify_match` links it only when no other album of theirs has
+        # that year and that track count.
+        title = 0.85
+        details["same_recording_facts"] = True
     cand_year, reference = candidate_year(candidate), q.master_year or q.year
     if agreement in (0.65, 0.7) and _holds(cand, owned) and perf >= 0.95 and not swapped and (
         cand_year and reference and cand_year > reference
@@ -262,6 +277,20 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
         # links it only when no other one of them is on offer, and one of the right year wins.
         details["reissued_recording"] = True
     return artist, title, details
+
+
+def same_recording_facts(q: MatchQuery, candidate: Mapping[str, Any], agreement: float | None,
+                         composer_ok: bool, perf: float, swapped: Sequence[str]) -> bool:
+    """Composer and performers agree (every one credited), the work is unknown on one side, and
+    the year (the master's or the pressing's) and the track count are the sleeve's."""
+    from tasks.classical import performers
+
+    persons, ensembles = performers(q.artists, q.work.composer)
+    return agreement is None and composer_ok and perf >= 0.95 and not swapped and bool(
+        persons or ensembles
+    ) and bool(q.track_count) and positive_int(candidate.get("total_tracks")) == (
+        q.track_count
+    ) and candidate_year(candidate) in {y for y in (q.master_year, q.year) if y}
 
 
 def reissued(details: dict) -> bool:
@@ -381,6 +410,11 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         q, cand_year
     ):
         penalties["year_far"] = 0.85
+    if not q.is_classical and before_first_release(q, cand_year):
+        # Discogs' master year is the album's first release: an album Spotify dates two years
+        # or more before it is another, older one of that name (Santana's 1969 debut for the
+        # 1971 "Santana"). A classical album's date may be its recording's.
+        penalties["before_first_release"] = 0.75
     tracks = fields["tracks"]
     if q.is_various and not q.master_year and q.year and cand_year and cand_year > q.year and (
         not is_edition
@@ -402,7 +436,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         # another record than the album Spotify names plainly.
         penalties["soundtrack_for_album"] = 0.8
     if not q.is_classical and _year_and_tracks_differ(q, cand_year, later_edition, tracks) and (
-        penalties or not _distinctive_title(q)
+        penalties or not distinctive_title(q)
         or min(fields["artist"], title) < 0.97 or fields["type"] not in (None, 1.0)
     ):
         # Another year and another track list: another album of that name (a self-titled
@@ -423,6 +457,40 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     elif classical:
         evidence["classical"] = classical
     return round(score, 4), evidence
+
+
+def is_edition_name(name: str) -> bool:
+    """A name that says it is a remaster, deluxe, expanded or anniversary edition."""
+    return bool(_EDITION_WORD_RE.search(name.casefold()))
+
+
+def dated_by_original(candidates: Sequence[Any]) -> list[Any]:
+    """The candidates, each edition dated by its plain namesake when one is on offer.
+
+    An edition carries its reissue's date ("Santana (Legacy Edition)", 2004), which says
+    nothing of which album it reissues; the plain album of that name by the same artists
+    ("Santana", 1969) dates the original, so the edition is judged by that year. Left as it is
+    when the plain namesakes disagree on the year (a name the artist used twice)."""
+    plain: dict[tuple, set[str]] = {}
+    for c in candidates:
+        if isinstance(c, dict) and c.get("album_type") in ("album", "compilation") and (
+            candidate_year(c) and not is_edition_name(str(c.get("name") or ""))
+        ):
+            key = (normalize_title(str(c.get("name") or "")),
+                   tuple(normalize_artist(a) for a in candidate_artists(c)))
+            plain.setdefault(key, set()).add(str(c["release_date"]))
+    out = []
+    for c in candidates:
+        name = str(c.get("name") or "") if isinstance(c, dict) else ""
+        dates = plain.get((normalize_title(base_title(name)),
+                           tuple(normalize_artist(a) for a in candidate_artists(c)))
+                          ) if is_edition_name(name) else None
+        if dates and len({d[:4] for d in dates}) == 1 and (
+            (candidate_year(c) or 0) > int(min(dates)[:4])
+        ):
+            c = {**c, "release_date": min(dates)}
+        out.append(c)
+    return out
 
 
 def _without_artist_name(q: MatchQuery, name: str) -> str:
@@ -460,7 +528,7 @@ def _year_and_tracks_differ(q: MatchQuery, cand_year: int | None, later_edition:
     return bool(q.year) and cand_year > q.year
 
 
-def _distinctive_title(q: MatchQuery) -> bool:
+def distinctive_title(q: MatchQuery) -> bool:
     """A title that names one album: not the artist's name, not "Untitled", not a reused
     compilation title ("Classic Rock Anthems"), at least four letters."""
     qn = normalize_title(base_title(q.title) or q.title)

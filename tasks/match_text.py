@@ -203,6 +203,11 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
         if sep in q_title:
             for side in q_title.split(sep):
                 score = max(score, 0.95 * similarity(normalize_title(side), cn))
+        if sep in c_title and sep not in q_title:
+            # Spotify names a record by both its titles ("Immigrés / Bitim Rew") where the
+            # sleeve gives the first: a little below the whole name.
+            first = c_title.split(sep)[0]
+            score = max(score, 0.9 * similarity(qn, normalize_title(first)))
     q_film, c_film = film_title(q_title), film_title(c_title)
     numbered_q, numbered_c = qn, cn
     if q_film or c_film:

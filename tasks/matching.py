@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tasks.classical import performers
 from tasks.match_plan import (
     SEARCH_LIMIT,
     Search,
@@ -26,14 +27,20 @@ from tasks.match_plan import (
     search_queries,
 )
 from tasks.match_query import Match, MatchQuery, candidate_artists, candidate_year, positive_int
-from tasks.match_score import reissued, score_candidate
-from tasks.match_text import base_title
+from tasks.match_score import (
+    dated_by_original,
+    distinctive_title,
+    is_edition_name,
+    reissued,
+    score_candidate,
+)
+from tasks.match_text import base_title, film_title
 from tasks.normalize import normalize_title
 
 __all__ = [
     "DEFAULT_THRESHOLD", "SEARCH_LIMIT", "UNCERTAIN_FLOOR", "Match", "MatchQuery", "Search",
     "Searched", "best_spotify_match", "decide", "next_search", "score_candidate", "search_plan",
-    "search_queries", "top_candidates",
+    "search_queries", "top_candidates", "track_count_would_tell",
 ]
 
 DEFAULT_THRESHOLD = 0.8  # tuned for precision on tests/data/match_set (tuning half)
@@ -52,6 +59,23 @@ def _namesakes_by_year(q: MatchQuery, scored: list[tuple], threshold: float) -> 
              if (e.get("artist") or 0) >= 0.9
              and normalize_title(base_title(str(c.get("name") or ""))) == wanted]
     years = {candidate_year(scored[i][2]) for i in names} - {None}
+    plain = [i for i in names if not is_edition_name(str(scored[i][2].get("name") or ""))]
+    plain_years = {candidate_year(scored[i][2]) for i in plain} - {None}
+    if (q.master_year or q.is_various) and len(plain_years) >= 2 and not any(
+        abs(y - reference) <= 1 for y in plain_years
+    ) and len({positive_int(scored[i][2].get("total_tracks")) for i in plain} - {None}) >= 2:
+        # Plain albums of that name with other track lists and other years, none of the
+        # sleeve's year (the first release's, or a compilation's pressing): a title used for
+        # several records ("Classic Rock Anthems" of 2013 and of 2019 for one pressed in
+        # 2016). Nothing tells which: none is linked. (Without a master year an artist's
+        # pressing may be a reissue, dated after them all.)
+        out = list(scored)
+        for i in names:
+            score, order, c, e = out[i]
+            out[i] = (min(score, round(threshold - 0.01, 4)), order, c,
+                      {**e, "ambiguous_namesake": True})
+        out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        return out
     # Only when one of them has the very year (a reissue pressing's year may match none).
     if len(years) < 2 or reference not in years:
         return scored
@@ -78,10 +102,15 @@ def best_spotify_match(
 ) -> Match:
     """Pick the best candidate; link it only at or above `threshold`, else keep it as uncertain."""
     scored = []
-    for i, c in enumerate(candidates or ()):
+    # Classical editions are judged by their performers and work (a plain namesake may be
+    # another recording).
+    judged = candidates if q.is_classical else dated_by_original(list(candidates or ()))
+    for i, (c, as_judged) in enumerate(zip(candidates or (), judged, strict=True)):
         if not isinstance(c, dict):
             continue
-        score, evidence = score_candidate(q, c)
+        score, evidence = score_candidate(q, as_judged)
+        if as_judged is not c:
+            evidence = {**evidence, "dated_by": as_judged.get("release_date")}
         scored.append((score, -i, c, evidence))
     if not scored:
         return Match("not_found", None, 0.0, {"candidates": 0})
@@ -100,11 +129,15 @@ def best_spotify_match(
         score = min(score, threshold - 0.01)
     if rule == "only_album_of_year" and any(
         e.get("artist", 0) >= 0.9 and e.get("title", 0) >= 0.8 and not e.get("rule")
-        and c.get("album_type") in ("album", "compilation") for _, _, c, e in scored[1:]
+        and c.get("album_type") in ("album", "compilation")
+        and (distinctive_title(q) or not {"year_and_tracks_differ", "before_first_release"}
+             & set(e.get("penalties") or ()))
+        for _, _, c, e in scored[1:]
     ):
         # The artist has an album under the sleeve's own title (another year, another length):
         # that is the record, not the year's other album. (A single of that name is the title
-        # song's: no evidence either way.)
+        # song's: no evidence either way. A self-titled sleeve's namesake whose year and length
+        # differ is the artist's other self-titled album, not this one reissued.)
         score = min(score, threshold - 0.01)
     if reissued(evidence.get("classical") or {}) and any(
         (e.get("classical") or {}).get("performer", 0) >= 0.95
@@ -114,6 +147,25 @@ def best_spotify_match(
     ):
         # Another recording of the work by these performers is on offer: which one the later
         # coupling holds is unknown.
+        score = min(score, threshold - 0.01)
+    if (evidence.get("classical") or {}).get("same_recording_facts") and any(
+        ((e.get("classical") or {}).get("performer") or 0) >= 0.95
+        and candidate_year(c) == candidate_year(best)
+        and positive_int(c.get("total_tracks")) == positive_int(best.get("total_tracks"))
+        and normalize_title(str(c.get("name") or "")) != normalize_title(str(best.get("name")))
+        for _, _, c, e in scored[1:]
+    ):
+        # Another album of these performers with that year and track count: which work the
+        # sleeve names is unknown.
+        score = min(score, threshold - 0.01)
+    if q.is_classical and not any(performers(q.artists, q.work.composer)) and any(
+        ((e.get("classical") or {}).get("work") or 0)
+        >= ((evidence.get("classical") or {}).get("work") or 0)
+        and candidate_artists(c) != candidate_artists(best) and s >= score - 0.05
+        for s, _, c, e in scored[1:]
+    ):
+        # The sleeve credits no performer (a budget label's anonymous orchestra): recordings
+        # of the work by others, scored alike, cannot be told from the one it holds.
         score = min(score, threshold - 0.01)
     evidence = {
         **evidence,
@@ -128,6 +180,27 @@ def best_spotify_match(
     if score >= UNCERTAIN_FLOOR:
         return Match("uncertain", best, score, evidence)
     return Match("not_found", None, score, evidence)
+
+
+def track_count_would_tell(q: MatchQuery, match: Match) -> bool:
+    """Whether the owned track count could undo this link, which the sleeve's own facts leave
+    open: it is dated in neither the master year nor the pressing's, so it may be another
+    album of that name (Françoise Hardy's 1970 self-titled album for her 1968 one), which
+    another track list would show (`year_and_tracks_differ`); or the sleeve names a film's
+    soundtrack and the link is the band's album of the film's name (the US "A Hard Day's
+    Night" soundtrack, with the score's instrumentals, against the Parlophone LP:
+    `soundtrack_for_album`). Not for classical albums, which Spotify dates by reissue."""
+    if match.status != "matched" or match.album is None or q.track_count or q.is_classical:
+        return False
+    if not q.is_various and film_title(q.title) and not film_title(
+        str(match.album.get("name") or "")
+    ):
+        return True
+    cand_year = candidate_year(match.album)
+    dated_by = match.evidence.get("dated_by")
+    if dated_by:
+        cand_year = positive_int(str(dated_by)[:4])
+    return bool(cand_year and q.master_year) and cand_year not in (q.master_year, q.year)
 
 
 def _seen(done: Sequence[Searched]) -> list[tuple[dict, Search]]:
@@ -176,8 +249,11 @@ def top_candidates(q: MatchQuery, done: Sequence[Searched], n: int = 5) -> list[
     choose one (its scores per field, penalties with their factors, the query form that found
     it)."""
     rows = []
-    for item, found_by in _seen(done):
-        score, evidence = score_candidate(q, item)
+    seen = _seen(done)
+    items = [item for item, _ in seen]
+    judged = items if q.is_classical else dated_by_original(items)
+    for (item, found_by), as_judged in zip(seen, judged, strict=True):
+        score, evidence = score_candidate(q, as_judged)
         urls = item.get("external_urls")
         album_id = item.get("id")
         rows.append({

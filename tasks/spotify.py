@@ -179,7 +179,7 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
                 done.append(Searched(step, tuple(client.search_albums(step.query))))
                 best = decide(query, done, limit)
                 continue
-        if added is not None or more_facts is None or not wants_more_facts(best, done):
+        if added is not None or more_facts is None or not wants_more_facts(best, done, query):
             break
         added = more_facts() or {}
         facts = {k: v for k, v in added.items() if k != "source"}
@@ -213,13 +213,17 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
 CONFIRM_BELOW = 0.93
 
 
-def wants_more_facts(best: Any, done: Sequence[Any], confirm_below: float = CONFIRM_BELOW
-                     ) -> bool:
+def wants_more_facts(best: Any, done: Sequence[Any], query: Any = None,
+                     confirm_below: float = CONFIRM_BELOW) -> bool:
     """Whether a lookup is worth a Discogs request: its searches are done without a link
     although they returned candidates to confirm, or its link is not sure enough to keep
-    without the track count."""
+    without the track count, or is dated in another year than the album's
+    (`tasks.matching.track_count_would_tell`)."""
+    from tasks.matching import track_count_would_tell
+
     if best.status == "matched":
-        return best.score < confirm_below
+        return best.score < confirm_below or (
+            query is not None and track_count_would_tell(query, best))
     return any(searched.results for searched in done)
 
 

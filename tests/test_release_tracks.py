@@ -241,3 +241,14 @@ def test_a_sure_link_asks_for_nothing(labeled):
     assert row["status"] == "matched" and row["score"] >= 0.93
     assert asked == [] and "more_facts" not in row["evidence"]
 
+
+
+def test_a_sure_link_dated_in_another_year_asks_and_the_count_undoes_it(labeled):
+    # Françoise Hardy's 1968 self-titled album: her 1970 self-titled album scores 0.98, but its
+    # year is neither the master's nor the pressing's; 12 tracks against its 10 say it is not,
+    # and the 1968 album Spotify names "Comment te dire adieu" is linked instead.
+    item, row, _, asked = lookup_as_synced(labeled, "gen-0050", 12)
+    assert asked == [1]
+    assert row["status"] == "matched" and row["spotify_album_id"] in item.acceptable
+    assert row["spotify_name"] == "Comment te dire adieu"
+    assert row["evidence"]["more_facts"]["track_count"] == 12
