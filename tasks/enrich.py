@@ -259,7 +259,8 @@ def known_track_counts(settings: Settings, albums: list[dict]) -> dict[int, int 
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
                   threshold: float | None = None,
                   master_years: MasterYears | None = None) -> list[dict]:
-    """Look each album up on Spotify; returns spotify_matches rows.
+    """Look each album up on Spotify; returns spotify_matches rows (evidence and candidates
+    as JSON text: spotify.stored_row).
 
     master_years: the original years fetched so far this run; an album whose year has not come
     when its lookup starts is matched on its pressing's year. Its track counts: the Discogs
@@ -276,8 +277,8 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
     def look_up(album: dict) -> dict:
         more = release_facts(album, known, tracks, discogs_api, settings.track_lookups) \
             if fetching else None
-        row = spotify.lookup_album(client, with_master_years([album], years)[0], threshold,
-                                   more_facts=more)
+        row = spotify.stored_row(spotify.lookup_album(
+            client, with_master_years([album], years)[0], threshold, more_facts=more))
         release_id = album.get("release_id")
         if release_id in tracks.fetched and release_id not in known:
             row["discogs_release_tracks"] = {"release_id": release_id,
@@ -288,7 +289,9 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
         return {"matched": "Spotify found for", "uncertain": "Spotify uncertain for",
                 }.get(row["status"], "Spotify has nothing for")
 
-    return _run_batch(albums, "Spotify", look_up, spotify.error_row, outcome)
+    return _run_batch(albums, "Spotify", look_up,
+                      lambda album, exc: spotify.stored_row(spotify.error_row(album, exc)),
+                      outcome)
 
 
 def describe_batch(albums: list[dict], settings: Settings, namespace: str, language: str,

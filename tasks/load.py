@@ -25,7 +25,8 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 
 # Column kinds of the rows handed to DuckDB: "int", "float" and "bool" are nullable numbers
-# (a None arrives as NULL, not NaN), "json" is serialised, "str" is text.
+# (a None arrives as NULL, not NaN), "json" is serialised, "json_text" is serialised unless it
+# is text already (the Spotify rows' evidence and candidates: spotify.stored_row), "str" is text.
 RELEASE_COLUMNS = {
     "release_id": "int", "copy_no": "int", "instance_id": "int", "folder": "str",
     "master_id": "int", "artist": "str", "artists": "json", "title": "str", "year": "int",
@@ -39,8 +40,8 @@ SPOTIFY_COLUMNS = {
     "spotify_url": "str", "spotify_name": "str", "spotify_artists": "json",
     "spotify_album_type": "str", "spotify_release_date": "str", "spotify_total_tracks": "int",
     "spotify_duration_ms": "int", "spotify_image": "str", "spotify_popularity": "int",
-    "spotify_label": "str", "evidence": "json", "error": "str", "checked_at": "str",
-    "candidates": "json",
+    "spotify_label": "str", "evidence": "json_text", "error": "str", "checked_at": "str",
+    "candidates": "json_text",
 }
 OVERRIDE_COLUMNS = {
     "album_key": "str", "artist": "str", "title": "str", "spotify_album_id": "str",
@@ -69,15 +70,15 @@ def load_sql(name: str) -> str:
 
 
 _SQL_TYPES = {"int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "json": "VARCHAR",
-              "str": "VARCHAR"}
+              "json_text": "VARCHAR", "str": "VARCHAR"}
 
 
 def _cell(value: Any, kind: str) -> Any:
     if value is None:
         return None
-    if kind == "json":
+    if kind == "json" or kind == "json_text" and not isinstance(value, str):
         value = json.dumps(value, ensure_ascii=False)
-    if kind in ("json", "str") and isinstance(value, str):
+    if kind in ("json", "json_text", "str") and isinstance(value, str):
         # DuckDB refuses half a surrogate pair (a broken emoji): one bad title would
         # otherwise stop the whole load.
         return _LONE_SURROGATE.sub("\ufffd", value)

@@ -322,6 +322,26 @@ def test_a_lookup_keeps_its_candidates_and_the_next_one_replaces_them(con):
     assert con.execute("SELECT candidates FROM spotify_matches").fetchall() == [(None,)]
 
 
+def test_a_row_holding_its_evidence_and_candidates_as_text_stores_what_the_dicts_store(con):
+    # The sync's batches hand rows over with these as JSON text (spotify.stored_row); a kept
+    # run from before holds dicts: both store the same text, a broken emoji made whole.
+    from tasks.spotify import stored_row
+
+    key = NIRVANA["album_key"]
+    odd = {**CANDIDATE, "name": "Simon \ud83c Simopath"}
+    row = spotify_row(key, "uncertain", DAY1, candidates=[odd],
+                      evidence={"queries": 2, "query": "Nirvana Simon — Simopath"})
+    stored = []
+    for given in (row, stored_row(row)):
+        load_run(con, COLLECTION, [given], [], run(f"r{len(stored)}", DAY1), DAY1)
+        stored.append(con.execute("SELECT evidence, candidates FROM spotify_matches")
+                      .fetchall())
+    assert stored[0] == stored[1]
+    evidence, candidates = stored[1][0]
+    assert json.loads(evidence) == {"queries": 2, "query": "Nirvana Simon — Simopath"}
+    assert json.loads(candidates) == [{**CANDIDATE, "name": "Simon \ufffd Simopath"}]
+
+
 def test_a_database_from_before_candidates_gains_the_column_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.duckdb"
     old = duckdb.connect(str(path))
