@@ -536,3 +536,53 @@ def test_load_after_collection_counts_on_the_same_connection(con):
     assert collection_counts(con) == {"albums": 3, "artists": 3, "spotify_matched": 0,
                                       "ai_described": 0}
     assert load_run(con, COLLECTION, [], [], run("r2", DAY2), DAY2)["added"] == 0
+
+
+# --- the load's memory limit ------------------------------------------------------------------
+
+def test_the_load_memory_limit_grows_with_what_is_staged():
+    from tasks.load import load_memory_limit
+
+    mb = 2**20
+    assert [load_memory_limit(n) >> 20 for n in (0, 37 * mb, 110 * mb, 1000 * mb)] == [
+        48, 103, 213, 1548]
+
+
+def _whole_database(con) -> dict:
+    return {table: con.execute(f"SELECT * EXCLUDE (first_seen_at, last_seen_at) FROM {table} "
+                               "ORDER BY ALL").fetchall() if table == "releases" else
+            con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+            for table in ("releases", "spotify_matches", "ai_descriptions", "sync_runs")}
+
+
+def _big_run() -> tuple[list[dict], list[dict], list[dict]]:
+    releases = [release(2_000_000 + n, artist=f"Artist {n}", title=f"Title {n}",
+                        album_key=f"artist {n}|title {n}", notes="n" * 300) for n in range(3000)]
+    spotify_rows = [spotify_row(r["album_key"], "uncertain", DAY1, candidates=[CANDIDATE] * 5)
+                    for r in releases]
+    return releases, spotify_rows, []
+
+
+@pytest.mark.parametrize("limit, said", [
+    (lambda staged: 512 * 2**20, None),
+    (lambda staged: 6 * 2**20, "loading again without a limit"),  # too little for the load
+    (lambda staged: 2**20, "loading without it"),  # less than DuckDB holds already
+])
+def test_a_load_under_a_memory_limit_stores_what_one_without_stores(tmp_path, caplog, limit,
+                                                                     said):
+    # A limit the load outgrows rolls it back and loads again without one: the run is never
+    # lost to it; either way the limit is lifted for what follows (the export).
+    caplog.set_level("INFO", logger="tasks.load")
+    releases, spotify_rows, ai_rows = _big_run()
+    with connect(tmp_path / "free.duckdb") as free:
+        load_run(free, releases, spotify_rows, ai_rows, run("r1", DAY1, 3000), DAY1)
+        expected = _whole_database(free)
+        default = free.execute("SELECT current_setting('memory_limit')").fetchall()
+    with connect(tmp_path / "bounded.duckdb") as con:
+        changes = load_run(con, releases, spotify_rows, ai_rows, run("r1", DAY1, 3000), DAY1,
+                           memory_limit=limit)
+        assert changes == {"added": 3000, "removed": 0, "removal_held_back": 0}
+        assert _whole_database(con) == expected
+        assert con.execute("SELECT current_setting('memory_limit')").fetchall() == default
+    assert ("without" in caplog.text) == (said is not None)
+    assert said is None or said in caplog.text
