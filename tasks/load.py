@@ -364,8 +364,12 @@ def release_tracks_of(spotify_rows: list[dict]) -> dict[int, int | None]:
 
 
 def release_track_counts(con: duckdb.DuckDBPyConnection,
-                         release_ids: list[int]) -> dict[int, int | None]:
-    """Release id -> track count (None: unknown to Discogs), for those fetched before."""
+                         release_ids: list[int] | None = None) -> dict[int, int | None]:
+    """Release id -> track count (None: unknown to Discogs), for those fetched before (of
+    these releases, or all)."""
+    if release_ids is None:
+        return dict(con.execute("SELECT release_id, track_count FROM discogs_release_tracks")
+                    .fetchall())
     if not release_ids:
         return {}
     # A bound list, not a registered frame: planning's read connections cannot scan pandas.
