@@ -586,3 +586,25 @@ def test_a_load_under_a_memory_limit_stores_what_one_without_stores(tmp_path, ca
         assert con.execute("SELECT current_setting('memory_limit')").fetchall() == default
     assert ("without" in caplog.text) == (said is not None)
     assert said is None or said in caplog.text
+
+
+def test_a_kept_run_holds_the_rows_text_and_loads_what_the_run_would_have(tmp_path, con):
+    # A run that could not load keeps its rows as the batches made them (evidence and
+    # candidates as JSON text): the next run loads from the file what this one would have.
+    from tasks import pending
+    from tasks.spotify import stored_row
+
+    rows = [stored_row(spotify_row(NIRVANA["album_key"], "uncertain", DAY1,
+                                   candidates=[CANDIDATE], evidence={"queries": 2}))]
+    db = tmp_path / "c.duckdb"
+    pending.save(db, now=DAY1, albums=COLLECTION, spotify_rows=rows, ai_rows=[],
+                 run=run("r1", DAY1), mark_removed=True, max_removed_share=None, overrides=None,
+                 masters=None)
+    [kept] = pending.read_all(db)
+    assert kept.spotify_rows == rows
+    with connect(db) as restored:
+        pending.apply(restored, [kept], memory_limit=lambda staged: 64 * 2**20)
+        from_file = restored.execute("SELECT * FROM spotify_matches").fetchall()
+    load_run(con, COLLECTION, rows, [], run("r1", DAY1), DAY1)
+    assert con.execute("SELECT * FROM spotify_matches").fetchall() == from_file
+    assert json.loads(from_file[0][-1]) == [CANDIDATE]
