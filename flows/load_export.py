@@ -32,9 +32,11 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
         with dbfile.replacing(settings.db_path, on_wait=lambda holder: run_logger().warning(
                 "%s; waiting up to %.0f s for it to close", holder,
                 dbfile.db_wait_from_env())) as con:
-            earlier = pending.apply(con, kept)
+            # A DuckDB memory limit scaled to what is loaded: the load's buffers go to the
+            # file instead of staying in the process beside the export.
+            earlier = pending.apply(con, kept, memory_limit=load.load_memory_limit)
             changes = load.load_run(con, extraction.albums, spotify_rows, ai_rows, run, now,
-                                    **load_args)
+                                    memory_limit=load.load_memory_limit, **load_args)
             summary = {"synced_at": now.isoformat(), **load.collection_counts(con), **changes,
                        "source": extraction.source, "demo": settings.demo,
                        "spotify_checked": len(spotify_rows),

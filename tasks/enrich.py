@@ -143,7 +143,16 @@ class TrackCounts:
         self.fetched: dict[int, int | None] = {}
         self.requests = 0
         self.failures = 0
+        self._known: dict[int, int | None] | None = None
         self._lock = threading.Lock()
+
+    def known(self, settings: Settings) -> dict[int, int | None]:
+        """The counts earlier runs fetched, read once for the run's batches (a read of the
+        database per batch took ~50 ms and a DuckDB instance each, ~200 times a large sync)."""
+        with self._lock:
+            if self._known is None:
+                self._known = known_track_counts(settings)
+            return self._known
 
     def take(self, limit: int) -> bool:
         """One more fetch, if the run's cap allows it and Discogs has not failed too often."""
@@ -247,19 +256,17 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
     return fetch
 
 
-def known_track_counts(settings: Settings, albums: list[dict]) -> dict[int, int | None]:
-    """The track counts earlier runs fetched of these albums' releases (DuckDB)."""
-    ids = [int(a["release_id"]) for a in albums if a.get("release_id")]
-    if not ids:
-        return {}
+def known_track_counts(settings: Settings) -> dict[int, int | None]:
+    """The release track counts earlier runs fetched (DuckDB, with the kept runs)."""
     with pending.reading(settings.db_path) as con:
-        return load.release_track_counts(con, ids)
+        return load.release_track_counts(con)
 
 
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
                   threshold: float | None = None,
                   master_years: MasterYears | None = None) -> list[dict]:
-    """Look each album up on Spotify; returns spotify_matches rows.
+    """Look each album up on Spotify; returns spotify_matches rows (evidence and candidates
+    as JSON text: spotify.stored_row).
 
     master_years: the original years fetched so far this run; an album whose year has not come
     when its lookup starts is matched on its pressing's year. Its track counts: the Discogs
@@ -270,14 +277,14 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
     years = master_years.years if master_years else {}
     tracks = master_years.tracks if master_years else TrackCounts()
     fetching = settings.track_lookups > 0 and not settings.missing_discogs()
-    known = known_track_counts(settings, albums) if fetching else {}
+    known = tracks.known(settings) if fetching else {}
     discogs_api = discogs_client(settings) if fetching else None
 
     def look_up(album: dict) -> dict:
         more = release_facts(album, known, tracks, discogs_api, settings.track_lookups) \
             if fetching else None
-        row = spotify.lookup_album(client, with_master_years([album], years)[0], threshold,
-                                   more_facts=more)
+        row = spotify.stored_row(spotify.lookup_album(
+            client, with_master_years([album], years)[0], threshold, more_facts=more))
         release_id = album.get("release_id")
         if release_id in tracks.fetched and release_id not in known:
             row["discogs_release_tracks"] = {"release_id": release_id,
@@ -288,7 +295,9 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
         return {"matched": "Spotify found for", "uncertain": "Spotify uncertain for",
                 }.get(row["status"], "Spotify has nothing for")
 
-    return _run_batch(albums, "Spotify", look_up, spotify.error_row, outcome)
+    return _run_batch(albums, "Spotify", look_up,
+                      lambda album, exc: spotify.stored_row(spotify.error_row(album, exc)),
+                      outcome)
 
 
 def describe_batch(albums: list[dict], settings: Settings, namespace: str, language: str,

@@ -9,7 +9,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -25,7 +25,8 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 
 # Column kinds of the rows handed to DuckDB: "int", "float" and "bool" are nullable numbers
-# (a None arrives as NULL, not NaN), "json" is serialised, "str" is text.
+# (a None arrives as NULL, not NaN), "json" is serialised, "json_text" is serialised unless it
+# is text already (the Spotify rows' evidence and candidates: spotify.stored_row), "str" is text.
 RELEASE_COLUMNS = {
     "release_id": "int", "copy_no": "int", "instance_id": "int", "folder": "str",
     "master_id": "int", "artist": "str", "artists": "json", "title": "str", "year": "int",
@@ -39,8 +40,8 @@ SPOTIFY_COLUMNS = {
     "spotify_url": "str", "spotify_name": "str", "spotify_artists": "json",
     "spotify_album_type": "str", "spotify_release_date": "str", "spotify_total_tracks": "int",
     "spotify_duration_ms": "int", "spotify_image": "str", "spotify_popularity": "int",
-    "spotify_label": "str", "evidence": "json", "error": "str", "checked_at": "str",
-    "candidates": "json",
+    "spotify_label": "str", "evidence": "json_text", "error": "str", "checked_at": "str",
+    "candidates": "json_text",
 }
 OVERRIDE_COLUMNS = {
     "album_key": "str", "artist": "str", "title": "str", "spotify_album_id": "str",
@@ -69,15 +70,15 @@ def load_sql(name: str) -> str:
 
 
 _SQL_TYPES = {"int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "json": "VARCHAR",
-              "str": "VARCHAR"}
+              "json_text": "VARCHAR", "str": "VARCHAR"}
 
 
 def _cell(value: Any, kind: str) -> Any:
     if value is None:
         return None
-    if kind == "json":
+    if kind == "json" or kind == "json_text" and not isinstance(value, str):
         value = json.dumps(value, ensure_ascii=False)
-    if kind in ("json", "str") and isinstance(value, str):
+    if kind in ("json", "json_text", "str") and isinstance(value, str):
         # DuckDB refuses half a surrogate pair (a broken emoji): one bad title would
         # otherwise stop the whole load.
         return _LONE_SURROGATE.sub("\ufffd", value)
@@ -94,9 +95,9 @@ def _json_default(value: Any) -> Any:
 
 @contextlib.contextmanager
 def staged_rows(con: duckdb.DuckDBPyConnection, name: str, rows: Iterable[dict],
-                columns: dict[str, str]) -> Iterator[None]:
+                columns: dict[str, str]) -> Iterator[int]:
     """The rows as a temporary view `name` with exactly these columns and NULL-safe types,
-    for the block.
+    for the block, which is given the bytes staged.
 
     Written as JSON lines one row at a time (no DataFrame of them all, no pandas), which the
     view reads where a statement uses it: DuckDB never holds a copy of the run's rows beside
@@ -117,7 +118,7 @@ def staged_rows(con: duckdb.DuckDBPyConnection, name: str, rows: Iterable[dict],
         con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_json("
                     f"'{path}', format = 'newline_delimited', columns = {{{types}}})")
         try:
-            yield
+            yield os.path.getsize(handle.name)
         finally:
             with contextlib.suppress(duckdb.Error):
                 con.execute(f"DROP VIEW IF EXISTS temp.{name}")
@@ -186,7 +187,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def _wanted(con: duckdb.DuckDBPyConnection, keys: Iterable[str],
-            name: str = "wanted") -> contextlib.AbstractContextManager[None]:
+            name: str = "wanted") -> contextlib.AbstractContextManager[int]:
     return staged_rows(con, name, ({"album_key": k} for k in sorted(set(keys))),
                        {"album_key": "str"})
 
@@ -213,55 +214,112 @@ def ai_todo(con: duckdb.DuckDBPyConnection, keys: Iterable[str], prompt_version:
             for key, prev, release_date, tracks in rows}
 
 
+def load_memory_limit(staged_bytes: int) -> int:
+    """DuckDB's memory limit for loading this many bytes of staged rows: what the load needs
+    with a margin (10,000 albums: 37 MB staged, failed at 70 MB, loaded at 80 MB; 30,000 albums:
+    110 MB staged, failed at 160 MB, loaded at 200 MB), never a fixed figure a large collection
+    outgrows. Without one DuckDB keeps every buffer of the load (its default: 80% of the RAM)."""
+    return LOAD_MEMORY_BASE + math.ceil(staged_bytes * LOAD_MEMORY_PER_STAGED_BYTE)
+
+
+LOAD_MEMORY_BASE = 48 * 2**20  # the JSON reader's buffers and the keys' indexes
+LOAD_MEMORY_PER_STAGED_BYTE = 1.5
+
+
 def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows: list[dict],
              ai_rows: list[dict], run: dict, now: datetime, mark_removed: bool = True,
              max_removed_share: float | None = None,
              overrides: list[dict] | None = None,
-             masters: dict[int, int | None] | None = None) -> dict[str, int]:
+             masters: dict[int, int | None] | None = None,
+             memory_limit: Callable[[int], int] | None = None) -> dict[str, int]:
     """Load everything of one run in a single transaction: all of it, or nothing.
 
     Copies missing from the extraction are marked removed only when it was complete
     (mark_removed) and, if max_removed_share is set, when they are not more than that share of
     the collection: a sudden mass removal waits for the user's confirmation instead.
+
+    memory_limit: DuckDB's memory limit for the load, from the bytes staged (load_memory_limit),
+    for a database in a file (the load's buffers go to it, then the limit is lifted). A load
+    that runs out of memory under it is rolled back and loaded again without it: a limit may
+    cost time, never the run.
     """
     with contextlib.ExitStack() as staged:
-        for name, rows, columns in (
-                ("incoming", releases, RELEASE_COLUMNS),
-                ("incoming_spotify", spotify_rows, SPOTIFY_COLUMNS),
-                ("incoming_ai", ai_rows, AI_COLUMNS),
-                ("incoming_overrides", overrides or [], OVERRIDE_COLUMNS)):
-            staged.enter_context(staged_rows(con, name, rows, columns))
-        con.execute("BEGIN TRANSACTION")
+        staged_bytes = sum(staged.enter_context(staged_rows(con, name, rows, columns)) for
+                           name, rows, columns in (
+                               ("incoming", releases, RELEASE_COLUMNS),
+                               ("incoming_spotify", spotify_rows, SPOTIFY_COLUMNS),
+                               ("incoming_ai", ai_rows, AI_COLUMNS),
+                               ("incoming_overrides", overrides or [], OVERRIDE_COLUMNS)))
+
+        def load() -> dict[str, int]:
+            return _load_staged(con, bool(spotify_rows), bool(ai_rows), run, now, mark_removed,
+                                max_removed_share, overrides is not None,
+                                masters or {}, release_tracks_of(spotify_rows))
+
+        if memory_limit is None:
+            return load()
+        limit = memory_limit(staged_bytes)
         try:
-            added = con.execute(load_sql("count_added")).fetchall()[0][0]
-            removable, active = con.execute(load_sql("count_removable")).fetchall()[0]
-            held_back = 0
-            if mark_removed and max_removed_share is not None and active \
-                    and removable / active > max_removed_share:
-                held_back, mark_removed = removable, False
-            con.execute(load_sql("upsert_releases"), {"now": now})
-            removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
-                if mark_removed else 0
-            if spotify_rows:
-                con.execute(load_sql("upsert_spotify_matches"))
-            if ai_rows:
-                con.execute(load_sql("upsert_ai_descriptions"))
-            if overrides is not None:
-                con.execute(load_sql("replace_spotify_overrides"), {"now": now})
-            upsert_master_years(con, masters or {}, now)
-            upsert_release_tracks(con, release_tracks_of(spotify_rows), now)
-            run = {**run, "added": added, "removed": removed}
-            if held_back:
-                run["message"] = "; ".join(filter(None, [run.get("message"), (
-                    f"{held_back} of {active} copies are gone from Discogs: not marked "
-                    "removed (more than the allowed share); rerun with confirm_removals to "
-                    "apply")]))
-            with staged_rows(con, "incoming_run", [run], RUN_COLUMNS):
-                con.execute(load_sql("insert_sync_run"))
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+            con.execute("SET memory_limit = $limit", {"limit": f"{limit}B"})
+        except duckdb.OutOfMemoryException:  # it holds more already: nothing to bound
+            log.info("DuckDB holds more than the load's memory limit of %d MB; loading "
+                     "without it", limit >> 20)
+            return load()
+        try:
+            try:
+                changes = load()
+            except duckdb.OutOfMemoryException as exc:
+                log.warning("The load ran out of memory under DuckDB's limit of %d MB for %d "
+                            "MB staged (%s); loading again without a limit", limit >> 20,
+                            staged_bytes >> 20, exc)
+                changes = None
+            else:
+                # Written to the file while the limit holds: the export then reads them from
+                # there instead of DuckDB keeping the load's buffers beside (a checkpoint that
+                # needs more waits for the last one, without the limit).
+                with contextlib.suppress(duckdb.OutOfMemoryException):
+                    con.execute("CHECKPOINT")
+        finally:
+            con.execute("RESET memory_limit")
+        return changes if changes is not None else load()
+
+
+def _load_staged(con: duckdb.DuckDBPyConnection, has_spotify: bool, has_ai: bool, run: dict,
+                 now: datetime, mark_removed: bool, max_removed_share: float | None,
+                 has_overrides: bool, masters: dict[int, int | None],
+                 release_tracks: dict[int, int | None]) -> dict[str, int]:
+    """load_run's transaction, over the staged views."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        added = con.execute(load_sql("count_added")).fetchall()[0][0]
+        removable, active = con.execute(load_sql("count_removable")).fetchall()[0]
+        held_back = 0
+        if mark_removed and max_removed_share is not None and active \
+                and removable / active > max_removed_share:
+            held_back, mark_removed = removable, False
+        con.execute(load_sql("upsert_releases"), {"now": now})
+        removed = len(con.execute(load_sql("mark_removed"), {"now": now}).fetchall()) \
+            if mark_removed else 0
+        if has_spotify:
+            con.execute(load_sql("upsert_spotify_matches"))
+        if has_ai:
+            con.execute(load_sql("upsert_ai_descriptions"))
+        if has_overrides:
+            con.execute(load_sql("replace_spotify_overrides"), {"now": now})
+        upsert_master_years(con, masters, now)
+        upsert_release_tracks(con, release_tracks, now)
+        run = {**run, "added": added, "removed": removed}
+        if held_back:
+            run["message"] = "; ".join(filter(None, [run.get("message"), (
+                f"{held_back} of {active} copies are gone from Discogs: not marked "
+                "removed (more than the allowed share); rerun with confirm_removals to "
+                "apply")]))
+        with staged_rows(con, "incoming_run", [run], RUN_COLUMNS):
+            con.execute(load_sql("insert_sync_run"))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
     return {"added": added, "removed": removed, "removal_held_back": held_back}
 
 
@@ -306,8 +364,12 @@ def release_tracks_of(spotify_rows: list[dict]) -> dict[int, int | None]:
 
 
 def release_track_counts(con: duckdb.DuckDBPyConnection,
-                         release_ids: list[int]) -> dict[int, int | None]:
-    """Release id -> track count (None: unknown to Discogs), for those fetched before."""
+                         release_ids: list[int] | None = None) -> dict[int, int | None]:
+    """Release id -> track count (None: unknown to Discogs), for those fetched before (of
+    these releases, or all)."""
+    if release_ids is None:
+        return dict(con.execute("SELECT release_id, track_count FROM discogs_release_tracks")
+                    .fetchall())
     if not release_ids:
         return {}
     # A bound list, not a registered frame: planning's read connections cannot scan pandas.

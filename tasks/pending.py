@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -83,8 +84,10 @@ def read_all(db_path: str | Path) -> list[PendingRun]:
     return runs
 
 
-def apply(con: duckdb.DuckDBPyConnection, runs: list[PendingRun]) -> list[PendingRun]:
-    """Load the kept runs not in the database yet, in order; returns those loaded."""
+def apply(con: duckdb.DuckDBPyConnection, runs: list[PendingRun],
+          memory_limit: Callable[[int], int] | None = None) -> list[PendingRun]:
+    """Load the kept runs not in the database yet, in order; returns those loaded
+    (memory_limit: as load.load_run takes it)."""
     if not runs:
         return []
     known = {r for (r,) in con.execute("SELECT run_id FROM sync_runs").fetchall()}
@@ -95,7 +98,7 @@ def apply(con: duckdb.DuckDBPyConnection, runs: list[PendingRun]) -> list[Pendin
         load.load_run(con, kept.albums, kept.spotify_rows, kept.ai_rows, kept.run,
                       datetime.fromisoformat(kept.now), mark_removed=kept.mark_removed,
                       max_removed_share=kept.max_removed_share, overrides=kept.overrides,
-                      masters=kept.masters)
+                      masters=kept.masters, memory_limit=memory_limit)
         loaded.append(kept)
     return loaded
 

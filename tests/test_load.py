@@ -322,6 +322,26 @@ def test_a_lookup_keeps_its_candidates_and_the_next_one_replaces_them(con):
     assert con.execute("SELECT candidates FROM spotify_matches").fetchall() == [(None,)]
 
 
+def test_a_row_holding_its_evidence_and_candidates_as_text_stores_what_the_dicts_store(con):
+    # The sync's batches hand rows over with these as JSON text (spotify.stored_row); a kept
+    # run from before holds dicts: both store the same text, a broken emoji made whole.
+    from tasks.spotify import stored_row
+
+    key = NIRVANA["album_key"]
+    odd = {**CANDIDATE, "name": "Simon \ud83c Simopath"}
+    row = spotify_row(key, "uncertain", DAY1, candidates=[odd],
+                      evidence={"queries": 2, "query": "Nirvana Simon — Simopath"})
+    stored = []
+    for given in (row, stored_row(row)):
+        load_run(con, COLLECTION, [given], [], run(f"r{len(stored)}", DAY1), DAY1)
+        stored.append(con.execute("SELECT evidence, candidates FROM spotify_matches")
+                      .fetchall())
+    assert stored[0] == stored[1]
+    evidence, candidates = stored[1][0]
+    assert json.loads(evidence) == {"queries": 2, "query": "Nirvana Simon — Simopath"}
+    assert json.loads(candidates) == [{**CANDIDATE, "name": "Simon \ufffd Simopath"}]
+
+
 def test_a_database_from_before_candidates_gains_the_column_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.duckdb"
     old = duckdb.connect(str(path))
@@ -516,3 +536,75 @@ def test_load_after_collection_counts_on_the_same_connection(con):
     assert collection_counts(con) == {"albums": 3, "artists": 3, "spotify_matched": 0,
                                       "ai_described": 0}
     assert load_run(con, COLLECTION, [], [], run("r2", DAY2), DAY2)["added"] == 0
+
+
+# --- the load's memory limit ------------------------------------------------------------------
+
+def test_the_load_memory_limit_grows_with_what_is_staged():
+    from tasks.load import load_memory_limit
+
+    mb = 2**20
+    assert [load_memory_limit(n) >> 20 for n in (0, 37 * mb, 110 * mb, 1000 * mb)] == [
+        48, 103, 213, 1548]
+
+
+def _whole_database(con) -> dict:
+    return {table: con.execute(f"SELECT * EXCLUDE (first_seen_at, last_seen_at) FROM {table} "
+                               "ORDER BY ALL").fetchall() if table == "releases" else
+            con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+            for table in ("releases", "spotify_matches", "ai_descriptions", "sync_runs")}
+
+
+def _big_run() -> tuple[list[dict], list[dict], list[dict]]:
+    releases = [release(2_000_000 + n, artist=f"Artist {n}", title=f"Title {n}",
+                        album_key=f"artist {n}|title {n}", notes="n" * 300) for n in range(3000)]
+    spotify_rows = [spotify_row(r["album_key"], "uncertain", DAY1, candidates=[CANDIDATE] * 5)
+                    for r in releases]
+    return releases, spotify_rows, []
+
+
+@pytest.mark.parametrize("limit, said", [
+    (lambda staged: 512 * 2**20, None),
+    (lambda staged: 6 * 2**20, "loading again without a limit"),  # too little for the load
+    (lambda staged: 2**20, "loading without it"),  # less than DuckDB holds already
+])
+def test_a_load_under_a_memory_limit_stores_what_one_without_stores(tmp_path, caplog, limit,
+                                                                     said):
+    # A limit the load outgrows rolls it back and loads again without one: the run is never
+    # lost to it; either way the limit is lifted for what follows (the export).
+    caplog.set_level("INFO", logger="tasks.load")
+    releases, spotify_rows, ai_rows = _big_run()
+    with connect(tmp_path / "free.duckdb") as free:
+        load_run(free, releases, spotify_rows, ai_rows, run("r1", DAY1, 3000), DAY1)
+        expected = _whole_database(free)
+        default = free.execute("SELECT current_setting('memory_limit')").fetchall()
+    with connect(tmp_path / "bounded.duckdb") as con:
+        changes = load_run(con, releases, spotify_rows, ai_rows, run("r1", DAY1, 3000), DAY1,
+                           memory_limit=limit)
+        assert changes == {"added": 3000, "removed": 0, "removal_held_back": 0}
+        assert _whole_database(con) == expected
+        assert con.execute("SELECT current_setting('memory_limit')").fetchall() == default
+    assert ("without" in caplog.text) == (said is not None)
+    assert said is None or said in caplog.text
+
+
+def test_a_kept_run_holds_the_rows_text_and_loads_what_the_run_would_have(tmp_path, con):
+    # A run that could not load keeps its rows as the batches made them (evidence and
+    # candidates as JSON text): the next run loads from the file what this one would have.
+    from tasks import pending
+    from tasks.spotify import stored_row
+
+    rows = [stored_row(spotify_row(NIRVANA["album_key"], "uncertain", DAY1,
+                                   candidates=[CANDIDATE], evidence={"queries": 2}))]
+    db = tmp_path / "c.duckdb"
+    pending.save(db, now=DAY1, albums=COLLECTION, spotify_rows=rows, ai_rows=[],
+                 run=run("r1", DAY1), mark_removed=True, max_removed_share=None, overrides=None,
+                 masters=None)
+    [kept] = pending.read_all(db)
+    assert kept.spotify_rows == rows
+    with connect(db) as restored:
+        pending.apply(restored, [kept], memory_limit=lambda staged: 64 * 2**20)
+        from_file = restored.execute("SELECT * FROM spotify_matches").fetchall()
+    load_run(con, COLLECTION, rows, [], run("r1", DAY1), DAY1)
+    assert con.execute("SELECT * FROM spotify_matches").fetchall() == from_file
+    assert json.loads(from_file[0][-1]) == [CANDIDATE]

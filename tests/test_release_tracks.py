@@ -199,6 +199,23 @@ def test_fetched_counts_are_stored_once_per_release():
     assert con.execute("SELECT release_id, track_count FROM discogs_release_tracks "
                        "ORDER BY 1").fetchall() == [(1, 12), (2, None)]
     assert load.release_track_counts(con, [1, 2, 3]) == {1: 12, 2: None}
+    assert load.release_track_counts(con) == {1: 12, 2: None}
+
+
+def test_a_run_reads_the_counts_earlier_runs_fetched_once_for_all_its_batches(tmp_path):
+    from tasks.config import Settings
+
+    settings = Settings.from_env({}, dotenv=False).with_overrides(
+        db_path=str(tmp_path / "collection.duckdb"))
+    now = datetime(2026, 12, 7, tzinfo=UTC)
+    with load.connect(settings.db_path) as con:
+        load.upsert_release_tracks(con, {1: 12, 2: None}, now)
+    tracks = enrich.TrackCounts()
+    assert tracks.known(settings) == {1: 12, 2: None}
+    with load.connect(settings.db_path) as con:  # what this run fetches is not read back
+        load.upsert_release_tracks(con, {3: 9}, now)
+    assert tracks.known(settings) == {1: 12, 2: None}
+    assert enrich.TrackCounts().known(settings) == {1: 12, 2: None, 3: 9}  # the next run's
 
 
 # -- the lookup: the count decides over the searches already made -------------------------------

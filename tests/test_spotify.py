@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import concurrent.futures
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from support import FakeClock, fixture
 
 from tasks.http import AuthError, RateLimiter, ServiceError
-from tasks.spotify import SpotifyClient, album_summary, error_row, lookup_album
+from tasks.spotify import SpotifyClient, album_summary, error_row, lookup_album, stored_row
 
 TOKEN_URL = "https://accounts.spotify.com/api/token"
 SEARCH_URL = "https://api.spotify.com/v1/search"
@@ -423,6 +424,21 @@ def test_lookup_album_lists_the_artist_when_the_title_differs(requests_mock, cli
         "query": "artist:'Ministry' year:1991-1993", "query_form": "artist_year", "queries": 3,
         "rule": "year_and_tracks_only"}
     assert [c["name"] for c in row["candidates"]] == ["Psalm 69"]
+
+
+def test_stored_row_holds_evidence_and_candidates_as_the_text_that_reads_back_whole():
+    row = {"album_key": "arctic monkeys|am", "status": "uncertain", "score": 0.71,
+           "spotify_artists": ["Arctic Monkeys"],
+           "evidence": {"queries": 2, "more_facts": {"track_count": 12}, "query": "AM — ∆"},
+           "candidates": [{"spotify_album_id": "x", "artists": ["Arctic Monkeys"], "score": 0.71,
+                           "evidence": {"penalties": {"edition": 0.98}}}]}
+    stored = stored_row(row)
+    assert isinstance(stored["evidence"], str) and isinstance(stored["candidates"], str)
+    assert {**stored, "evidence": json.loads(stored["evidence"]),
+            "candidates": json.loads(stored["candidates"])} == row
+    assert stored_row(stored) == stored  # text already: left as it is
+    assert "AM — ∆" in stored["evidence"]  # not escaped: as DuckDB stored it before
+    assert stored_row({**row, "candidates": None})["candidates"] is None
 
 
 def test_error_row_records_the_failure():
