@@ -28,9 +28,6 @@ def main(argv: list[str] | None = None) -> int:
                              "nightly rerun), storm (default: all)")
     parser.add_argument("--first", default=None,
                         help="first syncs as ALBUMSxCEILING, comma-separated (e.g. 360x150)")
-    parser.add_argument("--time-scale", type=float, default=None,
-                        help="run the first syncs at this time scale (1: real time) rather "
-                             "than the profile's")
     parser.add_argument("--instant", type=int, default=None,
                         help="albums of the instant-API run and the nightly rerun")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
@@ -51,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     extras: dict[str, Any] = {}
     if "first" in only:
         for albums, ceiling in profile.first_syncs:
-            bench.first_sync(albums, ceiling, args.time_scale)
+            bench.first_sync(albums, ceiling)
     if "storm" in only:
         bench.storm(profile.storm)
     if "instant" in only:

@@ -175,10 +175,10 @@ class Bench:
 
     # -- scenarios
 
-    def first_sync(self, albums: int, ceiling: int, scale: float | None = None) -> Run:
+    def first_sync(self, albums: int, ceiling: int) -> Run:
         from tasks.fake_apis import Catalog
 
-        scale = scale or time_scale_for(albums, ceiling, self.profile, self.rules)
+        scale = time_scale_for(albums, ceiling, self.profile, self.rules)
         db = self.workdir / scenario_tag(f"n{albums}", f"c{ceiling}") / "collection.duckdb"
         with recording_fake(Catalog.synthetic(albums), fake_config(scale, ceiling,
                                                                    self.rules)) as fake:

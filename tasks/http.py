@@ -24,8 +24,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
-SEND_MARGIN = 0.01  # share of the window a call keeps its place beyond it (sent -> arrived)
-MAX_MARGIN = 0.1  # ... widened, on 429s at a limit a window has accepted, up to this share
 REGROW_WINDOWS = 5  # clean windows at a learned ceiling before it is probed one call higher
 FULL_WINDOW = 0.9  # a 429 with at least this share of the limit accepted is the ceiling's
 MAX_SLEEP = 5.0  # a waiting caller looks again at least this often
@@ -142,98 +140,78 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
 
 
 class Ticket:
-    """One call's place in a RateLimiter's window; send() marks it refused on a 429."""
+    """One call's place in a RateLimiter; send() marks it refused on a 429."""
 
-    __slots__ = ("booked", "seq", "probe", "answered", "refused")
+    __slots__ = ("booked", "refused")
 
-    def __init__(self, booked: float, seq: int, probe: bool = False) -> None:
-        self.booked = booked  # when it was sent, on the limiter's clock
-        self.seq = seq  # the order of sending (-1: a call only the server's headers told of)
-        self.probe = probe  # above the most calls a window was seen to accept
-        self.answered = False
+    def __init__(self, booked: float) -> None:
+        self.booked = booked
         self.refused = False
 
 
 class RateLimiter:
     """Paces one API across threads: a concurrency cap, Retry-After pauses that hold every
-    caller, and a moving window of at most max_calls calls per period when the limit is known.
-
-    A call takes its place in the window when it is sent and keeps it period + margin: the
-    server counts it on arrival, a moment later (margin: SEND_MARGIN of the period by default;
-    a learned limit that a window has accepted, refused again, doubles it, up to MAX_MARGIN).
-    A call the server refused gives its place back.
+    caller, and a moving window of max_calls answered calls per period when the limit is known.
 
     One instance per service per process. The limit is configured, or given by the API's
     headers (sync), or learned (learn=True): unknown at first, calls go as fast as the
-    concurrency cap lets them. A 429 holds every caller for its Retry-After. Two 429s at about
-    the same count of calls accepted in the window (a window apart: Spotify's rolling window
-    refuses at its ceiling every time) teach the ceiling; one alone may be a storm, so it is
-    only waited out, as are a storm's further 429s (no call accepted in between). Once known, a
-    429 for a probe (below) is the ceiling speaking: the limit becomes the calls the server
-    accepted; one that comes with our window about full, the margin too short; one that comes
-    far below it is a storm (or the ceiling came down: a second at the same count will tell).
-    After REGROW_WINDOWS clean windows at a limit that held callers back, it is probed higher,
-    one call, then twice the step each window the probe passes (at most a tenth more): a
-    ceiling learned too low, or risen, is found again in a few windows. Calls above the most
-    a window has been seen to accept (probes) go one at a time, so a probe refused is one
-    429, not one per call in flight.
+    concurrency cap lets them. Two 429s at about the same count of calls accepted in the window
+    (a window apart: Spotify's rolling window refuses at its ceiling every time) teach the
+    ceiling; one alone may be a storm, so it is only waited out. Once known, a 429 that comes
+    when our window is about full is the ceiling speaking: the limit becomes the calls the
+    server accepted. One that comes when our window is far from full is a storm, waited out
+    and nothing more (or the ceiling came down: a second at the same count will tell). A
+    storm's further 429s (no call accepted in between) teach nothing. After REGROW_WINDOWS
+    clean windows at the ceiling that held callers back, the limit is probed one call higher
+    (the ceiling may have risen); each probe that passes brings the next one a window later
+    with twice the step (at most a tenth more), so a ceiling learned too low is found again in
+    a few windows.
     """
 
     def __init__(self, max_calls: int | None = None, period: float = 60.0,
                  concurrency: int | None = None, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep, learn: bool = True,
-                 margin: float | None = None):
+                 sleep: Callable[[float], None] = time.sleep, learn: bool = True):
         self.max_calls = max_calls
         self.period = period
-        self.margin = SEND_MARGIN * period if margin is None else margin
         self.clock = clock
         self.sleep = sleep
         self.learn = learn and max_calls is None  # a configured limit is neither learned nor probed
-        self._window: collections.deque[Ticket] = collections.deque()  # in the order sent
-        self._sent = 0
-        self._in_flight = 0
-        self._proven: int | None = None  # the most calls a window was seen to accept
+        # The accepted calls in the window: (answered, booked), in the order of their answers.
+        self._answered: collections.deque[tuple[float, float]] = collections.deque()
+        self._flying: list[float] = []  # when each call in flight was booked
         self._paused_until = 0.0
         self._storm = False  # the last answer was a 429
         self._clean_since = clock()  # no 429 since
         self._held = False  # the window made a caller wait since _clean_since
-        self._step = 1  # the next probe above the limit
+        self._step = 1  # the next probe above the ceiling
         self._suspect: int | None = None  # the calls a window held at the last storm's 429
-        self._widened = float("-inf")  # when the margin was last widened
         self._lock = threading.Lock()
         self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
         self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
         self._mine = threading.local()  # the ticket of the call this thread is making
-        self._synced = float("-inf")  # when the call whose headers we took was sent
+        self._synced = float("-inf")  # when the call whose headers we took was booked
         self.waited = 0.0
 
     def _expire(self, now: float) -> None:
-        while self._window and self._window[0].booked + self.period + self.margin <= now:
-            self._window.popleft()
+        while self._answered and self._answered[0][0] + self.period <= now:
+            self._answered.popleft()
 
-    def _until_a_place_frees(self, now: float) -> float:
-        return self._window[0].booked + self.period + self.margin - now if self._window \
-            else self.period / 10
-
-    def _reserve(self) -> tuple[float, Ticket | None]:
-        """Book a call now if allowed: (0.0, its ticket), else (how long to wait, None)."""
+    def _reserve(self) -> tuple[float, float]:
+        """Book a call now if allowed: (0.0, now), else (how long to wait, now)."""
         with self._lock:
             now = self.clock()
             self._expire(now)
             self._grow(now)
             if now < self._paused_until:
-                return self._paused_until - now, None
-            if self.max_calls is not None and len(self._window) >= self.max_calls:
+                return self._paused_until - now, now
+            # Calls in flight will be answered inside the window: they count already.
+            if self.max_calls is not None and \
+                    len(self._answered) + len(self._flying) >= self.max_calls:
                 self._held = True
-                return self._until_a_place_frees(now), None
-            probe = self._proven is not None and len(self._window) >= self._proven
-            if probe and self._in_flight:
-                return self.period / 1000, None  # a probe goes alone: wait for the others
-            self._sent += 1
-            self._in_flight += 1
-            ticket = Ticket(now, self._sent, probe)
-            self._window.append(ticket)
-            return 0.0, ticket
+                return (self._answered[0][0] + self.period - now if self._answered
+                        else self.period / 10), now
+            self._flying.append(now)
+            return 0.0, now
 
     def _grow(self, now: float) -> None:
         """Probe above a learned limit that held callers back through clean windows."""
@@ -246,32 +224,27 @@ class RateLimiter:
 
     @contextmanager
     def slot(self) -> Iterator[Ticket]:
-        """Hold a place for one call, in the window from now (it gives it back if refused)."""
+        """Hold a place for one call; its answer is counted in the window when it ends (the
+        server counted it at some moment before: our window never frees a place first)."""
         if self._slots:
             self._slots.acquire()
         try:
             while True:
-                wait, ticket = self._reserve()
-                if ticket is not None:
+                wait, now = self._reserve()
+                if wait <= 0:
                     break
                 wait = min(wait, MAX_SLEEP)  # then look again: a pause or limit may change
                 self.waited += wait
                 self.sleep(wait)
-            self._mine.ticket = ticket
+            ticket = self._mine.ticket = Ticket(now)
             try:
                 yield ticket
             finally:
                 with self._lock:
-                    self._in_flight -= 1
-                    ticket.answered = True
-                    if ticket.refused:
-                        if ticket in self._window:
-                            self._window.remove(ticket)
-                    else:
+                    self._flying.remove(ticket.booked)
+                    if not ticket.refused:
+                        self._answered.append((self.clock(), ticket.booked))
                         self._storm = False
-                        if self._proven is not None:
-                            self._proven = max(self._proven,
-                                               len(self._window) - self._in_flight)
         finally:
             if self._slots:
                 self._slots.release()
@@ -286,10 +259,11 @@ class RateLimiter:
                 return 0, self._paused_until - now
             if self.max_calls is None:
                 return None, 0.0
-            left = self.max_calls - len(self._window)
+            left = self.max_calls - len(self._answered) - len(self._flying)
             if left > 0:
                 return left, 0.0
-            return 0, self._until_a_place_frees(now)
+            return 0, (self._answered[0][0] + self.period - now if self._answered
+                       else self.period / 10)
 
     def pause(self, seconds: float) -> None:
         """Hold every caller for seconds (an exhausted quota)."""
@@ -323,37 +297,23 @@ class RateLimiter:
             if not self.learn or storm_goes_on:
                 return
             self._step = 1
-            # What the server held when this call came: the calls sent within a window before
-            # it (those still in flight reached it first), and any accepted since.
-            accepted = sum(1 for t in self._window if t is not ticket and not t.refused
-                           and t.booked > ticket.booked - self.period
-                           and (t.seq < ticket.seq or t.answered))
+            # The calls booked within a window of this one's reached the server within it: a
+            # count never above the server's (answers come later than it counts them). Those
+            # still in flight but booked before this one reached it first: counted too.
+            accepted = sum(1 for _, booked in self._answered
+                           if booked > ticket.booked - self.period) \
+                + sum(1 for booked in self._flying if booked < ticket.booked)
             if accepted < 1:
                 return  # a 429 with nothing accepted before it says nothing about the rate
-            if ticket.probe:  # a call above what a window has accepted: the ceiling
-                self.max_calls = self._proven = accepted
-                return
-            widest = MAX_MARGIN * self.period
-            if self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls \
-                    and self.margin < widest:
-                # Refused at about our limit, which a window has accepted: the server counted
-                # a call of the last window later than our margin allowed (a busy machine or
-                # network), or the ceiling came down a little. A wider margin covers both;
-                # at its widest, the ceiling is what the server accepted. Once a window: the
-                # calls sent with this one, refused for the same reason, say nothing more.
-                if now - self._widened >= self.period:
-                    self._widened = now
-                    self.margin = min(max(2 * self.margin, SEND_MARGIN * self.period), widest)
-                return
-            if self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls:
-                self.max_calls = self._proven = accepted
-                return
             suspect, self._suspect = self._suspect, None
-            if suspect is not None and FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW:
-                # A second 429 at about the same count: the ceiling, what the server accepted.
-                # (Of the two counts, the larger: a count falls short when calls sent just
-                # over a window before reached the server late enough to be in its window.)
-                self.max_calls = self._proven = max(accepted, suspect)
+            full = self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls
+            again = suspect is not None and \
+                FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
+            if full or again:
+                # Our window was about full, or a second 429 came at about the same count: the
+                # ceiling. One call fewer than ours if we were at our limit.
+                self.max_calls = accepted if self.max_calls is None \
+                    or accepted < self.max_calls else max(1, accepted - 1)
             else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
                 self._suspect = accepted
 
@@ -363,9 +323,9 @@ class RateLimiter:
 
         The server's view beats ours: it knows the calls of other processes, and when its
         window frees a place (an API that says it holds 1 is never waited for). Answers come in
-        any order: a call sent before the last one whose count was taken tells nothing newer.
+        any order: a call booked before the last one whose count was taken tells nothing newer.
         """
-        ticket: Ticket | None = getattr(self._mine, "ticket", None)
+        ticket = getattr(self._mine, "ticket", None)
         with self._lock:
             if limit:
                 self.max_calls = limit
@@ -373,16 +333,13 @@ class RateLimiter:
                 return
             if ticket is not None:
                 self._synced = ticket.booked
+            self._expire(self.clock())
+            others = max(0, others)
+            while len(self._answered) > others:
+                self._answered.popleft()
             now = self.clock()
-            self._expire(now)
-            # The server counted the calls sent before this one; those sent after may not
-            # have reached it yet, and keep their places.
-            before = [t for t in self._window
-                      if t is not ticket and (ticket is None or t.seq < ticket.seq)]
-            for t in before[:max(0, len(before) - max(0, others))]:
-                self._window.remove(t)
-            for _ in range(max(0, others) - len(before)):  # when it counted them is unknown
-                self._window.append(Ticket(now, -1))
+            while len(self._answered) < others:
+                self._answered.append((now, now))  # when it counted them is unknown: now
 
 
 def backoff_delay(attempt: int, base: float = 1.0, cap: float = 30.0) -> float:

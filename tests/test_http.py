@@ -52,7 +52,7 @@ def response_for(requests_mock, status: int = 200, **kwargs) -> requests.Respons
 
 def test_window_lets_max_calls_through_then_waits_for_the_oldest_to_leave():
     clock = FakeClock(1000.0)
-    limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep, margin=0.0)
+    limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep)
     assert entry_times(limiter, clock, 5) == [0.0, 0.0, 0.0, 10.0, 10.0]
     # Sleeps come in chunks of at most 5 s, so a pause set meanwhile is noticed.
     assert clock.sleeps == [5.0, 5.0]
@@ -60,7 +60,7 @@ def test_window_lets_max_calls_through_then_waits_for_the_oldest_to_leave():
 
 def test_window_slides_rather_than_resetting():
     clock = FakeClock(1000.0)
-    limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep, margin=0.0)
+    limiter = RateLimiter(3, period=10.0, clock=clock, sleep=clock.sleep)
     times = []
     for gap in (0.0, 4.0, 4.0, 0.0, 0.0):
         clock.now += gap
@@ -490,32 +490,15 @@ def test_a_session_takes_proxies_and_the_ca_bundle_from_the_environment_once(mon
     assert remote.trust_env is False
 
 
-def test_a_call_keeps_its_place_from_when_it_was_sent_plus_the_margin():
+def test_a_call_in_flight_longer_than_the_window_still_counts_from_its_answer():
     clock = FakeClock(1000.0)
     limiter = RateLimiter(2, period=10.0, clock=clock, sleep=clock.sleep)
-    assert limiter.margin == 0.1  # a hundredth of the window: sent -> arrived at the server
-    with limiter.slot():  # sent at 0 s, answered at 11 s
+    with limiter.slot():  # booked at 0 s, answered at 11 s
         clock.now += 11.0
-        with limiter.slot():  # another caller at 11 s: the first left the window at 10.1 s
+        with limiter.slot():  # another caller at 11 s: the first booking has left the window
             pass
-    # The server counted the slow call when it arrived, about when we sent it: its place is
-    # free since 10.1 s, not 10 s after its answer.
-    assert entry_times(limiter, clock, 1) == [11.0]
-    # A full window frees its first place a margin after the window: [11, 11] -> 21.1 s.
-    assert entry_times(limiter, clock, 1) == [pytest.approx(21.1)]
-
-
-def test_a_known_ceiling_is_used_to_the_full_each_window_whatever_the_answers_take(
-        requests_mock):
-    # 10 calls per 1 s window; each answer takes 50 ms. Counted from the answers, every
-    # window lasted 1.05 s for us (a window lost in 20); counted from sending, 1.01 s.
-    clock = FakeClock(1000.0)
-    server = RollingWindowServer(clock, ceiling=10, window=1.0, latency=0.05)
-    limiter = RateLimiter(10, period=1.0, clock=clock, sleep=clock.sleep)
-    took = run_calls(requests_mock, server, 201, limiter)
-    assert server.refused == []
-    assert took <= 20 * 1.0 * 1.011 + server.latency
-    assert server.per_window(1000.0, 20) == [10] * 20
+    # The server counted the slow call after we booked it: it holds a place until 21 s.
+    assert entry_times(limiter, clock, 1) == [21.0]
 
 
 # --- learning an unpublished ceiling: literal scenarios against a server with Spotify's rule ---
@@ -655,7 +638,7 @@ def test_without_a_429_calls_go_at_the_concurrency_cap_and_are_never_held_back()
 
 def test_a_storm_is_waited_out_and_teaches_nothing_but_the_same_count_twice_does():
     clock = FakeClock(1000.0)
-    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep, margin=0.0)
+    limiter = RateLimiter(None, period=30.0, clock=clock, sleep=clock.sleep)
     for _ in range(2):  # refused at 10 calls, twice a window apart: the ceiling
         entry_times(limiter, clock, 10)
         with limiter.slot() as ticket:
@@ -707,7 +690,7 @@ def test_a_configured_limit_and_euria_never_learn():
 
 def test_the_servers_count_from_the_headers_beats_our_own():
     clock = FakeClock(1000.0)
-    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep, margin=0.0)
+    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
     # An API that says its window holds only this call is never waited for.
     for _ in range(200):
         with limiter.slot():
@@ -721,10 +704,10 @@ def test_the_servers_count_from_the_headers_beats_our_own():
 
 def test_a_count_from_an_answer_that_comes_late_is_ignored():
     clock = FakeClock(1000.0)
-    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep, margin=0.0)
+    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
     booked, answer = threading.Event(), threading.Event()
 
-    def slow_call() -> None:  # sent at 0 s, counted 10th by the server, answered last
+    def slow_call() -> None:  # booked at 0 s, counted 10th by the server, answered last
         with limiter.slot():
             booked.set()
             answer.wait(5)
@@ -734,108 +717,9 @@ def test_a_count_from_an_answer_that_comes_late_is_ignored():
     thread.start()
     assert booked.wait(5)
     clock.now += 1.0
-    with limiter.slot():  # sent at 1 s, answered first: 58 others in the window
+    with limiter.slot():  # booked at 1 s, answered first: 58 others in the window
         limiter.sync(58, 60)
     answer.set()
     thread.join(5)
-    # 58 (the slow call, sent first, among them) + this one: one place left (the late count
-    # of 9 is older, not lower)
-    assert limiter.free() == (1, 0.0)
-    with limiter.slot():
-        pass
-    # Full; the slow call, sent at 0 s, leaves first
-    assert limiter.free() == (0, 59.0)
-
-
-def learned_limiter(clock: FakeClock, ceiling: int) -> RateLimiter:
-    """A limiter that learned `ceiling` (two 429s at that count, a window apart), the window
-    empty again."""
-    limiter = RateLimiter(None, period=10.0, clock=clock, sleep=clock.sleep, margin=0.0)
-    for _ in range(2):
-        entry_times(limiter, clock, ceiling)
-        with limiter.slot() as ticket:
-            limiter.throttled(ticket, 1.0)
-        clock.now += 10.0
-    assert limiter.max_calls == ceiling
-    return limiter
-
-
-def test_a_probe_above_the_learned_ceiling_goes_alone():
-    clock = FakeClock(1000.0)
-    limiter = learned_limiter(clock, 10)
-    entry_times(limiter, clock, 11)  # the limit held a caller back ...
-    clock.now += 60.0  # ... and five clean windows passed: the next call probes one higher
-    limiter.sleep = lambda s: time.sleep(0.001)  # the fake clock stands still from here
-    entered = threading.Event()
-
-    def probe() -> None:
-        with limiter.slot():
-            entered.set()
-
-    with ExitStack() as held:
-        for _ in range(10):  # the calls a window has been seen to accept, all in flight
-            held.enter_context(limiter.slot())
-        assert limiter.max_calls == 11
-        thread = threading.Thread(target=probe)
-        thread.start()
-        # Sent now, the probe could be refused with the others still on their way: a 429
-        # for each. It waits for their answers and goes alone.
-        assert not entered.wait(0.1), "the probe went with calls in flight"
-    assert entered.wait(2.0), "the probe never went once the others were answered"
-    thread.join(2.0)
-
-
-def test_a_refused_probe_brings_the_limit_back_to_what_the_server_accepted():
-    clock = FakeClock(1000.0)
-    limiter = learned_limiter(clock, 10)
-    entry_times(limiter, clock, 11)
-    clock.now += 60.0
-    entry_times(limiter, clock, 10)
-    assert limiter.max_calls == 11
-    with limiter.slot() as ticket:  # the 11th: refused
-        limiter.throttled(ticket, 1.0)
-    assert limiter.max_calls == 10  # exactly: not one below (its own call is not counted)
-
-
-def test_of_two_counts_of_the_ceiling_the_larger_is_kept():
-    clock = FakeClock(1000.0)
-    limiter = RateLimiter(None, period=10.0, clock=clock, sleep=clock.sleep, margin=0.0)
-    for accepted in (10, 9):  # refused at 10, then at 9 a window later (a call counted short)
-        entry_times(limiter, clock, accepted)
-        with limiter.slot() as ticket:
-            limiter.throttled(ticket, 1.0)
-        clock.now += 10.0
-    assert limiter.max_calls == 10
-
-
-def test_a_429_at_a_limit_a_window_has_accepted_widens_the_margin_not_lowers_the_limit():
-    clock = FakeClock(1000.0)
-    limiter = learned_limiter(clock, 10)
-    limiter.margin = 0.1
-    entry_times(limiter, clock, 9)  # the 10th, refused: a call of the last window reached the
-    with limiter.slot() as ticket:  # server later than the margin allowed
-        limiter.throttled(ticket, 1.0)
-    assert (limiter.max_calls, limiter.margin) == (10, 0.2)
-    for _ in range(3):
-        clock.now += 11.0
-        entry_times(limiter, clock, 9)
-        with limiter.slot() as ticket:
-            limiter.throttled(ticket, 1.0)
-    assert (limiter.max_calls, limiter.margin) == (10, 1.0)  # at most a tenth of the window
-    clock.now += 11.0  # refused again at 9, the margin at its widest: the ceiling came down
-    entry_times(limiter, clock, 9)
-    with limiter.slot() as ticket:
-        limiter.throttled(ticket, 1.0)
-    assert (limiter.max_calls, limiter.margin) == (9, 1.0)
-
-
-def test_the_margin_widens_once_for_the_calls_refused_together_at_the_edge():
-    clock = FakeClock(1000.0)
-    limiter = learned_limiter(clock, 20)
-    limiter.margin = 0.1
-    entry_times(limiter, clock, 18)
-    with limiter.slot() as first, limiter.slot():  # two calls sent at the edge of a window:
-        limiter.throttled(first, 0.0)  # the first refused, the second accepted ...
-    with limiter.slot() as third:  # ... and a third, sent with them, refused for the same cause
-        limiter.throttled(third, 0.0)
-    assert (limiter.max_calls, limiter.margin) == (20, 0.2)  # widened once, not twice
+    # 58 + the two: full until the oldest leaves (the late count of 9 is older, not lower)
+    assert limiter.free() == (0, 60.0)  # (counted from 1 s: when is not in the headers)
