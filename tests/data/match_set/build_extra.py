@@ -39,33 +39,36 @@ ABOUT = (
 )
 
 
-def other_catalogues() -> dict[str, dict]:
+def other_catalogues(target: Path) -> dict[str, dict]:
+    """Every Spotify album the other files of the set hold, by id."""
     items: dict[str, dict] = {}
     for path in sorted(HERE.glob("*.json")):
-        if path != TARGET:
+        if path != target:
             for item in json.loads(path.read_text(encoding="utf-8"))["catalogue"]:
                 items.setdefault(item["id"], item)
     return items
 
 
-class ExtraSource(Source):
-    """fresh_src.txt's parser, numbering "ex-" and reusing every other file's albums."""
+class SplitSource(Source):
+    """fresh_src.txt's parser, numbering with a file's prefix and reusing every other file's
+    albums (a file split by album id, not holdout_only)."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str, about: str, target: Path) -> None:
         super().__init__()
-        self.set = MatchSet("ex", "general", ABOUT)
-        self.others = other_catalogues()
+        self.set = MatchSet(prefix, "general", about)
+        self.others = other_catalogues(target)
 
 
-def main() -> None:
-    src = ExtraSource()
-    src.parse(SOURCE.read_text(encoding="utf-8"))
+def build(prefix: str, about: str, source: Path, target: Path) -> None:
+    """Parse source, check it and write target; print what it holds."""
+    src = SplitSource(prefix, about, target)
+    src.parse(source.read_text(encoding="utf-8"))
     albums = src.set.albums
     for a in albums:
         if a["category"] == "not_on_spotify":
             assert not a["acceptable"], f"{a['id']}: not_on_spotify with a link"
         assert a["album"] is not None, f"{a['id']}: no album record"
-    src.set.write(TARGET)
+    src.set.write(target)
     counts: dict[str, int] = {}
     for a in albums:
         counts[a["category"]] = counts.get(a["category"], 0) + 1
@@ -74,4 +77,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    build("ex", ABOUT, SOURCE, TARGET)

@@ -9,11 +9,9 @@ Like extra.json, weak.json is split by album id into tuning and held-out halves.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from build_fresh import Source
-from set_builder import MatchSet
+from build_extra import build
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "weak_src.txt"
@@ -45,39 +43,5 @@ ABOUT = (
 )
 
 
-def other_catalogues() -> dict[str, dict]:
-    items: dict[str, dict] = {}
-    for path in sorted(HERE.glob("*.json")):
-        if path != TARGET:
-            for item in json.loads(path.read_text(encoding="utf-8"))["catalogue"]:
-                items.setdefault(item["id"], item)
-    return items
-
-
-class WeakSource(Source):
-    """fresh_src.txt's parser, numbering "wk-" and reusing every other file's albums."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.set = MatchSet("wk", "general", ABOUT)
-        self.others = other_catalogues()
-
-
-def main() -> None:
-    src = WeakSource()
-    src.parse(SOURCE.read_text(encoding="utf-8"))
-    albums = src.set.albums
-    for a in albums:
-        if a["category"] == "not_on_spotify":
-            assert not a["acceptable"], f"{a['id']}: not_on_spotify with a link"
-        assert a["album"] is not None, f"{a['id']}: no album record"
-    src.set.write(TARGET)
-    counts: dict[str, int] = {}
-    for a in albums:
-        counts[a["category"]] = counts.get(a["category"], 0) + 1
-    print(src.set.summary().split("; tags")[0] + f"; {len(src.reused)} shared with other files")
-    print(counts)
-
-
 if __name__ == "__main__":
-    main()
+    build("wk", ABOUT, SOURCE, TARGET)
