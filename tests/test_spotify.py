@@ -452,13 +452,18 @@ def test_error_row_records_the_failure():
 def test_a_burst_learns_the_unknown_ceiling_with_a_single_429_per_window():
     """Against a rolling window the client is not told about, eight threads searching at once
     get a 429 for each call in flight (at most the concurrency cap, 4) each time they reach the
-    ceiling in the two windows that teach it, and no storm after: at most two in any later
-    window (a probe above the learned limit is refused for the calls it let in)."""
+    ceiling while learning it, and no storm after: in any later window at most the calls in
+    flight when a probe above the learned limit is refused (the cap).
+
+    Two meetings with the ceiling teach it when the server refused at about the same count; on
+    a busy machine (time scaled by 0.02, a 20 ms hiccup is a second of the API's time) the
+    counts may differ and a third meeting is needed: CI once saw that, so three are allowed."""
     from bench.bounds import max_in_window
     from bench.fakes import recording_fake
     from tasks.fake_apis import Catalog, FakeConfig
 
-    scale, per_window = 0.01, 20
+    scale, per_window, cap = 0.02, 20, 4
+    window = 30 * scale
     config = FakeConfig(spotify_window_s=30, spotify_max_per_window=per_window,
                         time_scale=scale)
     with recording_fake(Catalog.synthetic(20), config) as fake:
@@ -470,9 +475,11 @@ def test_a_burst_learns_the_unknown_ceiling_with_a_single_429_per_window():
             found = list(pool.map(lambda i: client.search_albums(f"album:x{i}"), range(240)))
         refused = sorted(t for t, _ in fake.refusals("spotify"))
     assert len(found) == 240
-    learning = [t for t in refused if t < refused[0] + 2 * 30 * scale]
-    assert 1 <= len(learning) <= 2 * 4
-    assert max_in_window(refused[len(learning):], 30 * scale) <= 2
+    learning = [t for t in refused if t < refused[0] + 3 * window]
+    assert 1 <= len(learning) <= 3 * cap
+    later = refused[len(learning):]
+    assert max_in_window(later, window) <= cap
+    assert len(later) <= 2 * cap  # a probe now and then (after five clean windows), no storm
     # The client counts a call from its answer, later than the server does, and the calls in
     # flight when the ceiling is reached are not in its count: the ceiling may come out a few
     # calls low (a little slower, never a 429), not higher (but for a probe in progress).
