@@ -23,11 +23,14 @@ def main(argv: list[str] | None = None) -> int:
                                      description=(package.__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true",
                         help="small sizes, a few minutes (make bench-quick)")
-    parser.add_argument("--only", default="first,instant,storm",
-                        help="scenarios to run, comma-separated: first, instant (with the "
-                             "nightly rerun), storm (default: all)")
+    parser.add_argument("--only", default="first,labeled,instant,storm",
+                        help="scenarios to run, comma-separated: first, labeled (first syncs "
+                             "of real albums), instant (with the nightly rerun), storm "
+                             "(default: all)")
     parser.add_argument("--first", default=None,
                         help="first syncs as ALBUMSxCEILING, comma-separated (e.g. 360x150)")
+    parser.add_argument("--labeled", default=None,
+                        help="first syncs of real albums as ALBUMSxCEILING (e.g. 360x150)")
     parser.add_argument("--instant", type=int, default=None,
                         help="albums of the instant-API run and the nightly rerun")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
@@ -37,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.first:
         pairs = tuple(tuple(int(x) for x in p.split("x")) for p in args.first.split(","))
         profile = replace(profile, first_syncs=pairs)  # type: ignore[arg-type]
+    if args.labeled:
+        profile = replace(profile, labeled=tuple(  # type: ignore[arg-type]
+            tuple(int(x) for x in p.split("x")) for p in args.labeled.split(",")))
     if args.instant:
         profile = replace(profile, instant=args.instant)
     only = {s.strip() for s in args.only.split(",")}
@@ -49,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     if "first" in only:
         for albums, ceiling in profile.first_syncs:
             bench.first_sync(albums, ceiling)
+    if "labeled" in only:
+        for albums, ceiling in profile.labeled:
+            bench.labeled_sync(albums, ceiling)
     if "storm" in only:
         bench.storm(profile.storm)
     if "instant" in only:

@@ -54,6 +54,8 @@ def _requests_text(run: Run) -> str:
     r = run.requests
     d = f"{r['discogs_pages']}+{r['discogs_masters']}" if r["discogs_masters"] else \
         str(r["discogs"])
+    if r.get("discogs_releases"):  # track counts the lookups asked for
+        d += f"+{r['discogs_releases']}"
     return f"{d}/{r['spotify']}/{r['euria']}"
 
 
@@ -73,7 +75,7 @@ def runs_table(runs: Sequence[Run], rules: Rules = RULES) -> str:
 
 def timeline_table(runs: Sequence[Run]) -> str:
     """When each service was asked, from the fakes' side (seconds from spawn)."""
-    names = ("discogs pages", "master years", "spotify", "euria")
+    names = ("discogs pages", "master years", "track counts", "spotify", "euria")
     rows = []
     for r in runs:
         rows.append([r.albums, r.scenario, r.ceiling, r.start_s,

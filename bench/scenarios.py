@@ -50,13 +50,16 @@ class Profile:
     min_bound_s: float  # compress API time no further than a first-sync bound of this
     min_time_scale: float  # ... nor below this (an answer must outweigh a request's own cost)
     page: bool = False  # time the instant run's page in headless Chromium
+    # First syncs of real albums (the labeled set's holdout groups): (albums, ceiling)
+    labeled: tuple[tuple[int, int], ...] = ()
 
 
 FULL = Profile("full", ((1_000, 100), (1_000, 150), (1_000, 300), (10_000, 100),
                         (10_000, 150), (10_000, 300)),
-               instant=10_000, storm=1_000, min_bound_s=100.0, min_time_scale=0.1, page=True)
+               instant=10_000, storm=1_000, min_bound_s=100.0, min_time_scale=0.1, page=True,
+               labeled=((360, 150), (360, 300)))
 QUICK = Profile("quick", ((300, 150), (300, 300)), instant=2_000, storm=500,
-                min_bound_s=30.0, min_time_scale=0.1)
+                min_bound_s=30.0, min_time_scale=0.1, labeled=((360, 150),))
 
 
 def time_scale_for(albums: int, ceiling: int, profile: Profile, rules: Rules = RULES) -> float:
@@ -145,10 +148,12 @@ class Bench:
         requests["discogs_pages"] = sum(stats.endpoints[f"discogs.{e}"]
                                         for e in ("collection", "fields", "value"))
         requests["discogs_masters"] = stats.endpoints["discogs.master"]
+        requests["discogs_releases"] = stats.endpoints["discogs.release"]
         spans = {}
         for name, service, endpoints in (
                 ("discogs pages", "discogs", ("collection", "fields", "value")),
-                ("master years", "discogs", ("master",)), ("spotify", "spotify", ()),
+                ("master years", "discogs", ("master",)),
+                ("track counts", "discogs", ("release",)), ("spotify", "spotify", ()),
                 ("euria", "euria", ("chat",))):
             times = fake.times(service, endpoints)
             if times:
@@ -183,6 +188,21 @@ class Bench:
         with recording_fake(Catalog.synthetic(albums), fake_config(scale, ceiling,
                                                                    self.rules)) as fake:
             run = self.run(fake, "first sync", albums, ceiling, scale, db)
+        run.checks = first_sync_checks(run, self.rules)
+        self.runs.append(run)
+        return run
+
+    def labeled_sync(self, albums: int, ceiling: int) -> Run:
+        """A first sync of real albums (bench/labeled.py): lookups that search more than once
+        and ask Discogs for track counts, beside the master years, as a user's collection."""
+        from bench.labeled import labeled_catalog
+
+        scale = time_scale_for(albums, ceiling, self.profile, self.rules)
+        db = self.workdir / scenario_tag(f"n{albums}", f"c{ceiling}", "labeled") \
+            / "collection.duckdb"
+        with recording_fake(labeled_catalog(albums), fake_config(scale, ceiling,
+                                                                 self.rules)) as fake:
+            run = self.run(fake, "first sync, real albums", albums, ceiling, scale, db)
         run.checks = first_sync_checks(run, self.rules)
         self.runs.append(run)
         return run

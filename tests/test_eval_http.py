@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import duckdb
 import pytest
 
+from bench.labeled import collection_item as discogs_item
 from tasks.fake_apis import Catalog, FakeApis
 from tasks.match_eval import LabeledAlbum, load_set, run_album, synced_facts
 from tasks.spotify import SpotifyClient, lookup_album
@@ -107,36 +108,6 @@ def test_http_lookup_gives_what_the_eval_gives(labeled, fake_spotify):
 
 
 # -- the whole sync, for one album of each labeled-set file
-
-def discogs_item(n: int, album: dict) -> dict:
-    """A collection item (the API's shape) from which the sync rebuilds this labeled album."""
-    names, shown = album["artists"], album["artist"]
-    credits, at = [], 0
-    for i, name in enumerate(names):
-        start = shown.find(name, at)
-        at = start + len(name) if start >= 0 else at
-        after = shown.find(names[i + 1], at) if i + 1 < len(names) else -1
-        join = shown[at:after].strip() if after > at else ""
-        credits.append({"name": name, "anv": "", "join": join if join != "," else ",",
-                        "role": "", "id": 10_000 + 10 * n + i, "resource_url": ""})
-    formats = [{"name": head, "qty": "1", "descriptions": rest}
-               for head, *rest in (f.split(", ") for f in album.get("formats") or ())]
-    labels = [{"name": label, "catno": catno, "id": 500 + n}
-              for label, catno in zip(album.get("labels") or (), album.get("catnos") or (),
-                                      strict=False)]
-    return {
-        "id": 9_000_000 + n, "instance_id": 1_600_000_000 + n, "folder_id": 1, "rating": 0,
-        "date_added": f"2024-01-{n + 1:02d}T10:00:00-08:00",
-        "basic_information": {
-            "id": 9_000_000 + n, "master_id": 700_000 + n,
-            "master_url": f"https://api.discogs.com/masters/{700_000 + n}",
-            "resource_url": f"https://api.discogs.com/releases/{9_000_000 + n}",
-            "title": album["title"], "year": album.get("year") or 0, "thumb": "",
-            "cover_image": "", "formats": formats, "labels": labels, "artists": credits,
-            "genres": list(album.get("genres") or ()), "styles": list(album.get("styles") or ()),
-        },
-    }
-
 
 def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, prefect_harness):
     from flows.discogs_sync import discogs_sync
