@@ -153,3 +153,28 @@ def test_rules_are_the_issues():
         (30.0, (0.4, 1.2), 4)
     assert {c for _, c in scenarios.FULL.first_syncs} == {100, 150, 300}
     assert {n for n, _ in scenarios.FULL.first_syncs} == {1_000, 10_000}
+
+
+def test_the_labeled_collection_is_the_labeled_albums_as_discogs_serves_them():
+    """The real-albums first sync serves the holdout albums first: each collection item reads
+    back as its labeled album (credit, title, year), with its master's year and its track
+    count on Discogs, and the labeled set's whole catalogue as Spotify."""
+    from bench.labeled import MASTER_IDS, RELEASE_IDS, labeled_catalog
+    from tasks.discogs import collection_item_to_album
+    from tasks.match_eval import load_set
+
+    albums, engine = load_set()
+    holdout = sorted((a for a in albums if a.holdout_only), key=lambda a: a.id)[:40]
+    catalog = labeled_catalog(40)
+    assert len(catalog.releases) == 40
+    assert len(catalog.spotify_catalogue) == len(engine.catalogue)
+    for n, (item, labeled) in enumerate(zip(catalog.releases, holdout, strict=True)):
+        album = collection_item_to_album(item)
+        assert (album["artist"], album["title"], album["year"] or None) == (
+            labeled.album["artist"], labeled.album["title"], labeled.album.get("year")), n
+        assert len(catalog.tracklists[RELEASE_IDS + n]) == (labeled.album.get("track_count")
+                                                            or 0)
+        if labeled.album.get("master_year"):
+            assert catalog.masters[MASTER_IDS + n]["year"] == labeled.album["master_year"]
+    dates = [item["date_added"] for item in labeled_catalog(100).releases]
+    assert len(set(dates)) == 100  # valid and distinct past the first month
