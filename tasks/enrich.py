@@ -242,7 +242,9 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
         if client is None or not tracks.take(limit):
             return {}
         try:
-            count = discogs.fetch_release_track_count(client, release_id)
+            # A lookup waits on it; the master years, which no lookup waits on, let it by.
+            with client.limiter.urgent():
+                count = discogs.fetch_release_track_count(client, release_id)
         except ServiceError as exc:  # AuthError too: Discogs' token, not Spotify's lookup
             if exc.status != 404:
                 stop = tracks.failed()

@@ -723,3 +723,55 @@ def test_a_count_from_an_answer_that_comes_late_is_ignored():
     thread.join(5)
     # 58 + the two: full until the oldest leaves (the late count of 9 is older, not lower)
     assert limiter.free() == (0, 60.0)  # (counted from 1 s: when is not in the headers)
+
+
+def test_an_urgent_call_takes_the_next_place_before_a_call_waiting_longer():
+    """A call someone waits on (a lookup's track count) passes a background call (a master
+    year) that was waiting first; while it waits, free() leaves its place out."""
+    limiter = RateLimiter(2, period=1.0)
+    for pause in (0.4, 0.1):  # the window frees one place at 1.0 s, the next at 1.4 s
+        with limiter.slot():
+            pass
+        time.sleep(pause)
+    order: list[str] = []
+
+    def call(name: str, urgent: bool) -> None:
+        if urgent:
+            with limiter.urgent(), limiter.slot():
+                order.append(name)
+        else:
+            with limiter.slot():
+                order.append(name)
+
+    background = threading.Thread(target=call, args=("background", False))
+    background.start()
+    time.sleep(0.05)
+    urgent = threading.Thread(target=call, args=("urgent", True))
+    urgent.start()
+    time.sleep(0.05)
+    assert limiter.free()[0] == 0
+    background.join(5)
+    urgent.join(5)
+    assert order == ["urgent", "background"]
+    assert limiter._urgent == 0  # noqa: SLF001 - nobody left queued
+    # Outside urgent(), a thread's calls are plain ones again.
+    with limiter.slot():
+        pass
+    assert limiter._urgent == 0  # noqa: SLF001
+
+
+def test_an_urgent_caller_interrupted_while_waiting_leaves_no_place_held():
+    clock = FakeClock(1000.0)
+
+    def interrupted(_seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    limiter = RateLimiter(1, period=10.0, concurrency=1, clock=clock, sleep=interrupted)
+    with limiter.slot():
+        pass
+    with pytest.raises(KeyboardInterrupt), limiter.urgent(), limiter.slot():
+        pass
+    assert limiter.free() == (0, 10.0)  # the window is full, no urgent call waits
+    clock.now += 10.0
+    with limiter.slot():  # the concurrency place was given back
+        pass
