@@ -10,6 +10,9 @@ from tasks.config import Settings, run_logger
 from tasks.http import AuthError, ServiceError
 
 MASTER_WORKERS = 8  # master-year requests in flight at once (those Discogs' window has free)
+# The share of Discogs' window the master years leave free: the track counts that lookups wait
+# on (urgent calls) need places at once, and a window spent in one burst frees a minute later.
+TRACK_RESERVE = 0.5
 
 
 def masters_to_fetch(albums: list[dict], limit: int | None,
@@ -35,9 +38,9 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: 
     Called with the albums about to be looked up on Spotify, so a run with nothing to look up
     asks Discogs nothing more. Years fetched before come from DuckDB; at most
     settings.master_lookups new masters per run, the earliest additions first. The requests
-    Discogs' window has free (its headers say how many) go at once, then one as each place
-    frees, until shared.stop says the lookups are done: the rest wait for the next run, and the
-    albums are matched on their pressing's year.
+    Discogs' window has free (its headers say how many) beyond TRACK_RESERVE of it go at once,
+    then one as each place frees, until shared.stop says the lookups are done: the rest wait
+    for the next run, and the albums are matched on their pressing's year.
     """
     shared = shared or enrich.MasterYears()
     if not any(album.get("master_id") for album in albums):
@@ -61,8 +64,10 @@ def add_master_years(settings: Settings, client: discogs.DiscogsClient, albums: 
     with concurrent.futures.ThreadPoolExecutor(MASTER_WORKERS) as pool:
         while todo and not shared.stop.is_set():
             room, wait = client.limiter.free()
-            if room == 0:
-                shared.stop.wait(min(wait, 1.0))
+            if room is not None and client.limiter.max_calls:
+                room = max(0, room - int(client.limiter.max_calls * TRACK_RESERVE))
+            if room == 0:  # look again when a place may have freed (Discogs: one a second)
+                shared.stop.wait(min(wait, 1.0) if wait > 0 else client.limiter.period / 60)
                 continue
             # Half the room at most: a count from the headers may include calls still in
             # flight, which then count twice until the next answer, and a call that does not
