@@ -1,25 +1,53 @@
-"""The enrichment batches: submitted to both services interleaved, their rows collected."""
+"""The enrichment batches: both services' run side by side, their rows collected."""
 
 from __future__ import annotations
 
+import queue
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from tasks import enrich
 from tasks.http import AuthError
 
+# Batches of one service in flight at once; the flow has a worker for each lane of both and
+# one for the master years. Submitted all at once, the batches of a service that waits (a
+# Retry-After, a Discogs track count) ended up holding every worker, and the other service,
+# with nothing to wait for, stopped with it. 8: twice the concurrency each API allows, so a
+# few lookups waiting on Discogs leave Spotify busy.
+LANES = 8
 
-def submit_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Any,
-                      submit_ai: Any) -> tuple[list, list]:
-    """Submit both services' batches, interleaved (the run takes as long as the slower API,
-    not the sum); returns (Spotify futures, EurIA futures)."""
-    spotify_futures: list = []
-    ai_futures: list = []
-    for i in range(max(len(spotify_batches), len(ai_batches))):
-        if i < len(spotify_batches):
-            spotify_futures.append(submit_spotify(spotify_batches[i]))
-        if i < len(ai_batches):
-            ai_futures.append(submit_ai(ai_batches[i]))
-    return spotify_futures, ai_futures
+
+def run_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Callable,
+                   submit_ai: Callable, lanes: int = LANES,
+                   spotify_done: Callable[[], None] = lambda: None) -> tuple[list, list]:
+    """Run both services' batches, at most `lanes` of each in flight, until all are done;
+    returns (Spotify futures, EurIA futures), in the batches' order. spotify_done is called
+    when the last Spotify batch has finished."""
+    services = {"Spotify": (deque(spotify_batches), submit_spotify, []),
+                "EurIA": (deque(ai_batches), submit_ai, [])}
+    finished: queue.SimpleQueue[str] = queue.SimpleQueue()
+    in_flight = dict.fromkeys(services, 0)
+
+    def fill(name: str) -> None:
+        todo, submit, futures = services[name]
+        while todo and in_flight[name] < lanes:
+            future = submit(todo.popleft())
+            future.add_done_callback(lambda _, name=name: finished.put(name))
+            futures.append(future)
+            in_flight[name] += 1
+
+    for name in services:
+        fill(name)
+    if not spotify_batches:
+        spotify_done()
+    while any(in_flight.values()):
+        name = finished.get()
+        in_flight[name] -= 1
+        fill(name)
+        if name == "Spotify" and not in_flight[name]:
+            spotify_done()
+    return services["Spotify"][2], services["EurIA"][2]
 
 
 def collect_rows(futures: list, service: str, problems: dict[str, str], logger: Any) -> list[dict]:

@@ -14,7 +14,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows import progress
-from flows.batches import collect_rows, submit_enrichment
+from flows.batches import LANES, collect_rows, run_enrichment
 from flows.credentials import secret_env
 from flows.demo import demo_services
 from flows.extract import extract_collection
@@ -27,9 +27,10 @@ from tasks import describe, enrich
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
 
-# Enough threads to keep each API's own concurrency cap busy; Prefect's default has no cap and
+# Enough threads to keep each API's own concurrency cap busy with the batches of both services
+# in flight (batches.LANES each) and the master-years task; Prefect's default has no cap and
 # starts a thread per mapped task (PREFECT_NOTES.md).
-MAX_WORKERS = 12
+MAX_WORKERS = 2 * LANES + 1
 
 extract_task = task(extract_collection, name="extract-collection")
 plan_task = task(plan_enrichment, name="plan-enrichment")
@@ -94,16 +95,16 @@ def discogs_sync(
         years = enrich.MasterYears()
         masters = masters_task.submit(settings, quote(plan.master_todo), quote(years)) \
             if spotify_on and plan.master_todo else None
-        spotify_futures, describe_futures = submit_enrichment(
+        spotify_futures, describe_futures = run_enrichment(
             enrichment["Spotify"], enrichment["EurIA"],
             lambda batch: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
                 threshold=settings.spotify_threshold, master_years=quote(years))),
             lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
-                max_chars=description_max_chars)))
+                max_chars=description_max_chars)),
+            spotify_done=years.stop.set)  # the years still to fetch can wait a run
         spotify_rows = collect_rows(spotify_futures, "Spotify", problems, logger)
-        years.stop.set()  # the lookups are done: the years still to fetch can wait a run
         ai_rows = collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])

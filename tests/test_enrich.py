@@ -80,18 +80,66 @@ def test_master_years_fetched_this_run_reach_the_albums_that_lack_one():
     assert albums[0]["master_year"] is None  # the task's input is left as it was
 
 
-def test_the_two_services_batches_are_submitted_interleaved():
-    from flows.batches import submit_enrichment
+def test_each_service_has_at_most_its_lanes_in_flight_and_never_waits_on_the_other():
+    """A Spotify batch stuck (a Retry-After) holds one of Spotify's lanes, never EurIA's:
+    EurIA's batches all run meanwhile; Spotify's next one starts when one of its own ends."""
+    import threading
+    from concurrent.futures import Future, ThreadPoolExecutor
 
-    order: list[str] = []
+    from flows.batches import run_enrichment
 
-    def submit(batch: str) -> str:
-        order.append(batch)
-        return f"future {batch}"
+    stuck = threading.Event()
+    started: list[str] = []
+    lock = threading.Lock()
+    done_spotify = threading.Event()
 
-    spotify, ai = submit_enrichment(["S1", "S2"], ["E1", "E2", "E3"], submit, submit)
-    assert order == ["S1", "E1", "S2", "E2", "E3"]
-    assert (spotify, ai) == (["future S1", "future S2"], ["future E1", "future E2", "future E3"])
+    def work(batch: str) -> str:
+        with lock:
+            started.append(batch)
+        if batch in ("S1", "S2"):
+            assert stuck.wait(5)
+        return batch
+
+    with ThreadPoolExecutor(8) as pool:
+        def submit(batch: str) -> Future:
+            return pool.submit(work, batch)
+
+        def release_when_eurias_done() -> None:
+            while True:
+                with lock:
+                    if {"E1", "E2", "E3", "E4"} <= set(started):
+                        break
+                threading.Event().wait(0.01)
+            with lock:
+                # S3 waits for a Spotify lane: both are held by the stuck batches.
+                assert "S3" not in started
+            stuck.set()
+
+        releaser = threading.Thread(target=release_when_eurias_done)
+        releaser.start()
+        spotify, ai = run_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4"], submit,
+                                     submit, lanes=2, spotify_done=done_spotify.set)
+        releaser.join(5)
+    assert [f.result() for f in spotify] == ["S1", "S2", "S3"]
+    assert [f.result() for f in ai] == ["E1", "E2", "E3", "E4"]
+    assert done_spotify.is_set()
+
+
+def test_spotify_done_comes_at_once_when_there_is_no_spotify_batch():
+    from concurrent.futures import Future
+
+    from flows.batches import run_enrichment
+
+    calls: list[str] = []
+
+    def submit(batch: str) -> Future:
+        future: Future = Future()
+        future.set_result(batch)
+        return future
+
+    spotify, ai = run_enrichment([], ["E1"], submit, submit,
+                                 spotify_done=lambda: calls.append("done"))
+    assert (spotify, [f.result() for f in ai], calls) == ([], ["E1"], ["done"])
 
 
 def test_a_lookup_reads_the_master_years_in_when_it_starts():
