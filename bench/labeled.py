@@ -34,12 +34,13 @@ def collection_item(n: int, album: dict) -> dict:
     labels = [{"name": label, "catno": catno, "id": 500 + n}
               for label, catno in zip(album.get("labels") or (), album.get("catnos") or (),
                                       strict=False)]
+    master = MASTER_IDS + n if album.get("master_year") else 0  # 0: a release of no master
     return {
         "id": RELEASE_IDS + n, "instance_id": 1_600_000_000 + n, "folder_id": 1, "rating": 0,
         "date_added": (ADDED + timedelta(hours=n)).strftime("%Y-%m-%dT%H:%M:%S-08:00"),
         "basic_information": {
-            "id": RELEASE_IDS + n, "master_id": MASTER_IDS + n,
-            "master_url": f"https://api.discogs.com/masters/{MASTER_IDS + n}",
+            "id": RELEASE_IDS + n, "master_id": master,
+            "master_url": f"https://api.discogs.com/masters/{master}" if master else None,
             "resource_url": f"https://api.discogs.com/releases/{RELEASE_IDS + n}",
             "title": album["title"], "year": album.get("year") or 0, "thumb": "",
             "cover_image": "", "formats": formats, "labels": labels, "artists": credits,

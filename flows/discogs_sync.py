@@ -109,7 +109,8 @@ def discogs_sync(
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]
-        master_years, _ = master_outcome(masters, logger)
+        master_outcome(masters, logger)
+        master_years = dict(years.years)  # the task's, and those lookups fetched themselves
         requests = request_counts(settings, before, discogs=extraction.requests)
 
         tracker.phase("load & export")

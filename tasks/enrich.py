@@ -144,6 +144,7 @@ class TrackCounts:
         self.requests = 0
         self.failures = 0
         self._known: dict[int, int | None] | None = None
+        self.known_masters: dict[int, int | None] = {}  # master years earlier runs fetched
         self._lock = threading.Lock()
 
     def known(self, settings: Settings) -> dict[int, int | None]:
@@ -151,7 +152,7 @@ class TrackCounts:
         database per batch took ~50 ms and a DuckDB instance each, ~200 times a large sync)."""
         with self._lock:
             if self._known is None:
-                self._known = known_track_counts(settings)
+                self._known, self.known_masters = known_discogs_facts(settings)
             return self._known
 
     def take(self, limit: int) -> bool:
@@ -223,45 +224,68 @@ def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
 
 
 def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts,
-                  client: discogs.DiscogsClient | None, limit: int) -> Callable[[], dict]:
-    """What `lookup_album` asks for when its searches end without a link: the album's Discogs
-    release track count, from an earlier run (known) or fetched now (at most limit fetches a
-    run, through the shared paced client). {} when it cannot be had; never raises: a failed
-    fetch leaves the album matched without it."""
+                  client: discogs.DiscogsClient | None, limit: int,
+                  years: dict[int, int | None] | None = None) -> Callable[[], dict]:
+    """What `lookup_album` asks for when its searches end without a link or with one not sure
+    enough: the album's Discogs release track count, from an earlier run (known) or fetched
+    now, and its master's original year when it has none yet (a first sync fetches only a few
+    up front: years, shared with the run's other lookups and stored by the load). At most
+    limit fetches a run, through the shared paced client; {} when nothing can be had. Never
+    raises: a failed fetch leaves the album matched without it."""
     release_id = album.get("release_id")
+    master_id = album.get("master_id")
+    years = {} if years is None else years
 
-    def facts(count: int | None) -> dict:
-        return {"track_count": count, "source": f"discogs /releases/{release_id}"} \
-            if count else {}
-
-    def fetch() -> dict:
-        if not release_id:
-            return {}
-        if release_id in known:
-            return facts(known[release_id])
+    def urgent_fetch(what: str, fetch: Callable[[], Any]) -> tuple[bool, Any]:
+        """(fetched, value): a 404 is fetched as None (gone from Discogs: not asked again)."""
         if client is None or not tracks.take(limit):
-            return {}
+            return False, None
         try:
             # A lookup waits on it; the master years, which no lookup waits on, let it by.
             with client.limiter.urgent():
-                count = discogs.fetch_release_track_count(client, release_id)
+                return True, fetch()
         except ServiceError as exc:  # AuthError too: Discogs' token, not Spotify's lookup
-            if exc.status != 404:
-                stop = tracks.failed()
-                run_logger().warning("Discogs track count of release %s not fetched (%s)%s",
-                                     release_id, exc, "; no more this run" if stop else "")
-                return {}
-            count = None  # gone from Discogs: recorded as unknown, not asked again
-        tracks.fetched[release_id] = count
-        return facts(count)
+            if exc.status == 404:
+                return True, None
+            stop = tracks.failed()
+            run_logger().warning("Discogs %s not fetched (%s)%s", what, exc,
+                                 "; no more this run" if stop else "")
+            return False, None
+
+    def fetch() -> dict:
+        out: dict[str, Any] = {}
+        sources = []
+        if release_id:
+            count = known.get(release_id)
+            if release_id not in known:
+                got, count = urgent_fetch(f"track count of release {release_id}", lambda:
+                                          discogs.fetch_release_track_count(client, release_id))
+                if got:
+                    tracks.fetched[release_id] = count
+            if count:
+                out["track_count"] = count
+                sources.append(f"/releases/{release_id}")
+        if master_id and not album.get("master_year") and master_id not in tracks.known_masters:
+            if master_id not in years:
+                got, year = urgent_fetch(f"year of master {master_id}", lambda:
+                                         discogs.fetch_master_year(client, master_id))
+                if got:
+                    years[master_id] = year
+            if years.get(master_id):
+                out["master_year"] = years[master_id]
+                sources.append(f"/masters/{master_id}")
+        if out:
+            out["source"] = "discogs " + ", ".join(sources)
+        return out
 
     return fetch
 
 
-def known_track_counts(settings: Settings) -> dict[int, int | None]:
-    """The release track counts earlier runs fetched (DuckDB, with the kept runs)."""
+def known_discogs_facts(settings: Settings) -> tuple[dict[int, int | None],
+                                                      dict[int, int | None]]:
+    """The release track counts and master years earlier runs fetched (DuckDB)."""
     with pending.reading(settings.db_path) as con:
-        return load.release_track_counts(con)
+        return load.release_track_counts(con), load.master_years(con)
 
 
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
@@ -283,8 +307,8 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
     discogs_api = discogs_client(settings) if fetching else None
 
     def look_up(album: dict) -> dict:
-        more = release_facts(album, known, tracks, discogs_api, settings.track_lookups) \
-            if fetching else None
+        more = release_facts(album, known, tracks, discogs_api, settings.track_lookups,
+                             years) if fetching else None
         row = spotify.stored_row(spotify.lookup_album(
             client, with_master_years([album], years)[0], threshold, more_facts=more))
         release_id = album.get("release_id")

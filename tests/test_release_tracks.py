@@ -185,6 +185,35 @@ def test_the_cap_bounds_the_fetches_of_a_run(requests_mock, client):
     assert requests_mock.call_count == 1
 
 
+def test_a_master_year_the_album_lacks_is_fetched_with_the_count_and_shared(requests_mock,
+                                                                           client):
+    """A first sync fetches only a few master years up front: the lookup that wants more
+    facts gets its master's year too, one request, shared with the run's other lookups."""
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    requests_mock.get(f"{API}/releases/2", json=BODY)
+    requests_mock.get(f"{API}/masters/5", json={"id": 5, "year": 1977})
+    tracks, years = enrich.TrackCounts(), {}
+    aja = {**album(), "master_id": 5}
+    assert enrich.release_facts(aja, {}, tracks, client, 10, years)() == {
+        "track_count": 3, "master_year": 1977,
+        "source": "discogs /releases/1842334, /masters/5"}
+    assert years == {5: 1977} and tracks.requests == 2
+    # Another pressing of the master: its year is not asked again.
+    assert enrich.release_facts({**album(2), "master_id": 5}, {}, tracks, client, 10,
+                                years)()["master_year"] == 1977
+    assert requests_mock.call_count == 3
+
+
+def test_a_master_year_known_or_asked_before_is_not_asked(requests_mock, client):
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    tracks = enrich.TrackCounts()
+    tracks.known_masters = {6: None}  # an earlier run found no year
+    for extra in ({"master_id": 5, "master_year": 1977}, {"master_id": 6}, {"master_id": None}):
+        facts = enrich.release_facts({**album(), **extra}, {}, tracks, client, 10, {})()
+        assert "master_year" not in facts
+    assert [r.path for r in requests_mock.request_history] == ["/releases/1842334"] * 3
+
+
 # -- storing ------------------------------------------------------------------------------------
 
 def test_fetched_counts_are_stored_once_per_release():
