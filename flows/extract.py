@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,11 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
     except ServiceError as exc:
         logger.warning("Custom field names not available (%s); using the standard ones", exc)
         fields = dict(discogs.STANDARD_FIELD_IDS)
+    # The value is wanted only at the end: asked now, it takes a place of Discogs' window
+    # beside the pages instead of a request after them.
+    aside = concurrent.futures.ThreadPoolExecutor(1, "discogs-value")
+    value_asked = aside.submit(discogs.fetch_collection_value, client, username)
+    aside.shutdown(wait=False)
     albums: list[dict] = []
     skipped: list[str] = []
     problem = None
@@ -73,7 +79,7 @@ def extract_collection(settings: Settings, source: str) -> Extraction:
         logger.error("%s; loading those, marking nothing removed", problem)
     discogs.unify_pressings(discogs.number_copies(albums))
     try:
-        value = discogs.fetch_collection_value(client, username)
+        value = value_asked.result()
     except ServiceError as exc:
         logger.warning("Collection value not available: %s", exc)
         value = None

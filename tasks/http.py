@@ -365,8 +365,12 @@ class RateLimiter:
             if ticket is not None:
                 self._synced = ticket.booked
             self._expire(self.clock())
-            others = max(0, others)
-            while len(self._answered) > others:
+            # Only the calls answered before this one was booked surely reached the server
+            # before it: those beyond its count have left its window. A call answered since
+            # may have reached it after this one (threads race to the wire): it stays.
+            booked = ticket.booked if ticket is not None else float("inf")
+            before = sum(1 for answered, _ in self._answered if answered <= booked)
+            for _ in range(before - max(0, others)):
                 self._answered.popleft()
             now = self.clock()
             while len(self._answered) < others:

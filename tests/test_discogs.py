@@ -11,6 +11,7 @@ import pytest
 from support import FakeClock, fixture
 
 from tasks.discogs import (
+    PAGE_WORKERS,
     DiscogsClient,
     collection_item_to_album,
     fetch_collection_value,
@@ -18,6 +19,7 @@ from tasks.discogs import (
     iter_collection,
     number_copies,
 )
+from tasks.fake_apis import Catalog, FakeApis, FakeConfig, Fault
 from tasks.http import AuthError, RateLimiter, ServiceError
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "discogs"
@@ -130,7 +132,7 @@ EXPECTED = [
 # --- the collection on the wire --------------------------------------------------------------
 
 
-def test_iter_collection_follows_pagination_next_across_two_pages(requests_mock, client):
+def test_iter_collection_reads_the_pages_page_1_announces(requests_mock, client):
     serve_two_pages(requests_mock)
     items = list(iter_collection(client, "vinyl_fan"))
     assert [(i["id"], i["instance_id"]) for i in items] == [
@@ -139,7 +141,9 @@ def test_iter_collection_follows_pagination_next_across_two_pages(requests_mock,
     first, second = requests_mock.request_history
     assert query(first.url) == {"page": ["1"], "per_page": ["100"], "sort": ["added"],
                                 "sort_order": ["asc"]}
-    assert second.url == fixture("discogs_collection_p1.json")["pagination"]["urls"]["next"]
+    # The page size the server served (it clamps what it is asked), the same order.
+    assert query(second.url) == {"page": ["2"], "per_page": ["3"], "sort": ["added"],
+                                 "sort_order": ["asc"]}
     assert client.requests_made == 2
 
 
@@ -269,6 +273,97 @@ def test_the_advertised_ratelimit_paces_the_window(requests_mock, client, clock)
         client.get("/releases/1")
     assert sent_at[:25] == [0.0] * 25
     assert sent_at[25] >= 60.0
+
+
+# --- pages fetched a few at once, yielded in order --------------------------------------------
+# Against the fake server: requests-mock answers one request at a time (a global lock).
+
+
+def page_through(albums: int, per_page: int = 10, **config) -> tuple[list, list, object]:
+    """Page through a synthetic collection on the fake Discogs (time scaled by 0.01): the items
+    iter_collection yielded, the items in collection order, and the fake's stats."""
+    catalog = Catalog.synthetic(albums, seed=5)
+    config = FakeConfig(time_scale=0.01, **config)
+    with FakeApis(catalog, config) as fake:
+        client = DiscogsClient(config.discogs_token, fake.discogs_url, time_scale=0.01)
+        items = list(iter_collection(client, config.username, per_page=per_page))
+    by_date = sorted(catalog.releases, key=lambda r: r["date_added"])
+    return [i["instance_id"] for i in items], [r["instance_id"] for r in by_date], fake.stats
+
+
+def asked_pages(stats) -> list[int]:
+    return [int(query(target)["page"][0]) for service, _, target in stats.calls
+            if "/collection/folders/" in target]
+
+
+def test_later_pages_answering_first_are_yielded_in_page_order():
+    slow_page_2 = Fault(service="discogs", path="/collection/folders", query="page=2&",
+                        action="timeout", seconds=0.5, times=1)
+    got, expected, stats = page_through(50, faults=[slow_page_2])
+    assert got == expected
+    assert sorted(asked_pages(stats)) == [1, 2, 3, 4, 5]  # 3 to 5 asked while 2 was slow
+
+
+def test_a_failing_middle_page_ends_the_iteration_after_the_pages_before_it():
+    broken = Fault(service="discogs", path="/collection/folders", query="page=3&", status=502)
+    catalog = Catalog.synthetic(300, seed=5)
+    config = FakeConfig(time_scale=0.01, faults=[broken])
+    seen: list[int] = []
+    with FakeApis(catalog, config) as fake:
+        client = DiscogsClient(config.discogs_token, fake.discogs_url, time_scale=0.01)
+        with pytest.raises(ServiceError, match=r"^Discogs: collection page 3 failed: ") as info:
+            for item in iter_collection(client, config.username, per_page=10):
+                seen.append(item["instance_id"])
+        asked = asked_pages(fake.stats)
+    by_date = sorted(catalog.releases, key=lambda r: r["date_added"])
+    assert seen == [r["instance_id"] for r in by_date[:20]]  # pages 1 and 2, nothing after
+    assert info.value.status == 502
+    assert asked.count(3) == 4  # retried as before
+    assert 4 in asked  # fetched beside page 3, and dropped
+    # Only the pages in flight or waiting behind page 3 were asked for.
+    assert max(asked) <= 3 + PAGE_WORKERS - 1
+
+
+def test_pages_in_flight_never_exceed_the_cap():
+    # The fake announces a fresh window every time: the cap alone bounds the pages at once.
+    got, expected, stats = page_through(300, discogs_latency_s=5.0)
+    assert got == expected
+    assert 2 <= stats.discogs_max_concurrency <= PAGE_WORKERS
+    assert sorted(asked_pages(stats)) == list(range(1, 31))
+
+
+def test_pages_in_flight_never_exceed_what_the_window_has_free():
+    # 4 requests per (scaled) minute: after page 1, 3 places are free, then one as each frees.
+    got, expected, stats = page_through(120, discogs_latency_s=5.0, discogs_rate_per_min=4)
+    assert got == expected
+    assert 2 <= stats.discogs_max_concurrency <= 3
+    assert stats.rate_limited["discogs"] == 0
+    assert stats.endpoints["discogs.collection"] == 12
+
+
+def test_a_2000_album_collection_is_paged_within_the_fakes_window():
+    # The fake Discogs enforces its moving window (12 requests here, which its headers announce)
+    # and answers each request in 20 ms: the 20 pages of 100 overlap, and none is refused.
+    got, expected, stats = page_through(2000, per_page=100, discogs_latency_s=2.0,
+                                        discogs_rate_per_min=12)
+    assert got == expected
+    assert stats.endpoints["discogs.collection"] == 20
+    assert stats.rate_limited["discogs"] == 0
+    assert 2 <= stats.discogs_max_concurrency <= PAGE_WORKERS
+
+
+def test_a_one_page_collection_makes_one_request(requests_mock, client):
+    requests_mock.get(RELEASES, json={"pagination": {"page": 1, "pages": 1, "urls": {}},
+                                      "releases": [{"id": 1}, {"id": 2}]})
+    assert [i["id"] for i in iter_collection(client, "vinyl_fan")] == [1, 2]
+    assert len(requests_mock.request_history) == 1
+
+
+def test_a_page_count_missing_with_more_pages_is_an_error(requests_mock, client):
+    requests_mock.get(RELEASES, json={"pagination": {"page": 1, "urls": {"next": RELEASES}},
+                                      "releases": [{"id": 1}]})
+    with pytest.raises(ServiceError, match="collection page 1 has no page count"):
+        list(iter_collection(client, "vinyl_fan"))
 
 
 def test_fetch_field_names(requests_mock, client):

@@ -702,6 +702,34 @@ def test_the_servers_count_from_the_headers_beats_our_own():
     assert entry_times(limiter, clock, 1) == [60.0]
 
 
+def test_a_count_keeps_the_calls_answered_since_its_call_was_booked():
+    # Two calls booked at once: B reaches the server first (its count: no other call) but is
+    # answered after A (whose count has B). B's count cannot have seen A: A stays counted.
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(3, period=60.0, clock=clock, sleep=clock.sleep)
+    a_booked, b_booked, a_answered = threading.Event(), threading.Event(), threading.Event()
+
+    def call_a() -> None:
+        with limiter.slot():
+            a_booked.set()
+            assert b_booked.wait(5)
+            clock.now += 1.0
+            limiter.sync(1, 3)
+        a_answered.set()
+
+    thread = threading.Thread(target=call_a)
+    thread.start()
+    assert a_booked.wait(5)
+    with limiter.slot():
+        b_booked.set()
+        assert a_answered.wait(5)
+        clock.now += 1.0
+        limiter.sync(0, 3)
+    thread.join(5)
+    room, _ = limiter.free()
+    assert room is not None and room <= 1  # the server holds A and B: one place at most
+
+
 def test_a_count_from_an_answer_that_comes_late_is_ignored():
     clock = FakeClock(1000.0)
     limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)

@@ -31,6 +31,7 @@ class FakeApis(DiscogsFake, SpotifyFake, EuriaFake):
         self._stats = FakeStats()
         self._fault_left: list[int | None] = [f.times for f in self.config.faults]
         self._discogs_hits: deque[float] = deque()
+        self._discogs_in_flight = 0
         self._spotify_hits: deque[float] = deque()
         self._tokens: dict[str, float] = {}  # access token -> monotonic expiry
         self._euria_in_flight = 0

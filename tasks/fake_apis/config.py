@@ -90,6 +90,7 @@ class FakeStats:
     rate_limited: Counter[str] = field(default_factory=Counter)
     faults: Counter[str] = field(default_factory=Counter)
     euria_max_concurrency: int = 0
+    discogs_max_concurrency: int = 0  # Discogs requests answering at once (with a latency)
     euria_latency_s: float = 0.0  # the answers' latencies added up (wall seconds, scaled)
     calls: list[tuple[str, str, str]] = field(default_factory=list)
 

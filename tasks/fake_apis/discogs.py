@@ -29,6 +29,7 @@ class DiscogsFake(ServiceFake):
 
     discogs_url: str
     _discogs_hits: deque[float]
+    _discogs_in_flight: int
 
     def _discogs_headers(self, used: int) -> dict[str, str]:
         limit = self.config.discogs_rate_per_min
@@ -76,7 +77,15 @@ class DiscogsFake(ServiceFake):
         if limited:
             return reply(429, {"message": "You are making requests too quickly."})
         if cfg.discogs_latency_s:
-            time.sleep(self._scaled(cfg.discogs_latency_s))
+            with self._lock:  # the requests answering at once (counted while they wait)
+                self._discogs_in_flight += 1
+                self._stats.discogs_max_concurrency = max(self._stats.discogs_max_concurrency,
+                                                          self._discogs_in_flight)
+            try:
+                time.sleep(self._scaled(cfg.discogs_latency_s))
+            finally:
+                with self._lock:
+                    self._discogs_in_flight -= 1
         if req.method != "GET":
             return reply(405, {"message": "Method not allowed."})
 
