@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import duckdb
 import pytest
 
+from bench.labeled import MASTER_IDS, RELEASE_IDS
 from bench.labeled import collection_item as discogs_item
 from tasks.fake_apis import Catalog, FakeApis
 from tasks.match_eval import LabeledAlbum, load_set, run_album, synced_facts
@@ -79,7 +80,7 @@ def comparable(row: dict) -> dict:
 def test_the_sample_covers_every_file_and_category(labeled):
     albums, _ = labeled
     every, _ = load_set()
-    assert 60 <= len(albums) <= 120
+    assert 60 <= len(albums) <= 150
     assert {(a.source, a.category) for a in albums} == {(a.source, a.category) for a in every}
     assert any(a.acceptable for a in albums) and any(not a.acceptable for a in albums)
 
@@ -109,7 +110,12 @@ def test_http_lookup_gives_what_the_eval_gives(labeled, fake_spotify):
 
 # -- the whole sync, for one album of each labeled-set file
 
-def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, prefect_harness):
+@pytest.mark.parametrize("first_sync", [False, True], ids=["master-years-known", "first-sync"])
+def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, prefect_harness,
+                                             first_sync):
+    """The whole sync stores, for one album of each file, the row the eval gives it: with the
+    master years known from an earlier run, or as a first sync that fetches none up front
+    (DISCOGS_MASTER_LOOKUPS=0) and gets each one with the track count when the lookup asks."""
     from flows.discogs_sync import discogs_sync
     from tasks import load
 
@@ -120,17 +126,22 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
     items = [discogs_item(n, a.album) for n, a in enumerate(chosen)]
     db = tmp_path / "c.duckdb"
     # The masters' years are known beforehand, as after an earlier run: the lookups then never
-    # race the run's own master fetches.
-    with load.connect(db) as con:
-        load.upsert_master_years(con, {700_000 + n: a.album.get("master_year")
-                                       for n, a in enumerate(chosen)}, datetime.now(UTC))
+    # race the run's own master fetches; or none is, and none is fetched up front.
+    masters = {MASTER_IDS + n: {"year": a.album["master_year"]}
+               for n, a in enumerate(chosen) if a.album.get("master_year")}
+    if first_sync:
+        monkeypatch.setenv("DISCOGS_MASTER_LOOKUPS", "0")
+    else:
+        with load.connect(db) as con:
+            load.upsert_master_years(con, {m: y["year"] for m, y in masters.items()},
+                                     datetime.now(UTC))
     # Each release's tracklist on Discogs holds the labeled number of tracks (none: empty).
-    tracklists = {9_000_000 + n: [{"position": str(t + 1), "type_": "track",
+    tracklists = {RELEASE_IDS + n: [{"position": str(t + 1), "type_": "track",
                                    "title": f"Track {t + 1}", "duration": "3:00"}
                                   for t in range(a.album.get("track_count") or 0)]
                   for n, a in enumerate(chosen)}
     with FakeApis(Catalog(releases=items, spotify_catalogue=engine.catalogue,
-                          tracklists=tracklists)) as fake:
+                          tracklists=tracklists, masters=masters)) as fake:
         for name, value in fake.env().items():
             monkeypatch.setenv(name, value)
         monkeypatch.setenv("SPOTIFY_MARKET", MARKET)
@@ -150,12 +161,15 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
         # The sync hands the matcher only ALBUM_FACTS of a record: no track count, which the
         # collection API does not give, except from the release fetch a lookup asks for. The
         # eval is run on the same facts (as synced), its fetches answered from the labels.
-        expected = run_album(item, engine, facts=synced_facts())
+        expected = run_album(item, engine, facts=synced_facts(first_sync))
         expected_queries += expected["queries"]
         want = comparable(expected["row"])
         if "more_facts" in want["evidence"]:
-            want["evidence"]["more_facts"]["source"] = f"discogs /releases/{9_000_000 + n}"
-        got = stored[9_000_000 + n]
+            more = want["evidence"]["more_facts"]
+            more["source"] = "discogs " + ", ".join(
+                [f"/releases/{RELEASE_IDS + n}"] * ("track_count" in more)
+                + [f"/masters/{MASTER_IDS + n}"] * ("master_year" in more))
+        got = stored[RELEASE_IDS + n]
         got = {k: json.loads(got[k]) if k in ("evidence", "candidates") and got[k] else got[k]
                for k in want}
         want["album_key"] = got["album_key"]  # the sync's own key (artist|title)
@@ -184,19 +198,27 @@ def test_eval_as_synced_gives_the_matcher_only_what_the_sync_has(tmp_path, capsy
         return {"status": "not_found", "spotify_album_id": None}
 
     full = run_eval(tmp_path, lookup=recording, as_synced=False)
-    synced = run_eval(tmp_path, lookup=recording)  # as synced: the default
-    assert seen == [{**record, "album_key": "t-1"},
-                    {**{k: v for k, v in record.items() if k != "track_count"},
+    known = run_eval(tmp_path, lookup=recording, first_sync=False)
+    first = run_eval(tmp_path, lookup=recording)  # as a first sync: the default
+    without = {k: v for k, v in record.items() if k != "track_count"}
+    assert seen == [{**record, "album_key": "t-1"}, {**without, "album_key": "t-1"},
+                    {**{k: v for k, v in without.items() if k != "master_year"},
                      "album_key": "t-1"}]
-    # The track count comes only through the Discogs release fetch, counted per album.
-    assert given == [{"track_count": 13, "source": "discogs"}]
+    # The track count comes only through the Discogs release fetch, counted per album; in a
+    # first sync the master's year with it, a request more.
+    assert given == [{"track_count": 13, "source": "discogs"},
+                     {"track_count": 13, "master_year": 1989, "source": "discogs"}]
     assert [r["discogs"] for r in full["results"]] == [0]
-    assert [r["discogs"] for r in synced["results"]] == [1]
-    assert synced["tuning" if full["results"][0]["item"].half == "tuning" else "held_out"][
-        "overall"]["discogs_per_album"] == 1.0
-    assert "as synced" not in report(full) and "as synced:" in report(synced)
+    assert [r["discogs"] for r in known["results"]] == [1]
+    assert [r["discogs"] for r in first["results"]] == [2]
+    half = "tuning" if full["results"][0]["item"].half == "tuning" else "held_out"
+    assert known[half]["overall"]["discogs_per_album"] == 1.0
+    assert "as synced" not in report(full) and "master years known:" in report(known)
+    assert "first sync:" in report(first)
     main([str(tmp_path)])
     out = capsys.readouterr().out
-    assert "as synced: the matcher gets only the facts a sync has" in out and "discogs" in out
+    assert "first sync: the matcher gets only the facts a first sync has" in out
+    main([str(tmp_path), "--master-years-known"])
+    assert "as synced, master years known: the matcher gets" in capsys.readouterr().out
     main([str(tmp_path), "--all-facts"])
     assert "all facts: the matcher gets every fact" in capsys.readouterr().out
