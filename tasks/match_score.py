@@ -360,8 +360,11 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     cand_year = candidate_year(candidate)
     is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or reissued(classical)
     reference = q.master_year or q.year
-    # A remaster carries its own, later date: it says nothing about the original's year.
-    later_edition = is_edition and cand_year and reference and cand_year > reference
+    # A remaster carries its own, later date: it says nothing about the original's year. Not
+    # once dated by its plain namesake on offer: that is the original's date, and an original
+    # later than the sleeve's is another album (the 1975 "Fleetwood Mac (Deluxe)" for 1968's).
+    later_edition = is_edition and cand_year and reference and cand_year > reference and (
+        not candidate.get(DATED_BY_ORIGINAL))
     fields: dict[str, float | None] = {
         "artist": artist,
         "title": title,
@@ -406,8 +409,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if album_type in ("album", "compilation") and q.is_single:
         penalties["album_for_single"] = 0.85
     # A remaster may carry its own date; a compilation's "remastered" namesake is another one.
-    if cand_year and (q.is_compilation and not q.is_classical or not is_edition) and _far_year(
-        q, cand_year
+    dated = bool(candidate.get(DATED_BY_ORIGINAL))
+    if cand_year and (q.is_compilation and not q.is_classical or not is_edition or dated) and (
+        _far_year(q, cand_year)
     ):
         penalties["year_far"] = 0.85
     if not q.is_classical and before_first_release(q, cand_year):
@@ -464,6 +468,11 @@ def is_edition_name(name: str) -> bool:
     return bool(_EDITION_WORD_RE.search(name.casefold()))
 
 
+# Set on an edition's copy that `dated_by_original` dated by its plain namesake: its date is the
+# original's then, not a reissue's.
+DATED_BY_ORIGINAL = "dated_by_original"
+
+
 def dated_by_original(candidates: Sequence[Any]) -> list[Any]:
     """The candidates, each edition dated by its plain namesake when one is on offer.
 
@@ -488,7 +497,7 @@ def dated_by_original(candidates: Sequence[Any]) -> list[Any]:
         if dates and len({d[:4] for d in dates}) == 1 and (
             (candidate_year(c) or 0) > int(min(dates)[:4])
         ):
-            c = {**c, "release_date": min(dates)}
+            c = {**c, "release_date": min(dates), DATED_BY_ORIGINAL: True}
         out.append(c)
     return out
 

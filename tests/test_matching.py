@@ -827,7 +827,7 @@ def test_an_edition_is_dated_by_its_plain_namesake_on_offer():
     debut = item("Santana", "Santana", "1969-08-30", 9)
     other = item("Abraxas", "Santana", "1970-09-23", 9)
     assert dated_by_original([legacy, debut, other]) == [
-        {**legacy, "release_date": "1969-08-30"}, debut, other]
+        {**legacy, "release_date": "1969-08-30", "dated_by_original": True}, debut, other]
     # The Legacy Edition reissues the 1969 album: it is judged by that year.
     match = best_spotify_match(third, [legacy, debut])
     assert match.status == "uncertain" and match.evidence["runner_up_id"] == legacy["id"]
@@ -837,6 +837,25 @@ def test_an_edition_is_dated_by_its_plain_namesake_on_offer():
     # Plain namesakes of two years: which one the edition reissues is unknown.
     again = item("Santana", "Santana", "1971-09-22", 9)
     assert dated_by_original([legacy, debut, again])[0] is legacy
+
+
+def test_an_edition_dated_by_a_later_original_is_another_album():
+    # Fleetwood Mac's 1968 debut (Spotify: "Peter Green's Fleetwood Mac") against the band's
+    # 1975 "Fleetwood Mac" and its 2018 deluxe edition: the deluxe reissues the 1975 album, so
+    # its date is 1975's, not a reissue's that says nothing.
+    debut = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Fleetwood Mac",
+                                   "year": 1968, "master_year": 1968, "track_count": 12})
+    deluxe = item("Fleetwood Mac (Deluxe)", "Fleetwood Mac", "2018-01-19", 43)
+    later = item("Fleetwood Mac", "Fleetwood Mac", "1975-07-11", 11)
+    green = item("Peter Green's Fleetwood Mac", "Fleetwood Mac", "1968-02-24", 12)
+    match = best_spotify_match(debut, [deluxe, later, green])
+    assert match.status == "matched" and match.album["id"] == green["id"]
+    judged = score_candidate(debut, {**deluxe, "release_date": "1975-07-11",
+                                     "dated_by_original": True})[1]
+    assert judged["year"] == 0.3 and {"year_far", "year_and_tracks_differ"} <= set(
+        judged["penalties"])
+    # Alone (no plain namesake on offer) the deluxe's own date still says nothing.
+    assert score_candidate(debut, deluxe)[1]["year"] is None
 
 
 def test_a_link_dated_in_neither_the_master_year_nor_the_pressings_asks_for_the_track_count():
