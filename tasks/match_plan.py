@@ -189,6 +189,13 @@ def search_plan(q: MatchQuery) -> list[Search]:
         # A renamed artist: the title alone, where year and track count must agree.
         plan.append(Search(f"album:'{core or title}' year:{years}" if years
                            else f"album:'{core or title}'", "title_year"))
+        latin_side = _album_value(sides[0]) if sides and is_latin_text(sides[0]) else ""
+        if latin_side and latin_side != (core or title) and other_script(q.main_artist):
+            # A bilingual title under a credit in another script ("عمرو دياب" - "تملي معاك =
+            # Tamally Maak"): where Spotify names the album by its Latin side it credits the
+            # artist in Latin letters too ("Amr Diab"), which no credit search finds.
+            plan.append(Search(f"album:'{latin_side}' year:{years}" if years
+                               else f"album:'{latin_side}'", "latin_title_year"))
         if other_script(q.title) and is_latin_text(q.main_artist):
             # A title in its own script under a romanized credit ("Yumi Arai" - "ひこうき雲"):
             # Spotify names such an artist in that script too (荒井由実), so the title alone
