@@ -202,7 +202,11 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
     for sep in (" / ", " = "):
         if sep in q_title:
             for side in q_title.split(sep):
-                score = max(score, 0.95 * similarity(normalize_title(side), cn))
+                # Each side as a title of its own: against Spotify's bracketed or soundtrack
+                # forms too ("Pakeezah = पाकीज़ा" / "Pakeezah (Original Motion Picture
+                # Soundtrack)").
+                score = max(score, 0.95 * similarity(normalize_title(side), cn),
+                            0.95 * _title_score_of(side, c_title)[0] if side.strip() else 0.0)
         if sep in c_title and sep not in q_title:
             # Spotify names a record by both its titles ("Immigrés / Bitim Rew") where the
             # sleeve gives the first: a little below the whole name.

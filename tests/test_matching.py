@@ -1704,6 +1704,24 @@ def test_a_bracket_opening_with_live_on_the_sleeves_own_title_is_no_other_concer
                                                  "1966-07-01", 22))[1]["penalties"]
 
 
+def test_each_side_of_a_bilingual_title_is_compared_as_a_title_of_its_own():
+    from tasks.match_text import title_score
+
+    # Spotify adds its soundtrack words to the Latin side of "Pakeezah = पाकीज़ा".
+    assert title_score("Pakeezah = पाकीज़ा",
+                       "Pakeezah (Original Motion Picture Soundtrack)")[0] >= 0.9
+    assert title_score("Deseo = Desire", "Desire (Remastered)")[0] >= 0.85
+    assert title_score("Pakeezah = पाकीज़ा",
+                       "Mughal-E-Azam (Original Motion Picture Soundtrack)")[0] < 0.5
+    pakeezah = MatchQuery.from_album({
+        "artist": "Ghulam Mohammed, Lata Mangeshkar",
+        "artists": ["Ghulam Mohammed", "Lata Mangeshkar"], "title": "Pakeezah = पाकीज़ा",
+        "year": 1972, "master_year": 1972, "track_count": 9})
+    spotify = item("Pakeezah (Original Motion Picture Soundtrack)", "Ghulam Mohammed",
+                   "1972-01-01", 10)
+    assert best_spotify_match(pakeezah, [spotify]).status == "matched"
+
+
 def test_spotifys_name_with_both_titles_of_a_record_matches_the_first():
     from tasks.match_text import title_score
 
