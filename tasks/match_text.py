@@ -94,10 +94,25 @@ def film_title(title: str) -> str:
     return core if core and core != title.strip() else ""
 
 
+# The format word a sleeve adds after an EP's name ("No Plan EP"), which Spotify leaves out
+# ("No Plan") or puts after a dash ("No Plan - EP").
+_TRAILING_EP_RE = re.compile(r"\s+E\.?P\.?$")
+_TOO_SHORT_FOR_EP = frozenset({"the", "a", "an", "my", "our", "this"})
+
+
+def without_ep_word(title: str) -> str:
+    """The title without a trailing "EP" ("No Plan EP" -> "No Plan"); the title itself when
+    nothing of a name would remain ("The EP")."""
+    rest = _TRAILING_EP_RE.sub("", title).strip(" -:")
+    if rest == title or not usable(rest) or rest.casefold() in _TOO_SHORT_FOR_EP:
+        return title
+    return rest
+
+
 def main_title(title: str) -> str:
     """Display title cut to its core for a fallback search: no edition noise, no bracketed part,
-    no side B, translation or subtitle ("Deseo = Desire" -> "Deseo")."""
-    core = strip_edition(title)
+    no side B, translation or subtitle ("Deseo = Desire" -> "Deseo"), no trailing "EP"."""
+    core = without_ep_word(strip_edition(title))
     core = " ".join(BRACKETS_RE.sub(" ", core).split()) or core
     core = _TITLE_CUT_RE.split(core, maxsplit=1)[0].strip() or core
     core = _SOUNDTRACK_LEAD_RE.sub("", core).strip() or core

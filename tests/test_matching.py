@@ -1236,6 +1236,20 @@ def test_a_title_with_a_number_word_is_no_sequel_for_the_only_album_of_its_year(
                               ).status != "matched"
 
 
+def test_an_eps_trailing_format_word_is_left_out_of_the_fallback_search():
+    from tasks.match_text import main_title
+
+    assert [main_title(t) for t in ("No Plan EP", "Lazarus E.P.", "No Plan - EP")] == [
+        "No Plan", "Lazarus", "No Plan"]
+    # Nothing of a name would remain, or "EP" is inside the title: kept.
+    assert [main_title(t) for t in ("The EP", "EP", "My EP Is Here", "STEP")] == [
+        "The EP", "EP", "My EP Is Here", "STEP"]
+    bowie = MatchQuery.from_album({"artist": "David Bowie", "title": "No Plan EP",
+                                   "year": 2017, "formats": ['12", S/Sided, EP']})
+    assert search_queries(bowie)[:2] == ["album:'No Plan EP' artist:'David Bowie'",
+                                         "album:'No Plan' artist:'David Bowie'"]
+
+
 def test_the_film_named_inside_a_soundtrack_title_is_searched_and_compared():
     from tasks.match_text import film_title, main_title
 
