@@ -328,6 +328,13 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
             bare_title, bare_mismatch = title_score(bare, name)
             if bare_title > title:
                 title, number_mismatch = bare_title, bare_mismatch
+        initials = _artist_by_initials(q, name)
+        if initials:
+            # "Electric Light Orchestra II" / "ELO 2": the artist's name in the title, Spotify
+            # spells it with its initials.
+            short_title, short_mismatch = title_score(initials, name)
+            if short_title > title:
+                title, number_mismatch = short_title, short_mismatch
         if number_mismatch and only_span_years_added(q, normalize_title(q.title),
                                                      normalize_title(name)):
             number_mismatch = False  # a career span the sleeve adds ("... 1987-1991")
@@ -513,6 +520,20 @@ def _without_artist_name(q: MatchQuery, name: str) -> str:
         return ""
     rest = title[len(artist):].strip(" -:")
     return rest if len(rest.split()) >= 2 else ""
+
+
+def _artist_by_initials(q: MatchQuery, name: str) -> str:
+    """The sleeve's title with the artist's name of three words or more, which it begins with,
+    in the initials Spotify's name begins with instead ("Electric Light Orchestra II" ->
+    "elo ii" against "ELO 2"); "" otherwise."""
+    artist = normalize_artist(q.main_artist).split()
+    title, cand = normalize_title(q.title).split(), normalize_title(name).split()
+    if len(artist) < 3 or title[:len(artist)] != artist or not cand:
+        return ""
+    short = "".join(w[0] for w in artist)
+    if cand[0] != short:
+        return ""
+    return " ".join([short, *title[len(artist):]])
 
 
 def _scripts_only_differ(q: MatchQuery, candidate: Mapping[str, Any],

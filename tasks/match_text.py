@@ -227,6 +227,10 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
             # sleeve gives the first: a little below the whole name.
             first = c_title.split(sep)[0]
             score = max(score, 0.9 * similarity(qn, normalize_title(first)))
+    q_digits, c_digits = roman_as_digits(qn), roman_as_digits(cn)
+    if (q_digits, c_digits) != (qn, cn):
+        # "ELO II" / "ELO 2": one number, written two ways.
+        score = max(score, similarity(q_digits, c_digits))
     q_film, c_film = film_title(q_title), film_title(c_title)
     numbered_q, numbered_c = qn, cn
     if q_film or c_film:
@@ -249,6 +253,15 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
         # a date, which the year field compares, not a number of the title.
         numbered_c = normalize_title(_DATE_TAG_RE.sub(" ", c_title))
     return score, numbers_differ(numbered_q, numbered_c)
+
+
+_ROMAN = {w: d for w, d in _NUMBER_NAMES.items() if w not in _SPELLED_NUMBERS and w != "x"}
+
+
+def roman_as_digits(title_norm: str) -> str:
+    """A comparison form with its roman numerals in digits ("elo ii" -> "elo 2"); "x" stays a
+    letter ("Malcolm X")."""
+    return " ".join(_ROMAN.get(w, w) for w in title_norm.split())
 
 
 def numbers_differ(q_norm: str, c_norm: str) -> bool:

@@ -1236,6 +1236,27 @@ def test_a_title_with_a_number_word_is_no_sequel_for_the_only_album_of_its_year(
                               ).status != "matched"
 
 
+def test_a_title_naming_the_artist_matches_spotifys_initials_and_digits():
+    from tasks.match_text import roman_as_digits, title_score
+
+    assert roman_as_digits("elo ii") == "elo 2" and roman_as_digits("malcolm x") == "malcolm x"
+    assert title_score("Led Zeppelin II", "Led Zeppelin 2") == (1.0, False)
+    assert title_score("Chicago II", "Chicago III")[1] is True  # another number still differs
+    elo = MatchQuery.from_album({"artist": "Electric Light Orchestra",
+                                 "title": "Electric Light Orchestra II", "year": 1973,
+                                 "master_year": 1973, "track_count": 5})
+    two = item("ELO 2", "Electric Light Orchestra", "1973-01-01", 5)
+    third_day = item("On the Third Day", "Electric Light Orchestra", "1973-11-01", 9)
+    match = best_spotify_match(elo, [two, third_day])
+    assert match.status == "matched" and match.album is two and match.evidence["title"] == 1.0
+    # Initials of another artist's name, or another number: not this album.
+    assert score_candidate(elo, item("ELO 3", "Electric Light Orchestra", "1973-01-01", 5)
+                           )[1]["penalties"].get("number_mismatch")
+    assert score_candidate(MatchQuery.from_album({
+        "artist": "Emerson, Lake & Palmer", "title": "Trilogy", "year": 1972}), two
+    )[1]["title"] < 0.5
+
+
 def test_an_eps_trailing_format_word_is_left_out_of_the_fallback_search():
     from tasks.match_text import main_title
 
