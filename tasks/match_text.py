@@ -227,6 +227,11 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
             # sleeve gives the first: a little below the whole name.
             first = c_title.split(sep)[0]
             score = max(score, 0.9 * similarity(qn, normalize_title(first)))
+    c_named = _SELF_TITLED_TAIL_RE.sub("", c_title).strip()
+    if c_named and c_named != c_title.strip():
+        # "孫燕姿同名專輯": Spotify calls a Chinese self-titled album "<name>'s self-titled
+        # album"; the name is the title.
+        score = max(score, 0.95 * similarity(qn, normalize_title(c_named)))
     q_digits, c_digits = roman_as_digits(qn), roman_as_digits(cn)
     if (q_digits, c_digits) != (qn, cn):
         # "ELO II" / "ELO 2": one number, written two ways.
@@ -255,6 +260,8 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
     return score, numbers_differ(numbered_q, numbered_c)
 
 
+# "同名專輯" / "同名专辑" / "同名大碟": "self-titled album", after the name in Chinese.
+_SELF_TITLED_TAIL_RE = re.compile(r"\s*[(\[]?(?:同名(?:專輯|专辑|大碟|唱片)?)[)\]]?\s*$")
 _ROMAN = {w: d for w, d in _NUMBER_NAMES.items() if w not in _SPELLED_NUMBERS and w != "x"}
 
 

@@ -1257,6 +1257,20 @@ def test_a_title_naming_the_artist_matches_spotifys_initials_and_digits():
     )[1]["title"] < 0.5
 
 
+def test_a_chinese_self_titled_album_is_named_after_the_artist_plus_self_titled():
+    from tasks.match_text import title_score
+
+    assert title_score("孫燕姿", "孫燕姿同名專輯") == (0.95, False)
+    assert title_score("陳綺貞", "陳綺貞 (同名專輯)")[0] == 0.95
+    assert title_score("孫燕姿", "我要的幸福")[0] < 0.5
+    sun = MatchQuery.from_album({"artist": "Stefanie Sun", "title": "孫燕姿", "year": 2000,
+                                 "master_year": 2000, "track_count": 10})
+    debut = item("孫燕姿同名專輯", "Stefanie Sun", "2000-06-09", 10)
+    second = item("我要的幸福", "Stefanie Sun", "2000-12-08", 10)
+    match = best_spotify_match(sun, [second, debut])
+    assert match.status == "matched" and match.album is debut
+
+
 def test_an_eps_trailing_format_word_is_left_out_of_the_fallback_search():
     from tasks.match_text import main_title
 
