@@ -506,6 +506,7 @@ _PLACE_FORMS = {
     # Melodiya credits, transliterated.
     "sssr": "ussr", "gosudarstvennyi": "state", "simfonicheskii": "symphony",
     "akademicheskii": "academic", "orkestr": "orchestra", "filarmonii": "philharmonic",
+    "filarmonicheskii": "philharmonic", "kamernyi": "chamber",
 }
 # Words that name no particular ensemble: its kind, articles and prepositions.
 _GENERIC_TEXT = (
@@ -528,8 +529,25 @@ def ensemble_kind(name: str) -> str:
     return "group" if _GROUP_RE.search(folded) else "orchestra"
 
 
+# A Russian place adjective's ending, transliterated ("Московской" -> "moskovskoi", of
+# Moscow; "Ленинградский" -> "leningradskii"): the stem names the place.
+_RUSSIAN_ADJECTIVE_RE = re.compile(r"^(\w{4,}?)sk(?:ii|ij|iy|oi|oy|ogo|aya|oe|ie|ikh|im|oj)$")
+_RUSSIAN_PLACE_STEMS = {"moskov": "moscow", "sovet": "soviet", "rossii": "russian",
+                        "ross": "russian"}
+
+
+def _place_form(word: str) -> str:
+    """A place word in one form: "wiener" -> "vienna", "moskovskoi" -> "moscow"."""
+    if word in _PLACE_FORMS:
+        return _PLACE_FORMS[word]
+    m = _RUSSIAN_ADJECTIVE_RE.match(word)
+    if m:
+        return _RUSSIAN_PLACE_STEMS.get(m.group(1), m.group(1))
+    return word
+
+
 def _place_words(name: str) -> set[str]:
-    words = (_PLACE_FORMS.get(w, w) for w in _words(transliterate(name)))
+    words = (_place_form(w) for w in _words(transliterate(name)))
     return {w for w in words if w not in _GENERIC_WORDS and len(w) > 2
             and not w.endswith(("orchester", "orchestra", "orkest", "orkester", "chor"))}
 
@@ -733,8 +751,16 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
     # lost ("Piano Sonatas Nos. 8 "Pathétique", 14 "Moonlight" & 23 "Appassionata"").
     implied = [_NICKNAMES.get((composer or "", name)) for name in types - GENERIC_TYPES]
     had_numbers = bool(numbers)
-    for kind, number in filter(None, implied):
-        if not had_numbers or kind in types:
+    known = list(filter(None, implied))
+    if len(known) == 1 and len(numbers) == 1 and known[0][0] in types and (
+        len(_WORK_RE.findall(rest)) == 2 and known[0][1] not in numbers
+    ):
+        # One work, numbered otherwise than its nickname says: an old numbering (Decca's
+        # Dvořák "Symphony No. 5 'From The New World'" is the Ninth, Schubert's "Unfinished"
+        # the Seventh or the Eighth). The nickname is unambiguous; the number is not.
+        numbers = set()
+    for kind, number in known:
+        if not had_numbers or kind in types or not numbers:
             types.add(kind)
             numbers.add(number)
     return Work(composer, frozenset(types), frozenset(numbers), _key(text),

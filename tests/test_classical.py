@@ -110,6 +110,12 @@ def test_work_agreement():
          True),
         ("Warschauer Philharmonie", "Warsaw Philharmonic Orchestra", True),
         ("Staatskapelle Dresden", "Sächsische Staatskapelle Dresden", True),
+        # Melodiya's Russian credits: a place adjective's stem names the city.
+        ("Академический Симфонический Оркестр Московской Филармонии",
+         "Moscow Philharmonic Orchestra", True),
+        ("Ленинградский Филармонический Оркестр", "Leningrad Philharmonic Orchestra", True),
+        ("Академический Симфонический Оркестр Московской Филармонии",
+         "Leningrad Philharmonic Orchestra", False),
         ("Orchestre De Paris", "Boston Symphony Orchestra", False),
         ("Wiener Philharmoniker", "Berliner Philharmoniker", False),
         ("London Symphony Orchestra", "Philharmonia Orchestra", None),  # no name word in one
@@ -119,6 +125,16 @@ def test_work_agreement():
 def test_same_ensemble_across_languages(a, b, same):
     assert same_ensemble(a, b) is same
     assert same_ensemble(b, a) is same
+
+
+def test_an_old_numbering_gives_way_to_the_nickname_of_one_work_only():
+    assert parse_work('Symphony No. 5 In E Minor "From The New World"',
+                      ("Antonín Dvořák",)).numbers == {"9"}
+    # Two works, one of them numbered: both numbers stay.
+    assert parse_work('Symphony No. 8 · Symphony "From The New World"',
+                      ("Antonín Dvořák",)).numbers == {"8", "9"}
+    assert parse_work('Symphonies Nos. 8 & 9 "From The New World"',
+                      ("Antonín Dvořák",)).numbers == {"8", "9"}
 
 
 def test_ensemble_kind():
@@ -227,6 +243,11 @@ def test_parse_work_variants(title, artists, expected):
          'Dvořák: String Quartet No. 12 in F Major, Op. 96 "American"', 0.95, 1.0),
         ("Симфония № 6 «Патетическая»", ("Чайковский",),
          'Tchaikovsky: Symphony No. 6 in B Minor, Op. 74 "Pathétique"', 0.95, 1.0),
+        # An old numbering beside the nickname: the nickname names the work.
+        ('Symphony No. 5 In E Minor "From The New World"', ("Antonín Dvořák",),
+         'Dvořák: Symphony No. 9 "From the New World"', 0.95, 1.0),
+        ('Symphony No. 7 "Unfinished"', ("Franz Schubert",),
+         'Schubert: Symphony No. 8 in B Minor, D. 759 "Unfinished"', 0.95, 1.0),
         # Never the same work:
         ("Französische Suiten", ("Bach",), "Bach: English Suites", 0.0, 0.2),
         ("Kinderszenen", ("Schumann",), "Schumann: Kreisleriana", 0.0, 0.2),
