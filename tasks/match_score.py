@@ -328,6 +328,14 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
             bare_title, bare_mismatch = title_score(bare, name)
             if bare_title > title:
                 title, number_mismatch = bare_title, bare_mismatch
+        curated = _curated_by_artist(q, name, cand_artists)
+        if curated:
+            # "Late Night Tales: Air" by Various Artists for Air's "Late Night Tales": a mix
+            # series Spotify files under Various Artists, the curator named in the title.
+            artist = max(artist, 0.9)
+            curated_title, curated_mismatch = title_score(q.title, curated)
+            if curated_title > title:
+                title, number_mismatch = curated_title, curated_mismatch
         initials = _artist_by_initials(q, name)
         if initials:
             # "Electric Light Orchestra II" / "ELO 2": the artist's name in the title, Spotify
@@ -520,6 +528,23 @@ def _without_artist_name(q: MatchQuery, name: str) -> str:
         return ""
     rest = title[len(artist):].strip(" -:")
     return rest if len(rest.split()) >= 2 else ""
+
+
+_NAME_PARTS_RE = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s|[()\[\]])\s*")
+
+
+def _curated_by_artist(q: MatchQuery, name: str, cand_artists: Sequence[str]) -> str:
+    """The name of a Various Artists candidate without the part that is the sleeve's artist
+    ("Late Night Tales: Air" -> "Late Night Tales"); "" when it is not credited to Various
+    Artists or no part of its name is the artist."""
+    if q.is_various or not cand_artists or not all(
+        normalize_artist(a) in VARIOUS_NAMES for a in cand_artists
+    ):
+        return ""
+    wanted = {normalize_artist(q.main_artist), normalize_artist(q.artist)} - {""}
+    parts = [p for p in _NAME_PARTS_RE.split(name) if p.strip()]
+    rest = [p for p in parts if normalize_artist(p) not in wanted]
+    return " ".join(rest) if rest and len(rest) < len(parts) else ""
 
 
 def _artist_by_initials(q: MatchQuery, name: str) -> str:

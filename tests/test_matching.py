@@ -1271,6 +1271,24 @@ def test_a_chinese_self_titled_album_is_named_after_the_artist_plus_self_titled(
     assert match.status == "matched" and match.album is debut
 
 
+def test_a_mix_series_filed_under_various_artists_names_its_curator():
+    from tasks.match_score import _curated_by_artist
+
+    air = MatchQuery.from_album({"artist": "Air", "title": "Late Night Tales", "year": 2006,
+                                 "master_year": 2006, "track_count": 23,
+                                 "formats": ["2xLP, Comp, Mixed"]})
+    theirs = item("Late Night Tales: Air", "Various Artists", "2006-05-08", 23, "compilation")
+    other = item("Late Night Tales: Belle & Sebastian", "Various Artists", "2006-01-01", 23,
+                 "compilation")
+    assert _curated_by_artist(air, theirs["name"], ["Various Artists"]) == "Late Night Tales"
+    assert _curated_by_artist(air, other["name"], ["Various Artists"]) == ""
+    # Only for a Various Artists credit: the artist's own album keeps its name.
+    assert _curated_by_artist(air, theirs["name"], ["Air"]) == ""
+    match = best_spotify_match(air, [other, theirs])
+    assert match.status == "matched" and match.album is theirs
+    assert score_candidate(air, other)[0] < DEFAULT_THRESHOLD
+
+
 def test_an_eps_trailing_format_word_is_left_out_of_the_fallback_search():
     from tasks.match_text import main_title
 
