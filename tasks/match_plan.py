@@ -26,6 +26,8 @@ from tasks.scripts import simplified_chinese, traditional_chinese
 SEARCH_LIMIT = 10  # Spotify development-mode apps: search limit at most 10 (Feb 2026)
 
 
+# The join of a joint credit between two names ("A & B", "A And B", "A With B").
+_JOIN_SPLIT_RE = re.compile(r"\s+(?:&|and|with|\+)\s+", re.IGNORECASE)
 _FILTER_DROP_RE = re.compile(r"(?:^|\s)(?:&|\+|and|the)(?=\s|$)", re.IGNORECASE)
 MAX_SEARCHES = 4  # per album; classical gets one more (CLASSICAL_MAX_SEARCHES)
 CLASSICAL_MAX_SEARCHES = 4
@@ -172,6 +174,12 @@ def search_plan(q: MatchQuery) -> list[Search]:
         plan = [] if sides else [Search(f"album:'{title}' artist:'{artist}'", "album_artist")]
         if core and core != title and not sides:
             plan.append(Search(f"album:'{core}' artist:'{artist}'", "core_artist"))
+        partner = _artist_value(_JOIN_SPLIT_RE.split(q.main_artist, maxsplit=1)[-1]) \
+            if _JOIN_SPLIT_RE.search(q.main_artist) else ""
+        if partner and partner != artist and not sides:
+            # A joint credit ("Kevin Rowland & Dexys Midnight Runners"): Spotify may credit
+            # the record to the second name alone.
+            plan.append(Search(f"album:'{core or title}' artist:'{partner}'", "partner_artist"))
         for side in sides:
             side_value = _album_value(side)
             if side_value:
@@ -282,7 +290,9 @@ def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
         # The title alone is for an artist Spotify knows under another name: skip it once any
         # result is credited to the name on the sleeve, unless the title is in another script
         # (Spotify may file a band's Hebrew or Japanese albums under the name in that script).
-        if step.form == "title_year" and is_latin_text(q.title) and _artist_known(q, done):
+        if step.form == "title_year" and is_latin_text(q.title) and _artist_known(q, done) and (
+            not _JOIN_SPLIT_RE.search(q.main_artist)
+        ):
             continue
         # A search that returned all it found (fewer than the limit) has shown everything a
         # narrower one could: "album:'X' year:1972" after "album:'X'" returned 3 albums.

@@ -90,6 +90,8 @@ def test_match_query_from_various_compilation():
             {"artist": "Simon & Garfunkel", "title": "Simon And Garfunkel's Greatest Hits",
              "master_year": 1972},
             [("album:'Simon Garfunkels Greatest Hits' artist:'Simon'", "album_artist"),
+             # A joint credit: Spotify may credit the second name alone.
+             ("album:'Simon Garfunkels Greatest Hits' artist:'Garfunkel'", "partner_artist"),
              ("artist:'Simon' year:1971-1973", "artist_year"),
              ("album:'Simon Garfunkels Greatest Hits' year:1971-1973", "title_year")],
         ),
@@ -106,8 +108,17 @@ def test_match_query_from_various_compilation():
              "master_year": 1984},
             [("album:'Purple Rain (Deluxe Edition)' artist:'Prince'", "album_artist"),
              ("album:'Purple Rain' artist:'Prince'", "core_artist"),
+             ("album:'Purple Rain' artist:'Revolution'", "partner_artist"),
              ("artist:'Prince' year:1983-1985", "artist_year"),
              ("album:'Purple Rain' year:1983-1985", "title_year")],
+        ),
+        (
+            {"artist": "Kevin Rowland & Dexys Midnight Runners", "title": "Too-Rye-Ay",
+             "year": 2014},
+            [("album:'Too-Rye-Ay' artist:'Kevin Rowland'", "album_artist"),
+             ("album:'Too-Rye-Ay' artist:'Dexys Midnight Runners'", "partner_artist"),
+             ("artist:'Kevin Rowland'", "artist_list"),
+             ("album:'Too-Rye-Ay' year:2013-2015", "title_year")],
         ),
         (
             {"artist": "Sensi-T & Mr. Zèbre", "artists": ["Sensi-T", "Mr. Zèbre"],
@@ -195,6 +206,27 @@ def item(name, artist, date, tracks, album_type="album", id=None):
     return {"id": id or f"{artist}|{name}|{date}", "name": name, "artists": [{"name": artist}],
             "release_date": date, "total_tracks": tracks, "album_type": album_type,
             "external_urls": {"spotify": f"https://open.spotify.com/album/{id or name}"}}
+
+
+def test_a_joint_credit_searches_the_title_alone_though_one_member_is_known():
+    # "Mos Def & Talib Kweli Are Black Star": Spotify files it under Black Star; Mos Def's
+    # own albums say nothing of the pair's.
+    q = MatchQuery.from_album({"artist": "Mos Def & Talib Kweli",
+                               "title": "Mos Def & Talib Kweli Are Black Star", "year": 1998,
+                               "master_year": 1998, "track_count": 13})
+    solo = item("Black On Both Sides", "Mos Def", "1999-10-12", 17)
+    done = [Searched(step, (solo,) if step.form == "artist_year" else ())
+            for step in search_plan(q)[:3]]
+    assert [s.search.form for s in done] == ["album_artist", "partner_artist", "artist_year"]
+    assert next_search(q, done) == Search(
+        "album:'Mos Def Talib Kweli Are Black Star' year:1997-1999", "title_year")
+    band = item("Mos Def & Talib Kweli Are Black Star", "Black Star", "1998-08-26", 13)
+    assert best_spotify_match(q, [solo, band]).album is band
+    # A single name known by its results: the title alone is not sent.
+    alone = MatchQuery.from_album({"artist": "Mos Def", "title": "The New Danger",
+                                   "year": 2004, "master_year": 2004})
+    done = [Searched(step, (solo,)) for step in search_plan(alone)[:2]]
+    assert next_search(alone, done) is None
 
 
 def test_next_search_adapts_to_what_earlier_searches_returned():
