@@ -243,6 +243,13 @@ def test_parse_work_variants(title, artists, expected):
          'Dvořák: String Quartet No. 12 in F Major, Op. 96 "American"', 0.95, 1.0),
         ("Симфония № 6 «Патетическая»", ("Чайковский",),
          'Tchaikovsky: Symphony No. 6 in B Minor, Op. 74 "Pathétique"', 0.95, 1.0),
+        # Melodiya's Russian titles of works known by name.
+        ("Щелкунчик", ("Пётр Чайковский",), "Tchaikovsky: The Nutcracker, Op. 71", 0.95, 1.0),
+        ("Лебединое Озеро", ("П. Чайковский",), "Tchaikovsky: Swan Lake, Op. 20", 0.95, 1.0),
+        ("Картинки С Выставки", ("М. Мусоргский",), "Mussorgsky: Pictures at an Exhibition",
+         0.95, 1.0),
+        ("Весна Священная", ("Игорь Стравинский",), "Stravinsky: The Rite of Spring", 0.95, 1.0),
+        ("Щелкунчик", ("Пётр Чайковский",), "Tchaikovsky: Swan Lake, Op. 20", 0.0, 0.2),
         # An old numbering beside the nickname: the nickname names the work.
         ('Symphony No. 5 In E Minor "From The New World"', ("Antonín Dvořák",),
          'Dvořák: Symphony No. 9 "From the New World"', 0.95, 1.0),
