@@ -875,7 +875,9 @@ def work_agreement(owned: Work, candidate: Work) -> float | None:
         return 0.2
     else:
         return None
-    if owned.key and candidate.key and owned.key != candidate.key:
+    if owned.key and candidate.key and owned.key != candidate.key and score >= 0.95:
+        # (A coupling's key may be its other work's: "Piano Sonata In B Flat, D. 960 /
+        # Allegretto In C Minor, D. 915".)
         return 0.1
     if owned.types and candidate.types and not _same_family(owned, candidate):
         score = min(score, 0.5)

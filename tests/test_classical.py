@@ -137,6 +137,16 @@ def test_an_old_numbering_gives_way_to_the_nickname_of_one_work_only():
                       ("Antonín Dvořák",)).numbers == {"8", "9"}
 
 
+def test_a_couplings_key_may_be_its_other_works():
+    owned = parse_work("Piano Sonata In B Flat, D. 960 / Allegretto In C Minor, D. 915",
+                       ("Franz Schubert",))
+    spotify = parse_work("Schubert: Piano Sonata No. 21 in B-Flat Major, D. 960")
+    assert work_agreement(owned, spotify) == 0.7  # the sleeve holds one work more
+    # One work each: another key is another work.
+    assert work_agreement(parse_work("Piano Sonata In C Minor, D. 960", ("Schubert",)),
+                          spotify) == 0.1
+
+
 def test_ensemble_kind():
     assert [ensemble_kind(n) for n in ("Münchener Bach-Chor", "Wiener Singverein",
                                        "Amadeus-Quartett", "Münchener Bach-Orchester",
