@@ -825,7 +825,26 @@ def transliterate(name: str) -> str:
     "Рихтер" -> "rikhter", "Θεοδωράκης" -> "theodorakis"); other text unchanged."""
     folded = unicodedata.normalize("NFD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return "".join(_CYRILLIC.get(c, _GREEK.get(c, c)) for c in unicodedata.normalize("NFC", folded))
+    folded = unicodedata.normalize("NFC", folded)
+    if any(c in _GREEK for c in folded):
+        folded = _greek_digraphs(folded)
+    return "".join(_CYRILLIC.get(c, _GREEK.get(c, c)) for c in folded)
+
+
+# Greek letter pairs spelled as one sound in Latin letters, as Spotify writes Greek names:
+# "Σταύρος" -> "stavros", "Ρεμπέτικο" -> "rembetiko", "Ντόρα" -> "dora", "Γκρέκο" -> "greko".
+_GREEK_PAIRS = (("αυ", "av"), ("ευ", "ev"), ("ου", "ou"), ("γγ", "ng"))
+_GREEK_NASALS_RE = re.compile(r"(\w?)(μπ|ντ|γκ)")
+_GREEK_NASALS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng")}
+
+
+def _greek_digraphs(text: str) -> str:
+    for pair, latin in _GREEK_PAIRS:
+        text = text.replace(pair, latin)
+    # At a word's start the pair is one voiced sound ("Μπουζούκι" -> "bouzouki"); inside a
+    # word Spotify mostly writes both ("Ρεμπέτικο" -> "rembetiko").
+    return _GREEK_NASALS_RE.sub(
+        lambda m: m.group(1) + _GREEK_NASALS[m.group(2)][1 if m.group(1) else 0], text)
 
 
 def work_agreement(owned: Work, candidate: Work) -> float | None:

@@ -147,6 +147,16 @@ def test_a_couplings_key_may_be_its_other_works():
                           spotify) == 0.1
 
 
+def test_greek_letter_pairs_are_spelled_as_spotify_spells_them():
+    from tasks.classical import transliterate
+
+    assert [transliterate(n) for n in ("Σταύρος Ξαρχάκος", "Ρεμπέτικο", "Μπουζούκι",
+                                       "Ντόρα Γκρέκο", "Άγγελος", "Μίκης Θεοδωράκης")] == [
+        "stavros xarchakos", "rembetiko", "bouzouki", "dora greko", "angelos",
+        "mikis theodorakis"]
+    assert transliterate("Рихтер") == "rikhter"  # Cyrillic as before
+
+
 def test_ensemble_kind():
     assert [ensemble_kind(n) for n in ("Münchener Bach-Chor", "Wiener Singverein",
                                        "Amadeus-Quartett", "Münchener Bach-Orchester",
