@@ -158,6 +158,9 @@ def abbreviates(short: str, full: str) -> bool:
                                                                           strict=True))
 
 
+_ALBUM_ORDINAL_RE = re.compile(r"^(?:第)?(\d+)(?:집|輯|辑)$")
+
+
 def title_numbers(title_norm: str, spelled_anywhere: bool = False) -> set[str]:
     """The numbers and roman numerals of a comparison form, as digits ("ii" -> "2"). A number
     spelled out counts only where it numbers a sequel: after "Volume", "Part", "No." or last
@@ -166,6 +169,15 @@ def title_numbers(title_norm: str, spelled_anywhere: bool = False) -> set[str]:
     words = title_norm.split()
     found = set()
     for i, w in enumerate(words):
+        ordinal = _ALBUM_ORDINAL_RE.match(w)
+        if ordinal:
+            # Korean "3집" (the third album), Chinese "第3輯": the artist's album number,
+            # which tells it from another numbered one ("Kim Gun Mo 3" / "3집 잘못된 만남"),
+            # and says nothing against a sleeve without a number ("창밖의 여자" / "조용필 1집
+            # (창밖의 여자)").
+            if spelled_anywhere:
+                found.add(ordinal.group(1).lstrip("0") or "0")
+            continue
         after_series = i > 0 and words[i - 1] in _SERIES_WORDS
         if w in _FOREIGN_NUMBERS and w not in _NUMBER_NAMES:
             if after_series:

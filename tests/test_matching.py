@@ -1325,6 +1325,21 @@ def test_a_chinese_self_titled_album_is_named_after_the_artist_plus_self_titled(
     assert match.status == "matched" and match.album is debut
 
 
+def test_a_korean_album_number_is_the_sleeves_number():
+    from tasks.match_text import numbers_differ
+
+    assert not numbers_differ("kim gun mo 3", "3집 잘못된 만남")
+    assert numbers_differ("kim gun mo 3", "4집 exchange")
+    assert not numbers_differ("창밖의 여자", "조용필 1집 창밖의 여자")  # no number on the sleeve
+    kim = MatchQuery.from_album({"artist": "Kim Gun Mo", "title": "Kim Gun Mo 3 = 김건모 3",
+                                 "year": 1995, "master_year": 1995, "track_count": 10})
+    third = item("3집 잘못된 만남", "Kim Gun Mo", "1995-01-20", 10)
+    fourth = item("4집 exchange", "Kim Gun Mo", "1996-01-01", 10)
+    match = best_spotify_match(kim, [fourth, third])
+    assert match.status == "matched" and match.album is third
+    assert best_spotify_match(kim, [fourth]).status != "matched"
+
+
 def test_a_mix_series_filed_under_various_artists_names_its_curator():
     from tasks.match_score import _curated_by_artist
 
