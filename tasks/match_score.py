@@ -472,6 +472,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if not q.is_classical and _year_and_tracks_differ(q, cand_year, later_edition, tracks) and (
         penalties or not distinctive_title(q)
         or min(fields["artist"], title) < 0.97 or fields["type"] not in (None, 1.0)
+        or _next_years_version(q, candidate, cand_year, is_edition)
     ):
         # Another year and another track list: another album of that name (a self-titled
         # album of another year, a first pressing's other track list), unless the title is the
@@ -584,6 +585,15 @@ def _scripts_only_differ(q: MatchQuery, candidate: Mapping[str, Any],
         candidate_year(candidate) == q.master_year
     ) and candidate.get("album_type") in ("album", "compilation") and any(
         scripts_differ(q.main_artist, a) for a in cand_artists)
+
+
+def _next_years_version(q: MatchQuery, candidate: Mapping[str, Any], cand_year: int | None,
+                        is_edition: bool) -> bool:
+    """A plain album dated the year after the master's first release with another track list:
+    another country's version (the 1976 international "High Voltage" for the 1975 Australian
+    one), not a remaster (which says so, or keeps the original's date)."""
+    return bool(q.master_year and cand_year == q.master_year + 1) and not is_edition and (
+        candidate.get("album_type") in ("album", "compilation"))
 
 
 def _year_and_tracks_differ(q: MatchQuery, cand_year: int | None, later_edition: Any,

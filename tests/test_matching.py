@@ -835,13 +835,13 @@ def test_another_year_and_another_track_list_is_another_album():
     assert best_spotify_match(anthems, [later]).status != "matched"
 
 
-def test_a_distinctive_title_reissued_later_with_a_bonus_track_still_links():
+def test_a_distinctive_title_reissued_with_a_bonus_track_links_when_the_name_says_so():
     rumours = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Rumours",
                                      "year": 1977, "master_year": 1977, "track_count": 11})
-    # Spotify dates the reissue it carries a year later and adds "Silver Springs", without a
-    # remaster in the name.
+    # A plain name dated the year after the first release with another track list is another
+    # country's version (see the AC/DC test below): not linked since 7 Dec.
     reissue = item("Rumours", "Fleetwood Mac", "1978-02-04", 12)
-    assert best_spotify_match(rumours, [reissue]).status == "matched"
+    assert best_spotify_match(rumours, [reissue]).status == "uncertain"
     named = item("Rumours (Super Deluxe)", "Fleetwood Mac", "2013-01-29", 12)
     assert best_spotify_match(rumours, [named]).status == "matched"
     # The year unknown: only the track count differs.
@@ -1323,6 +1323,20 @@ def test_a_chinese_self_titled_album_is_named_after_the_artist_plus_self_titled(
     second = item("我要的幸福", "Stefanie Sun", "2000-12-08", 10)
     match = best_spotify_match(sun, [second, debut])
     assert match.status == "matched" and match.album is debut
+
+
+def test_another_track_list_dated_the_next_year_is_another_countrys_version():
+    # The 1975 Australian "High Voltage" (8 tracks) is not the 1976 international album (9).
+    australian = MatchQuery.from_album({"artist": "AC/DC", "title": "High Voltage",
+                                        "year": 1975, "master_year": 1975, "track_count": 8})
+    international = item("High Voltage", "AC/DC", "1976-04-30", 9)
+    assert best_spotify_match(australian, [international]).status == "uncertain"
+    # The same track list the next year (a December release), or a remaster that says so:
+    # still the album.
+    assert best_spotify_match(australian, [{**international, "total_tracks": 8}]
+                              ).status == "matched"
+    remaster = item("High Voltage (Remastered)", "AC/DC", "1976-04-30", 9)
+    assert "year_and_tracks_differ" not in score_candidate(australian, remaster)[1]["penalties"]
 
 
 def test_a_korean_album_number_is_the_sleeves_number():
