@@ -413,7 +413,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         if q.is_classical and pname not in CLASSICAL_PENALTIES:
             continue  # "String Quartet", "plays", "Instrumental" are what classical names say
         if rx.search(cand_words) and not rx.search(query_words):
-            if pname == "live" and live_tag_on_own_title(q, name, cand_year):
+            if pname == "live" and live_tag_on_own_title(
+                q, name, cand_year, positive_int(candidate.get("total_tracks"))
+            ):
                 continue
             # A classical sleeve seldom says "live" where Spotify does; year and performers
             # tell the concerts apart.

@@ -21,6 +21,10 @@ _NUMBER_NAMES = {
 # A year alone in brackets, or with the words that date a recording.
 _DATE_TAG_RE = re.compile(r"[(\[]\s*(?:(?:live|recorded|recording)\s+(?:in\s+)?)?(?:19|20)\d\d"
                           r"(?:\s+(?:recording|version|mono|stereo))?\s*[)\]]", re.IGNORECASE)
+# A bracket naming a concert ("(Live At The Sands Hotel And Casino/1966)"): its numbers are
+# dates and places.
+_LIVE_BRACKET_RE = re.compile(r"[(\[]\s*(?:live|recorded live)\s+(?:at|in|from)\b[^()\[\]]*"
+                              r"[)\]]", re.IGNORECASE)
 _SPELLED_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                               "nine", "ten"})
 _SERIES_WORDS = frozenset({"vol", "volume", "volumes", "part", "pt", "no", "number", "chapter",
@@ -265,10 +269,11 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
     if q_latin or c_latin:
         score = max(score, 0.95 * similarity(normalize_title(q_latin or q_title),
                                               normalize_title(c_latin or c_title)))
-    if numbered_c is cn and _DATE_TAG_RE.search(c_title):
-        # Spotify dates a recording in its name ("Live At The Apollo (1962)", "(1955 Recording)"):
-        # a date, which the year field compares, not a number of the title.
-        numbered_c = normalize_title(_DATE_TAG_RE.sub(" ", c_title))
+    if numbered_c is cn and (_DATE_TAG_RE.search(c_title) or _LIVE_BRACKET_RE.search(c_title)):
+        # Spotify dates a recording in its name ("Live At The Apollo (1962)", "(1955 Recording)",
+        # "(Live At The Regal Theater, Chicago / 1962)"): a date, which the year field
+        # compares, not a number of the title.
+        numbered_c = normalize_title(_LIVE_BRACKET_RE.sub(" ", _DATE_TAG_RE.sub(" ", c_title)))
     return score, numbers_differ(numbered_q, numbered_c)
 
 

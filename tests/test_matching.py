@@ -1855,6 +1855,26 @@ def test_a_bracket_opening_with_live_on_the_sleeves_own_title_is_no_other_concer
                                                  "1966-07-01", 22))[1]["penalties"]
 
 
+def test_a_concert_bracket_of_the_sleeves_year_and_length_is_the_record():
+    from tasks.match_text import title_score
+
+    # The bracket's year is the concert's date, not a number of the title.
+    assert title_score("Sinatra At The Sands",
+                       "Sinatra At The Sands (Live At The Sands Hotel And Casino/1966)")[1] is False
+    genius = MatchQuery.from_album({"artist": "Little Stevie Wonder",
+                                    "title": "The 12 Year Old Genius", "year": 1963,
+                                    "master_year": 1963, "track_count": 6})
+    regal = item("The 12 Year Old Genius (Live At The Regal Theater, Chicago / 1962)",
+                 "Stevie Wonder", "1963-05-21", 6)
+    evidence = score_candidate(genius, regal)[1]
+    assert "live" not in evidence["penalties"] and "number_mismatch" not in evidence["penalties"]
+    # Another length: a concert of the album's songs, not the record.
+    assert "live" in score_candidate(genius, {**regal, "total_tracks": 9})[1]["penalties"]
+    # Another number outside the bracket still differs.
+    assert title_score("The 12 Year Old Genius", "The 13 Year Old Genius (Live At The Regal)"
+                       )[1] is True
+
+
 def test_each_side_of_a_bilingual_title_is_compared_as_a_title_of_its_own():
     from tasks.match_text import title_score
 
