@@ -159,9 +159,11 @@ def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None,
         q.title).split()
     # Or its track list is the sleeve's: a studio album does not come out in the same year as
     # a concert of its name and length ("The 12 Year Old Genius" / "... (Live At The Regal
-    # Theater, Chicago / 1962)").
+    # Theater, Chicago / 1962)"). Not for a title that is the artist's name ("Grateful Dead
+    # (Live At The Fillmore)" is the band at a concert).
     named_on_sleeve = named_on_sleeve or bool(place) and bool(q.track_count) and (
-        tracks == q.track_count)
+        tracks == q.track_count) and normalize_title(base_title(q.title)) not in (
+        normalize_title(q.main_artist), normalize_title(q.artist))
     if not (reference and cand_year == reference and (_LIVE_TAG_RE.search(name)
                                                        or named_on_sleeve)):
         return False
