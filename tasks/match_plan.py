@@ -174,12 +174,6 @@ def search_plan(q: MatchQuery) -> list[Search]:
         plan = [] if sides else [Search(f"album:'{title}' artist:'{artist}'", "album_artist")]
         if core and core != title and not sides:
             plan.append(Search(f"album:'{core}' artist:'{artist}'", "core_artist"))
-        partner = _artist_value(_JOIN_SPLIT_RE.split(q.main_artist, maxsplit=1)[-1]) \
-            if _JOIN_SPLIT_RE.search(q.main_artist) else ""
-        if partner and partner != artist and not sides:
-            # A joint credit ("Kevin Rowland & Dexys Midnight Runners"): Spotify may credit
-            # the record to the second name alone.
-            plan.append(Search(f"album:'{core or title}' artist:'{partner}'", "partner_artist"))
         for side in sides:
             side_value = _album_value(side)
             if side_value:
@@ -197,6 +191,13 @@ def search_plan(q: MatchQuery) -> list[Search]:
         # A renamed artist: the title alone, where year and track count must agree.
         plan.append(Search(f"album:'{core or title}' year:{years}" if years
                            else f"album:'{core or title}'", "title_year"))
+        partner = _artist_value(_JOIN_SPLIT_RE.split(q.main_artist, maxsplit=1)[-1]) \
+            if _JOIN_SPLIT_RE.search(q.main_artist) else ""
+        if partner and partner != artist and not sides:
+            # A joint credit ("Kevin Rowland & Dexys Midnight Runners"): Spotify may credit
+            # the record to the second name alone (and date it by the original, which a
+            # reissue's year filter misses).
+            plan.append(Search(f"album:'{core or title}' artist:'{partner}'", "partner_artist"))
         latin_side = _album_value(sides[0]) if sides and is_latin_text(sides[0]) else ""
         if latin_side and latin_side != (core or title) and other_script(q.main_artist):
             # A bilingual title under a credit in another script ("عمرو دياب" - "تملي معاك =
