@@ -64,14 +64,22 @@ def artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
                 # Two scripts: compared in Latin letters, a little below an exact spelling.
                 best = max(best, 0.95 * weight * artist_similarity(
                     normalize_artist(q_latin or qa), normalize_artist(c_latin or c)))
-            if abbreviates(cn, qn) or abbreviates(qn, cn):
-                best = max(best, weight * 0.9)  # a renamed band: T. Rex, Lady A
+            if abbreviates(cn, qn) or abbreviates(qn, cn) or abbreviates(cn, _name_parts(qa)):
+                # A renamed band: T. Rex, Lady A; a person's initials, an "O'" a word of its
+                # own ("EOB" for Ed O'Brien).
+                best = max(best, weight * 0.9)
             q_core, c_core = chinese_name_core(qa), chinese_name_core(c)
             if q_core or c_core:
                 # "黑豹" / "黑豹樂隊", "張學友" / "张学友": one name, spelled two ways.
                 best = max(best, 0.95 * weight * artist_similarity(
                     normalize_artist(q_core or qa), normalize_artist(c_core or c)))
     return best
+
+
+def _name_parts(name: str) -> str:
+    """A name's comparison form with an apostrophe between words' parts ("Ed O'Brien" ->
+    "ed o brien")."""
+    return normalize_artist(re.sub(r"(?<=\w)['\u2019](?=\w)", " ", name))
 
 
 def _year_score(q: MatchQuery, cand_year: int | None) -> float | None:

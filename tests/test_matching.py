@@ -1339,6 +1339,17 @@ def test_another_track_list_dated_the_next_year_is_another_countrys_version():
     assert "year_and_tracks_differ" not in score_candidate(australian, remaster)[1]["penalties"]
 
 
+def test_an_artist_credited_by_initials_counts_an_os_apostrophe_as_a_word():
+    from tasks.match_score import artist_score
+
+    eob = MatchQuery.from_album({"artist": "Ed O'Brien", "title": "Earth", "year": 2020})
+    assert artist_score(eob, ["EOB"]) == 0.9
+    assert artist_score(eob, ["EO"]) < 0.75  # not his initials
+    match = best_spotify_match(eob, [item("Earth", "Lil Dicky", "2019-04-18", 1, "single"),
+                                     item("Earth", "EOB", "2020-04-17", 9)])
+    assert match.status == "matched" and match.album["artists"] == [{"name": "EOB"}]
+
+
 def test_a_korean_album_number_is_the_sleeves_number():
     from tasks.match_text import numbers_differ
 
