@@ -890,6 +890,13 @@ def work_agreement(owned: Work, candidate: Work) -> float | None:
     ):
         # "Requiem" / "Requiem in D Minor, K. 626": the type is all the sleeve says.
         score = 0.85
+    elif owned.types and candidate.types and not candidate.numbers and not candidate.catalogue and (
+        not owned.numbers and (owned.types <= candidate.types or candidate.types <= owned.types)
+    ):
+        # "Cellokonzert H-moll Op. 104" / "Dvořák: Cello Concerto / Bloch: Schelomo": the type
+        # is all Spotify's name says, and the sleeve numbers no work of that type either (a
+        # "Symphony No. 5" against "The 9 Symphonies" is one of many).
+        score = 0.85
     elif owned.types and candidate.types and not _same_family(owned, candidate):
         return 0.2
     else:

@@ -137,6 +137,17 @@ def test_an_old_numbering_gives_way_to_the_nickname_of_one_work_only():
                       ("Antonín Dvořák",)).numbers == {"8", "9"}
 
 
+def test_a_work_type_alone_on_spotify_stands_for_a_sleeves_unnumbered_work():
+    cello = parse_work("Cellokonzert H-moll Op. 104", ("Antonín Dvořák",))
+    assert work_agreement(cello, parse_work(
+        "Dvořák: Cello Concerto / Bloch: Schelomo / Bruch: Kol Nidrei")) == 0.85
+    # A numbered work is one of many of its type: the type alone says nothing.
+    assert work_agreement(parse_work("Symphonie N° 5 En Ut Mineur Op. 67", ("Beethoven",)),
+                          parse_work("Beethoven: The 9 Symphonies")) is None
+    # Another type is not the work (left unknown: the other facts decide).
+    assert work_agreement(cello, parse_work("Dvořák: Violin Concerto")) is None
+
+
 def test_a_couplings_key_may_be_its_other_works():
     owned = parse_work("Piano Sonata In B Flat, D. 960 / Allegretto In C Minor, D. 915",
                        ("Franz Schubert",))
