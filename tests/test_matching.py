@@ -618,8 +618,8 @@ def test_held_out_precision_and_recall():
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "fresh albums below the precision floor since fresh2.json joined them: measured 0.9885 "
-    "precision (4 wrong of 349 links), 0.9829 recall (345 of 351), 1.50 searches and 0.20 "
+    "fresh albums below the precision floor since fresh2.json joined them: measured 0.9886 "
+    "precision (4 wrong of 350 links), 0.9858 recall (346 of 351), 1.48 searches and 0.20 "
     "Discogs requests an album; the 4 wrong links are each the same album as an acceptable "
     "one, under another id from another file's catalogue (labels to complete)"))
 def test_fresh_precision_and_recall():
@@ -636,9 +636,9 @@ def test_fresh_precision_and_recall():
 
 def test_no_group_falls_below_what_was_measured():
     """Until the issue's floor holds, what was measured on 7 Dec may not get worse (held-out
-    0.9953 / 0.9553, fresh 0.9885 / 0.9829, tuning 0.9975 / 0.9663; a wrong link's margin)."""
+    0.9953 / 0.9553, fresh 0.9886 / 0.9858, tuning 0.9975 / 0.9663; a wrong link's margin)."""
     result = evaluate(DEFAULT_SET_DIR)
-    floors = {"tuning": (0.995, 0.965), "held_out": (0.995, 0.955), "fresh": (0.985, 0.98)}
+    floors = {"tuning": (0.995, 0.965), "held_out": (0.995, 0.955), "fresh": (0.985, 0.985)}
     measured = {g: (result[g]["overall"]["precision"], result[g]["overall"]["recall"])
                 for g in floors}
     assert all(p >= floors[g][0] and r >= floors[g][1] for g, (p, r) in measured.items()), \
