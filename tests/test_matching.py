@@ -636,9 +636,9 @@ def test_fresh_precision_and_recall():
 
 def test_no_group_falls_below_what_was_measured():
     """Until the issue's floor holds, what was measured on 7 Dec may not get worse (held-out
-    0.9953 / 0.9553, fresh 0.9886 / 0.9858, tuning 0.9975 / 0.9663; a wrong link's margin)."""
+    0.9977 / 0.9553, fresh 0.9886 / 0.9858, tuning 0.9975 / 0.9663; a wrong link's margin)."""
     result = evaluate(DEFAULT_SET_DIR)
-    floors = {"tuning": (0.995, 0.965), "held_out": (0.995, 0.955), "fresh": (0.985, 0.985)}
+    floors = {"tuning": (0.995, 0.965), "held_out": (0.997, 0.955), "fresh": (0.985, 0.985)}
     measured = {g: (result[g]["overall"]["precision"], result[g]["overall"]["recall"])
                 for g in floors}
     assert all(p >= floors[g][0] and r >= floors[g][1] for g, (p, r) in measured.items()), \
@@ -1348,6 +1348,24 @@ def test_an_artist_credited_by_initials_counts_an_os_apostrophe_as_a_word():
     match = best_spotify_match(eob, [item("Earth", "Lil Dicky", "2019-04-18", 1, "single"),
                                      item("Earth", "EOB", "2020-04-17", 9)])
     assert match.status == "matched" and match.album["artists"] == [{"name": "EOB"}]
+
+
+def test_a_british_and_an_american_version_of_one_year_leave_the_link_uncertain():
+    heads = MatchQuery.from_album({"artist": "The Rolling Stones", "title": "Out Of Our Heads",
+                                   "year": 1965, "master_year": 1965})
+    us = item("Out Of Our Heads", "The Rolling Stones", "1965-07-30", 12)
+    uk = item("Out Of Our Heads (UK)", "The Rolling Stones", "1965-09-24", 12)
+    match = best_spotify_match(heads, [us, uk])
+    assert match.status == "uncertain" and match.evidence["ambiguous_version"] is True
+    # Alone, or with a version of another year, the plain one is the record.
+    assert best_spotify_match(heads, [us]).status == "matched"
+    later = {**uk, "release_date": "1967-01-01"}
+    assert best_spotify_match(heads, [us, later]).status == "matched"
+    # A sleeve that names its version chooses it.
+    named = MatchQuery.from_album({"artist": "The Rolling Stones",
+                                   "title": "Out Of Our Heads (UK)", "year": 1965,
+                                   "master_year": 1965})
+    assert best_spotify_match(named, [us, uk]).album is uk
 
 
 def test_a_korean_album_number_is_the_sleeves_number():
