@@ -144,9 +144,10 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     # Works and nicknames known by name, in the languages sleeves use.
     (r"mein vaterland|ma vlast|my country|my fatherland", "ma vlast"),
     (r"glagolska mse|glagolitic mass|glagolitische messe|messe glagolitique", "glagolitic mass"),
-    (r"(?:le )?sacre du printemps|fruhlingsopfer|rite of spring|sagra della primavera",
+    (r"(?:le )?sacre du printemps|fruhlingsopfer|rite of spring|sagra della primavera|"
+     r"весна священная",
      "rite of spring"),
-    (r"petr(?:u|ou)(?:s|sh|sch|ch)ka", "petrushka"),
+    (r"petr(?:u|ou)(?:s|sh|sch|ch)ka|петрушка", "petrushka"),
     (r"peter (?:and|und) (?:the |der )?wolf|pierre et le loup|pierino e il lupo",
      "peter and the wolf"),
     (r"aus der neuen welt|from the new world|du nouveau monde|dal nuovo mondo|"
@@ -175,9 +176,10 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:die )?winterreise|winter journey", "winterreise"),
     (r"carmina burana", "carmina burana"), (r"(?:die |the )?planeten|the planets|les planetes",
                                             "planets"),
-    (r"bilder einer ausstellung|pictures at an exhibition|tableaux d une exposition",
+    (r"bilder einer ausstellung|pictures at an exhibition|tableaux d une exposition|"
+     r"картинки с выставки",
      "pictures at an exhibition"),
-    (r"scheherazade|sheherazade|sheherazade", "scheherazade"),
+    (r"scheherazade|sheherazade|шехеразада", "scheherazade"),
     (r"wohltemperierte(?:s)? klavier|well tempered clavier|clavier bien tempere",
      "well tempered clavier"),
     (r"londoner (?:sinfonien|symphonien)|london symphonies|symphonies londoniennes",
@@ -186,9 +188,11 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
      "paris symphonies"),
     (r"(?:ein )?deutsches requiem|(?:a )?german requiem|requiem allemand", "german requiem"),
     (r"(?:der )?messias|messiah|(?:le )?messie|(?:il )?messia", "messiah"),
-    (r"schwanensee|swan lake|(?:le )?lac des cygnes|(?:il )?lago dei cigni", "swan lake"),
-    (r"(?:der )?nussknacker|(?:the )?nutcracker|casse noisette|schiaccianoci", "nutcracker"),
-    (r"dornroschen|sleeping beauty|belle au bois dormant", "sleeping beauty"),
+    (r"schwanensee|swan lake|(?:le )?lac des cygnes|(?:il )?lago dei cigni|лебединое озеро",
+     "swan lake"),
+    (r"(?:der )?nussknacker|(?:the )?nutcracker|casse noisette|schiaccianoci|щелкунчик",
+     "nutcracker"),
+    (r"dornroschen|sleeping beauty|belle au bois dormant|спящая красавица", "sleeping beauty"),
     (r"(?:die )?kunst der fuge|art of (?:the )?fugue|art de la fugue", "art of fugue"),
     (r"musikalische(?:s)? opfer|musical offering|offrande musicale", "musical offering"),
     (r"(?:die )?schopfung|the creation|la creation", "creation"),
@@ -218,7 +222,8 @@ _WORK_WORDS: tuple[tuple[str, str], ...] = (
      "hungarian rhapsody"),
     (r"slawische tanze|slavonic dances|danses slaves|slovanske tance", "slavonic dances"),
     (r"ungarische tanze|hungarian dances|danses hongroises", "hungarian dances"),
-    (r"romeo (?:und|and|et|e) (?:julia|juliet|juliette|giulietta)", "romeo and juliet"),
+    (r"romeo (?:und|and|et|e) (?:julia|juliet|juliette|giulietta)|ромео и джульетта",
+     "romeo and juliet"),
     (r"(?:der )?feuervogel|(?:the )?firebird|oiseau de feu|uccello di fuoco", "firebird"),
     (r"daphnis", "daphnis"), (r"rhapsody in blue", "rhapsody in blue"),
     (r"appalachian spring", "appalachian spring"),
@@ -506,6 +511,7 @@ _PLACE_FORMS = {
     # Melodiya credits, transliterated.
     "sssr": "ussr", "gosudarstvennyi": "state", "simfonicheskii": "symphony",
     "akademicheskii": "academic", "orkestr": "orchestra", "filarmonii": "philharmonic",
+    "filarmonicheskii": "philharmonic", "kamernyi": "chamber",
 }
 # Words that name no particular ensemble: its kind, articles and prepositions.
 _GENERIC_TEXT = (
@@ -528,8 +534,25 @@ def ensemble_kind(name: str) -> str:
     return "group" if _GROUP_RE.search(folded) else "orchestra"
 
 
+# A Russian place adjective's ending, transliterated ("Московской" -> "moskovskoi", of
+# Moscow; "Ленинградский" -> "leningradskii"): the stem names the place.
+_RUSSIAN_ADJECTIVE_RE = re.compile(r"^(\w{4,}?)sk(?:ii|ij|iy|oi|oy|ogo|aya|oe|ie|ikh|im|oj)$")
+_RUSSIAN_PLACE_STEMS = {"moskov": "moscow", "sovet": "soviet", "rossii": "russian",
+                        "ross": "russian"}
+
+
+def _place_form(word: str) -> str:
+    """A place word in one form: "wiener" -> "vienna", "moskovskoi" -> "moscow"."""
+    if word in _PLACE_FORMS:
+        return _PLACE_FORMS[word]
+    m = _RUSSIAN_ADJECTIVE_RE.match(word)
+    if m:
+        return _RUSSIAN_PLACE_STEMS.get(m.group(1), m.group(1))
+    return word
+
+
 def _place_words(name: str) -> set[str]:
-    words = (_PLACE_FORMS.get(w, w) for w in _words(transliterate(name)))
+    words = (_place_form(w) for w in _words(transliterate(name)))
     return {w for w in words if w not in _GENERIC_WORDS and len(w) > 2
             and not w.endswith(("orchester", "orchestra", "orkest", "orkester", "chor"))}
 
@@ -733,8 +756,16 @@ def parse_work(title: str, artists: tuple[str, ...] = ()) -> Work:
     # lost ("Piano Sonatas Nos. 8 "Pathétique", 14 "Moonlight" & 23 "Appassionata"").
     implied = [_NICKNAMES.get((composer or "", name)) for name in types - GENERIC_TYPES]
     had_numbers = bool(numbers)
-    for kind, number in filter(None, implied):
-        if not had_numbers or kind in types:
+    known = list(filter(None, implied))
+    if len(known) == 1 and len(numbers) == 1 and known[0][0] in types and (
+        len(_WORK_RE.findall(rest)) == 2 and known[0][1] not in numbers
+    ):
+        # One work, numbered otherwise than its nickname says: an old numbering (Decca's
+        # Dvořák "Symphony No. 5 'From The New World'" is the Ninth, Schubert's "Unfinished"
+        # the Seventh or the Eighth). The nickname is unambiguous; the number is not.
+        numbers = set()
+    for kind, number in known:
+        if not had_numbers or kind in types or not numbers:
             types.add(kind)
             numbers.add(number)
     return Work(composer, frozenset(types), frozenset(numbers), _key(text),
@@ -794,7 +825,26 @@ def transliterate(name: str) -> str:
     "Рихтер" -> "rikhter", "Θεοδωράκης" -> "theodorakis"); other text unchanged."""
     folded = unicodedata.normalize("NFD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return "".join(_CYRILLIC.get(c, _GREEK.get(c, c)) for c in unicodedata.normalize("NFC", folded))
+    folded = unicodedata.normalize("NFC", folded)
+    if any(c in _GREEK for c in folded):
+        folded = _greek_digraphs(folded)
+    return "".join(_CYRILLIC.get(c, _GREEK.get(c, c)) for c in folded)
+
+
+# Greek letter pairs spelled as one sound in Latin letters, as Spotify writes Greek names:
+# "Σταύρος" -> "stavros", "Ρεμπέτικο" -> "rembetiko", "Ντόρα" -> "dora", "Γκρέκο" -> "greko".
+_GREEK_PAIRS = (("αυ", "av"), ("ευ", "ev"), ("ου", "ou"), ("γγ", "ng"))
+_GREEK_NASALS_RE = re.compile(r"(\w?)(μπ|ντ|γκ)")
+_GREEK_NASALS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng")}
+
+
+def _greek_digraphs(text: str) -> str:
+    for pair, latin in _GREEK_PAIRS:
+        text = text.replace(pair, latin)
+    # At a word's start the pair is one voiced sound ("Μπουζούκι" -> "bouzouki"); inside a
+    # word Spotify mostly writes both ("Ρεμπέτικο" -> "rembetiko").
+    return _GREEK_NASALS_RE.sub(
+        lambda m: m.group(1) + _GREEK_NASALS[m.group(2)][1 if m.group(1) else 0], text)
 
 
 def work_agreement(owned: Work, candidate: Work) -> float | None:
@@ -840,11 +890,20 @@ def work_agreement(owned: Work, candidate: Work) -> float | None:
     ):
         # "Requiem" / "Requiem in D Minor, K. 626": the type is all the sleeve says.
         score = 0.85
+    elif owned.types and candidate.types and not candidate.numbers and not candidate.catalogue and (
+        not owned.numbers and (owned.types <= candidate.types or candidate.types <= owned.types)
+    ):
+        # "Cellokonzert H-moll Op. 104" / "Dvořák: Cello Concerto / Bloch: Schelomo": the type
+        # is all Spotify's name says, and the sleeve numbers no work of that type either (a
+        # "Symphony No. 5" against "The 9 Symphonies" is one of many).
+        score = 0.85
     elif owned.types and candidate.types and not _same_family(owned, candidate):
         return 0.2
     else:
         return None
-    if owned.key and candidate.key and owned.key != candidate.key:
+    if owned.key and candidate.key and owned.key != candidate.key and score >= 0.95:
+        # (A coupling's key may be its other work's: "Piano Sonata In B Flat, D. 960 /
+        # Allegretto In C Minor, D. 915".)
         return 0.1
     if owned.types and candidate.types and not _same_family(owned, candidate):
         score = min(score, 0.5)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -106,9 +107,12 @@ def load_set(set_dir: str | Path = DEFAULT_SET_DIR) -> tuple[list[LabeledAlbum],
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         raise ValueError(f"album ids used twice: {', '.join(dupes[:5])}")
     albums = one_label_per_release(albums)
-    copies = identical_copies(item for data in sets for item in data.get("catalogue") or ())
+    catalogue = [item for data in sets for item in data.get("catalogue") or ()]
+    copies = identical_copies(catalogue)
+    editions = editions_by_base_name(catalogue)
     albums = [replace(a, acceptable=frozenset(
-        c for i in a.acceptable for c in copies.get(i, {i}))) for a in albums]
+        e for i in a.acceptable for c in copies.get(i, {i}) for e in editions.get(c, {c})))
+        for a in albums]
     engine = FakeSearch.from_files(sets)
     return albums, engine
 
@@ -168,6 +172,47 @@ def identical_copies(catalogue: Iterable[dict]) -> dict[str, set[str]]:
                 if mine == theirs or not mine & theirs:
                     copies.setdefault(one["id"], {one["id"]}).add(other["id"])
     return copies
+
+
+# A suffix naming an edition of the same recording: "(2009 Remaster)", " - Deluxe Edition",
+# "(2012 Mix/Master)", "[Expanded]"; not "(Live)", "(Blue Album)" or a subtitle.
+_EDITION_SUFFIX = re.compile(
+    r"\s*(?:[([]|-\s)[^()\[\]]*\b(?:remaster(?:ed)?|deluxe|expanded|anniversary|edition|"
+    r"mix/master|mono|stereo|bonus tracks?)\b[^()\[\]]*[)\]]?\s*$", re.IGNORECASE)
+
+
+def base_name(name: str) -> str:
+    """An album's name without the suffixes that name an edition of it, casefolded."""
+    name = str(name or "")
+    while True:
+        shorter = _EDITION_SUFFIX.sub("", name)
+        if shorter == name or not shorter.strip():
+            return " ".join(name.casefold().split())
+        name = shorter
+
+
+def editions_by_base_name(catalogue: Iterable[dict]) -> dict[str, set[str]]:
+    """Each catalogue id with the ids of the editions of the same album (itself included).
+
+    The label rule: an acceptable album's remaster, deluxe or anniversary editions by the same
+    artists are acceptable too. A file lists the editions its own catalogue holds; another
+    file may hold the plain album or another edition under an id of its own. An edition has the
+    same artists, the same type and the same name once its edition suffix is left out. Where
+    two plain albums of that name differ in year (a conductor's two recordings of a symphony,
+    named alike), which edition is of which cannot be told: those stay apart."""
+    groups: dict[tuple, list[dict]] = {}
+    for item in catalogue:
+        artists = frozenset(str(a.get("name") or "").casefold() for a in item.get("artists") or ())
+        key = (base_name(item.get("name")), item.get("album_type"), artists)
+        groups.setdefault(key, []).append(item)
+    out: dict[str, set[str]] = {}
+    for (base, _, _), items in groups.items():
+        plain_years = {str(i.get("release_date") or "")[:4] for i in items
+                       if " ".join(str(i.get("name") or "").casefold().split()) == base}
+        if len(plain_years) <= 1:
+            ids = {i["id"] for i in items}
+            out.update((i, ids) for i in ids)
+    return out
 
 
 class EngineClient:
@@ -251,6 +296,8 @@ def run_album(item: LabeledAlbum, engine: FakeSearch,
     client = EngineClient(engine)
     record = item.album if facts is None else {k: v for k, v in item.album.items() if k in facts}
     album = {**record, "album_key": item.id}
+    if facts is not None and "master_year" not in facts and item.album.get("master_year"):
+        album.setdefault("master_id", 1)  # a stand-in: the sync knows the master, not its year
     try:
         row = lookup(client, album) if facts is None else lookup(
             client, album, discogs_release_facts(client, item.album, "master_year" not in facts))

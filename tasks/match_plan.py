@@ -26,6 +26,8 @@ from tasks.scripts import simplified_chinese, traditional_chinese
 SEARCH_LIMIT = 10  # Spotify development-mode apps: search limit at most 10 (Feb 2026)
 
 
+# The join of a joint credit between two names ("A & B", "A And B", "A With B").
+_JOIN_SPLIT_RE = re.compile(r"\s+(?:&|and|with|\+)\s+", re.IGNORECASE)
 _FILTER_DROP_RE = re.compile(r"(?:^|\s)(?:&|\+|and|the)(?=\s|$)", re.IGNORECASE)
 MAX_SEARCHES = 4  # per album; classical gets one more (CLASSICAL_MAX_SEARCHES)
 CLASSICAL_MAX_SEARCHES = 4
@@ -189,6 +191,20 @@ def search_plan(q: MatchQuery) -> list[Search]:
         # A renamed artist: the title alone, where year and track count must agree.
         plan.append(Search(f"album:'{core or title}' year:{years}" if years
                            else f"album:'{core or title}'", "title_year"))
+        partner = _artist_value(_JOIN_SPLIT_RE.split(q.main_artist, maxsplit=1)[-1]) \
+            if _JOIN_SPLIT_RE.search(q.main_artist) else ""
+        if partner and partner != artist and not sides:
+            # A joint credit ("Kevin Rowland & Dexys Midnight Runners"): Spotify may credit
+            # the record to the second name alone (and date it by the original, which a
+            # reissue's year filter misses).
+            plan.append(Search(f"album:'{core or title}' artist:'{partner}'", "partner_artist"))
+        latin_side = _album_value(sides[0]) if sides and is_latin_text(sides[0]) else ""
+        if latin_side and latin_side != (core or title) and other_script(q.main_artist):
+            # A bilingual title under a credit in another script ("عمرو دياب" - "تملي معاك =
+            # Tamally Maak"): where Spotify names the album by its Latin side it credits the
+            # artist in Latin letters too ("Amr Diab"), which no credit search finds.
+            plan.append(Search(f"album:'{latin_side}' year:{years}" if years
+                               else f"album:'{latin_side}'", "latin_title_year"))
         if other_script(q.title) and is_latin_text(q.main_artist):
             # A title in its own script under a romanized credit ("Yumi Arai" - "ひこうき雲"):
             # Spotify names such an artist in that script too (荒井由実), so the title alone
@@ -275,7 +291,9 @@ def next_search(q: MatchQuery, done: Sequence[Searched]) -> Search | None:
         # The title alone is for an artist Spotify knows under another name: skip it once any
         # result is credited to the name on the sleeve, unless the title is in another script
         # (Spotify may file a band's Hebrew or Japanese albums under the name in that script).
-        if step.form == "title_year" and is_latin_text(q.title) and _artist_known(q, done):
+        if step.form == "title_year" and is_latin_text(q.title) and _artist_known(q, done) and (
+            not _JOIN_SPLIT_RE.search(q.main_artist)
+        ):
             continue
         # A search that returned all it found (fewer than the limit) has shown everything a
         # narrower one could: "album:'X' year:1972" after "album:'X'" returned 3 albums.

@@ -27,6 +27,9 @@ class MatchQuery:
     title: str
     year: int | None
     master_year: int | None = None
+    # A Discogs master whose year is not known yet (a first sync fetches few up front): the
+    # lookup may ask for it.
+    master_unknown: bool = False
     track_count: int | None = None
     is_compilation: bool = False
     is_single: bool = False
@@ -71,6 +74,8 @@ class MatchQuery:
             title=clean_text(album.get("title")),
             year=positive_int(album.get("year")),
             master_year=positive_int(album.get("master_year")),
+            master_unknown=bool(positive_int(album.get("master_id")))
+            and not positive_int(album.get("master_year")),
             track_count=positive_int(album.get("track_count")),
             is_compilation=normalize_artist(artist) in VARIOUS_NAMES
             or bool(_COMP_FORMAT_RE.search(formats)),

@@ -145,7 +145,8 @@ _LIVE_AT_RE = re.compile(r"[(\[]\s*live\s+(?:at|in|from)\s+(?:the\s+)?(\w+)[^)\]
                          re.IGNORECASE)
 
 
-def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bool:
+def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None,
+                          tracks: int | None = None) -> bool:
     """Spotify tags a live album "[Live]" where its sleeve says nothing of a concert ("Grateful
     Dead" / "Grateful Dead (Skull & Roses) [Live]"): the record itself, not a live version of
     it, when the name outside its brackets is the sleeve's title and the date the original
@@ -156,6 +157,13 @@ def live_tag_on_own_title(q: MatchQuery, name: str, cand_year: int | None) -> bo
     # ("Sinatra At The Sands" / "... (Live At The Sands Hotel And Casino/1966)").
     named_on_sleeve = bool(place) and normalize_title(place.group(1)) in normalize_title(
         q.title).split()
+    # Or its track list is the sleeve's: a studio album does not come out in the same year as
+    # a concert of its name and length ("The 12 Year Old Genius" / "... (Live At The Regal
+    # Theater, Chicago / 1962)"). Not for a title that is the artist's name ("Grateful Dead
+    # (Live At The Fillmore)" is the band at a concert).
+    named_on_sleeve = named_on_sleeve or bool(place) and bool(q.track_count) and (
+        tracks == q.track_count) and normalize_title(base_title(q.title)) not in (
+        normalize_title(q.main_artist), normalize_title(q.artist))
     if not (reference and cand_year == reference and (_LIVE_TAG_RE.search(name)
                                                        or named_on_sleeve)):
         return False

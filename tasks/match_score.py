@@ -64,14 +64,22 @@ def artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
                 # Two scripts: compared in Latin letters, a little below an exact spelling.
                 best = max(best, 0.95 * weight * artist_similarity(
                     normalize_artist(q_latin or qa), normalize_artist(c_latin or c)))
-            if abbreviates(cn, qn) or abbreviates(qn, cn):
-                best = max(best, weight * 0.9)  # a renamed band: T. Rex, Lady A
+            if abbreviates(cn, qn) or abbreviates(qn, cn) or abbreviates(cn, _name_parts(qa)):
+                # A renamed band: T. Rex, Lady A; a person's initials, an "O'" a word of its
+                # own ("EOB" for Ed O'Brien).
+                best = max(best, weight * 0.9)
             q_core, c_core = chinese_name_core(qa), chinese_name_core(c)
             if q_core or c_core:
                 # "黑豹" / "黑豹樂隊", "張學友" / "张学友": one name, spelled two ways.
                 best = max(best, 0.95 * weight * artist_similarity(
                     normalize_artist(q_core or qa), normalize_artist(c_core or c)))
     return best
+
+
+def _name_parts(name: str) -> str:
+    """A name's comparison form with an apostrophe between words' parts ("Ed O'Brien" ->
+    "ed o brien")."""
+    return normalize_artist(re.sub(r"(?<=\w)['\u2019](?=\w)", " ", name))
 
 
 def _year_score(q: MatchQuery, cand_year: int | None) -> float | None:
@@ -250,6 +258,14 @@ def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
     swapped = _swapped_performers(q, cand_artists)
     if swapped:
         details["swapped_performers"] = swapped
+    if agreement in (0.65, 0.7) and _holds(owned, cand) and title < 0.85 and (
+        _same_facts(q, candidate, composer_ok, perf, swapped)
+    ):
+        # The sleeve names a filler Spotify's name leaves out ("Krönungsmesse KV 317 · Ave
+        # Verum Corpus KV 618" / "Coronation Mass, K. 317; Ave verum corpus"), and the
+        # performers, the year and the track count agree: the recording, linked as below.
+        title = 0.85
+        details["same_recording_facts"] = True
     if same_recording_facts(q, candidate, agreement, composer_ok, perf, swapped) and (
         title < 0.85
     ):
@@ -283,10 +299,17 @@ def same_recording_facts(q: MatchQuery, candidate: Mapping[str, Any], agreement:
                          composer_ok: bool, perf: float, swapped: Sequence[str]) -> bool:
     """Composer and performers agree (every one credited), the work is unknown on one side, and
     the year (the master's or the pressing's) and the track count are the sleeve's."""
+    return agreement is None and _same_facts(q, candidate, composer_ok, perf, swapped)
+
+
+def _same_facts(q: MatchQuery, candidate: Mapping[str, Any], composer_ok: bool, perf: float,
+                swapped: Sequence[str]) -> bool:
+    """Composer and every performer agree, and the year (the master's or the pressing's) and
+    the track count are the sleeve's."""
     from tasks.classical import performers
 
     persons, ensembles = performers(q.artists, q.work.composer)
-    return agreement is None and composer_ok and perf >= 0.95 and not swapped and bool(
+    return composer_ok and perf >= 0.95 and not swapped and bool(
         persons or ensembles
     ) and bool(q.track_count) and positive_int(candidate.get("total_tracks")) == (
         q.track_count
@@ -328,6 +351,21 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
             bare_title, bare_mismatch = title_score(bare, name)
             if bare_title > title:
                 title, number_mismatch = bare_title, bare_mismatch
+        curated = _curated_by_artist(q, name, cand_artists)
+        if curated:
+            # "Late Night Tales: Air" by Various Artists for Air's "Late Night Tales": a mix
+            # series Spotify files under Various Artists, the curator named in the title.
+            artist = max(artist, 0.9)
+            curated_title, curated_mismatch = title_score(q.title, curated)
+            if curated_title > title:
+                title, number_mismatch = curated_title, curated_mismatch
+        initials = _artist_by_initials(q, name)
+        if initials:
+            # "Electric Light Orchestra II" / "ELO 2": the artist's name in the title, Spotify
+            # spells it with its initials.
+            short_title, short_mismatch = title_score(initials, name)
+            if short_title > title:
+                title, number_mismatch = short_title, short_mismatch
         if number_mismatch and only_span_years_added(q, normalize_title(q.title),
                                                      normalize_title(name)):
             number_mismatch = False  # a career span the sleeve adds ("... 1987-1991")
@@ -360,8 +398,11 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     cand_year = candidate_year(candidate)
     is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or reissued(classical)
     reference = q.master_year or q.year
-    # A remaster carries its own, later date: it says nothing about the original's year.
-    later_edition = is_edition and cand_year and reference and cand_year > reference
+    # A remaster carries its own, later date: it says nothing about the original's year. Not
+    # once dated by its plain namesake on offer: that is the original's date, and an original
+    # later than the sleeve's is another album (the 1975 "Fleetwood Mac (Deluxe)" for 1968's).
+    later_edition = is_edition and cand_year and reference and cand_year > reference and (
+        not candidate.get(DATED_BY_ORIGINAL))
     fields: dict[str, float | None] = {
         "artist": artist,
         "title": title,
@@ -380,7 +421,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         if q.is_classical and pname not in CLASSICAL_PENALTIES:
             continue  # "String Quartet", "plays", "Instrumental" are what classical names say
         if rx.search(cand_words) and not rx.search(query_words):
-            if pname == "live" and live_tag_on_own_title(q, name, cand_year):
+            if pname == "live" and live_tag_on_own_title(
+                q, name, cand_year, positive_int(candidate.get("total_tracks"))
+            ):
                 continue
             # A classical sleeve seldom says "live" where Spotify does; year and performers
             # tell the concerts apart.
@@ -406,8 +449,9 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if album_type in ("album", "compilation") and q.is_single:
         penalties["album_for_single"] = 0.85
     # A remaster may carry its own date; a compilation's "remastered" namesake is another one.
-    if cand_year and (q.is_compilation and not q.is_classical or not is_edition) and _far_year(
-        q, cand_year
+    dated = bool(candidate.get(DATED_BY_ORIGINAL))
+    if cand_year and (q.is_compilation and not q.is_classical or not is_edition or dated) and (
+        _far_year(q, cand_year)
     ):
         penalties["year_far"] = 0.85
     if not q.is_classical and before_first_release(q, cand_year):
@@ -438,6 +482,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     if not q.is_classical and _year_and_tracks_differ(q, cand_year, later_edition, tracks) and (
         penalties or not distinctive_title(q)
         or min(fields["artist"], title) < 0.97 or fields["type"] not in (None, 1.0)
+        or _next_years_version(q, candidate, cand_year, is_edition)
     ):
         # Another year and another track list: another album of that name (a self-titled
         # album of another year, a first pressing's other track list), unless the title is the
@@ -464,6 +509,11 @@ def is_edition_name(name: str) -> bool:
     return bool(_EDITION_WORD_RE.search(name.casefold()))
 
 
+# Set on an edition's copy that `dated_by_original` dated by its plain namesake: its date is the
+# original's then, not a reissue's.
+DATED_BY_ORIGINAL = "dated_by_original"
+
+
 def dated_by_original(candidates: Sequence[Any]) -> list[Any]:
     """The candidates, each edition dated by its plain namesake when one is on offer.
 
@@ -488,7 +538,7 @@ def dated_by_original(candidates: Sequence[Any]) -> list[Any]:
         if dates and len({d[:4] for d in dates}) == 1 and (
             (candidate_year(c) or 0) > int(min(dates)[:4])
         ):
-            c = {**c, "release_date": min(dates)}
+            c = {**c, "release_date": min(dates), DATED_BY_ORIGINAL: True}
         out.append(c)
     return out
 
@@ -506,6 +556,37 @@ def _without_artist_name(q: MatchQuery, name: str) -> str:
     return rest if len(rest.split()) >= 2 else ""
 
 
+_NAME_PARTS_RE = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s|[()\[\]])\s*")
+
+
+def _curated_by_artist(q: MatchQuery, name: str, cand_artists: Sequence[str]) -> str:
+    """The name of a Various Artists candidate without the part that is the sleeve's artist
+    ("Late Night Tales: Air" -> "Late Night Tales"); "" when it is not credited to Various
+    Artists or no part of its name is the artist."""
+    if q.is_various or not cand_artists or not all(
+        normalize_artist(a) in VARIOUS_NAMES for a in cand_artists
+    ):
+        return ""
+    wanted = {normalize_artist(q.main_artist), normalize_artist(q.artist)} - {""}
+    parts = [p for p in _NAME_PARTS_RE.split(name) if p.strip()]
+    rest = [p for p in parts if normalize_artist(p) not in wanted]
+    return " ".join(rest) if rest and len(rest) < len(parts) else ""
+
+
+def _artist_by_initials(q: MatchQuery, name: str) -> str:
+    """The sleeve's title with the artist's name of three words or more, which it begins with,
+    in the initials Spotify's name begins with instead ("Electric Light Orchestra II" ->
+    "elo ii" against "ELO 2"); "" otherwise."""
+    artist = normalize_artist(q.main_artist).split()
+    title, cand = normalize_title(q.title).split(), normalize_title(name).split()
+    if len(artist) < 3 or title[:len(artist)] != artist or not cand:
+        return ""
+    short = "".join(w[0] for w in artist)
+    if cand[0] != short:
+        return ""
+    return " ".join([short, *title[len(artist):]])
+
+
 def _scripts_only_differ(q: MatchQuery, candidate: Mapping[str, Any],
                          cand_artists: Sequence[str]) -> bool:
     """The owned track count unknown, an album of the very master year, credited in another
@@ -514,6 +595,15 @@ def _scripts_only_differ(q: MatchQuery, candidate: Mapping[str, Any],
         candidate_year(candidate) == q.master_year
     ) and candidate.get("album_type") in ("album", "compilation") and any(
         scripts_differ(q.main_artist, a) for a in cand_artists)
+
+
+def _next_years_version(q: MatchQuery, candidate: Mapping[str, Any], cand_year: int | None,
+                        is_edition: bool) -> bool:
+    """A plain album dated the year after the master's first release with another track list:
+    another country's version (the 1976 international "High Voltage" for the 1975 Australian
+    one), not a remaster (which says so, or keeps the original's date)."""
+    return bool(q.master_year and cand_year == q.master_year + 1) and not is_edition and (
+        candidate.get("album_type") in ("album", "compilation"))
 
 
 def _year_and_tracks_differ(q: MatchQuery, cand_year: int | None, later_edition: Any,

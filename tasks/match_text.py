@@ -21,6 +21,10 @@ _NUMBER_NAMES = {
 # A year alone in brackets, or with the words that date a recording.
 _DATE_TAG_RE = re.compile(r"[(\[]\s*(?:(?:live|recorded|recording)\s+(?:in\s+)?)?(?:19|20)\d\d"
                           r"(?:\s+(?:recording|version|mono|stereo))?\s*[)\]]", re.IGNORECASE)
+# A bracket naming a concert ("(Live At The Sands Hotel And Casino/1966)"): its numbers are
+# dates and places.
+_LIVE_BRACKET_RE = re.compile(r"[(\[]\s*(?:live|recorded live)\s+(?:at|in|from)\b[^()\[\]]*"
+                              r"[)\]]", re.IGNORECASE)
 _SPELLED_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                               "nine", "ten"})
 _SERIES_WORDS = frozenset({"vol", "volume", "volumes", "part", "pt", "no", "number", "chapter",
@@ -94,10 +98,25 @@ def film_title(title: str) -> str:
     return core if core and core != title.strip() else ""
 
 
+# The format word a sleeve adds after an EP's name ("No Plan EP"), which Spotify leaves out
+# ("No Plan") or puts after a dash ("No Plan - EP").
+_TRAILING_EP_RE = re.compile(r"\s+E\.?P\.?$")
+_TOO_SHORT_FOR_EP = frozenset({"the", "a", "an", "my", "our", "this"})
+
+
+def without_ep_word(title: str) -> str:
+    """The title without a trailing "EP" ("No Plan EP" -> "No Plan"); the title itself when
+    nothing of a name would remain ("The EP")."""
+    rest = _TRAILING_EP_RE.sub("", title).strip(" -:")
+    if rest == title or not usable(rest) or rest.casefold() in _TOO_SHORT_FOR_EP:
+        return title
+    return rest
+
+
 def main_title(title: str) -> str:
     """Display title cut to its core for a fallback search: no edition noise, no bracketed part,
-    no side B, translation or subtitle ("Deseo = Desire" -> "Deseo")."""
-    core = strip_edition(title)
+    no side B, translation or subtitle ("Deseo = Desire" -> "Deseo"), no trailing "EP"."""
+    core = without_ep_word(strip_edition(title))
     core = " ".join(BRACKETS_RE.sub(" ", core).split()) or core
     core = _TITLE_CUT_RE.split(core, maxsplit=1)[0].strip() or core
     core = _SOUNDTRACK_LEAD_RE.sub("", core).strip() or core
@@ -143,6 +162,9 @@ def abbreviates(short: str, full: str) -> bool:
                                                                           strict=True))
 
 
+_ALBUM_ORDINAL_RE = re.compile(r"^(?:第)?(\d+)(?:집|輯|辑)$")
+
+
 def title_numbers(title_norm: str, spelled_anywhere: bool = False) -> set[str]:
     """The numbers and roman numerals of a comparison form, as digits ("ii" -> "2"). A number
     spelled out counts only where it numbers a sequel: after "Volume", "Part", "No." or last
@@ -151,6 +173,15 @@ def title_numbers(title_norm: str, spelled_anywhere: bool = False) -> set[str]:
     words = title_norm.split()
     found = set()
     for i, w in enumerate(words):
+        ordinal = _ALBUM_ORDINAL_RE.match(w)
+        if ordinal:
+            # Korean "3집" (the third album), Chinese "第3輯": the artist's album number,
+            # which tells it from another numbered one ("Kim Gun Mo 3" / "3집 잘못된 만남"),
+            # and says nothing against a sleeve without a number ("창밖의 여자" / "조용필 1집
+            # (창밖의 여자)").
+            if spelled_anywhere:
+                found.add(ordinal.group(1).lstrip("0") or "0")
+            continue
         after_series = i > 0 and words[i - 1] in _SERIES_WORDS
         if w in _FOREIGN_NUMBERS and w not in _NUMBER_NAMES:
             if after_series:
@@ -202,12 +233,25 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
     for sep in (" / ", " = "):
         if sep in q_title:
             for side in q_title.split(sep):
-                score = max(score, 0.95 * similarity(normalize_title(side), cn))
+                # Each side as a title of its own: against Spotify's bracketed or soundtrack
+                # forms too ("Pakeezah = पाकीज़ा" / "Pakeezah (Original Motion Picture
+                # Soundtrack)").
+                score = max(score, 0.95 * similarity(normalize_title(side), cn),
+                            0.95 * _title_score_of(side, c_title)[0] if side.strip() else 0.0)
         if sep in c_title and sep not in q_title:
             # Spotify names a record by both its titles ("Immigrés / Bitim Rew") where the
             # sleeve gives the first: a little below the whole name.
             first = c_title.split(sep)[0]
             score = max(score, 0.9 * similarity(qn, normalize_title(first)))
+    c_named = _SELF_TITLED_TAIL_RE.sub("", c_title).strip()
+    if c_named and c_named != c_title.strip():
+        # "孫燕姿同名專輯": Spotify calls a Chinese self-titled album "<name>'s self-titled
+        # album"; the name is the title.
+        score = max(score, 0.95 * similarity(qn, normalize_title(c_named)))
+    q_digits, c_digits = roman_as_digits(qn), roman_as_digits(cn)
+    if (q_digits, c_digits) != (qn, cn):
+        # "ELO II" / "ELO 2": one number, written two ways.
+        score = max(score, similarity(q_digits, c_digits))
     q_film, c_film = film_title(q_title), film_title(c_title)
     numbered_q, numbered_c = qn, cn
     if q_film or c_film:
@@ -225,11 +269,23 @@ def _title_score_of(q_title: str, c_title: str) -> tuple[float, bool]:
     if q_latin or c_latin:
         score = max(score, 0.95 * similarity(normalize_title(q_latin or q_title),
                                               normalize_title(c_latin or c_title)))
-    if numbered_c is cn and _DATE_TAG_RE.search(c_title):
-        # Spotify dates a recording in its name ("Live At The Apollo (1962)", "(1955 Recording)"):
-        # a date, which the year field compares, not a number of the title.
-        numbered_c = normalize_title(_DATE_TAG_RE.sub(" ", c_title))
+    if numbered_c is cn and (_DATE_TAG_RE.search(c_title) or _LIVE_BRACKET_RE.search(c_title)):
+        # Spotify dates a recording in its name ("Live At The Apollo (1962)", "(1955 Recording)",
+        # "(Live At The Regal Theater, Chicago / 1962)"): a date, which the year field
+        # compares, not a number of the title.
+        numbered_c = normalize_title(_LIVE_BRACKET_RE.sub(" ", _DATE_TAG_RE.sub(" ", c_title)))
     return score, numbers_differ(numbered_q, numbered_c)
+
+
+# "同名專輯" / "同名专辑" / "同名大碟": "self-titled album", after the name in Chinese.
+_SELF_TITLED_TAIL_RE = re.compile(r"\s*[(\[]?(?:同名(?:專輯|专辑|大碟|唱片)?)[)\]]?\s*$")
+_ROMAN = {w: d for w, d in _NUMBER_NAMES.items() if w not in _SPELLED_NUMBERS and w != "x"}
+
+
+def roman_as_digits(title_norm: str) -> str:
+    """A comparison form with its roman numerals in digits ("elo ii" -> "elo 2"); "x" stays a
+    letter ("Malcolm X")."""
+    return " ".join(_ROMAN.get(w, w) for w in title_norm.split())
 
 
 def numbers_differ(q_norm: str, c_norm: str) -> bool:

@@ -14,6 +14,7 @@ query found it. Its names below are the matcher's public ones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -97,6 +98,29 @@ def _namesakes_by_year(q: MatchQuery, scored: list[tuple], threshold: float) -> 
     return out
 
 
+_COUNTRY_TAG_RE = re.compile(r"[(\[]\s*(?:uk|us|u\.k\.|u\.s\.|usa|japan(?:ese)?)"
+                             r"(?:\s+(?:version|edition|album|mono|stereo))?\s*[)\]]",
+                             re.IGNORECASE)
+
+
+def _country_versions(q: MatchQuery, best: dict, others: list[dict]) -> bool:
+    """True when another candidate is the best one's namesake of the same artists and year,
+    one of the two tagged with a country ("(UK)", "(US Version)") and the sleeve's title with
+    none."""
+    if _COUNTRY_TAG_RE.search(q.title):
+        return False
+    name = str(best.get("name") or "")
+    for c in others:
+        other = str(c.get("name") or "")
+        if bool(_COUNTRY_TAG_RE.search(name)) != bool(_COUNTRY_TAG_RE.search(other)) and (
+            normalize_title(base_title(name)) == normalize_title(base_title(other))
+            and candidate_artists(c) == candidate_artists(best)
+            and candidate_year(c) == candidate_year(best)
+        ):
+            return True
+    return False
+
+
 def best_spotify_match(
     q: MatchQuery, candidates: list[dict], threshold: float = DEFAULT_THRESHOLD
 ) -> Match:
@@ -167,6 +191,12 @@ def best_spotify_match(
         # The sleeve credits no performer (a budget label's anonymous orchestra): recordings
         # of the work by others, scored alike, cannot be told from the one it holds.
         score = min(score, threshold - 0.01)
+    if _country_versions(q, best, [c for _, _, c, _ in scored[1:]]):
+        # Spotify carries a British and an American version of the record under one name of
+        # one year ("Out Of Our Heads" / "Out Of Our Heads (UK)"): which one the sleeve is, the
+        # names do not say.
+        score = min(score, threshold - 0.01)
+        evidence = {**evidence, "ambiguous_version": True}
     evidence = {
         **evidence,
         "candidates": len(scored),
@@ -200,7 +230,9 @@ def track_count_would_tell(q: MatchQuery, match: Match) -> bool:
     dated_by = match.evidence.get("dated_by")
     if dated_by:
         cand_year = positive_int(str(dated_by)[:4])
-    return bool(cand_year and q.master_year) and cand_year not in (q.master_year, q.year)
+    # A master year not known yet may be either, or neither: the fetch brings it too.
+    return bool(cand_year and (q.master_year or q.master_unknown)) and \
+        cand_year not in (q.master_year, q.year)
 
 
 def _seen(done: Sequence[Searched]) -> list[tuple[dict, Search]]:

@@ -110,6 +110,12 @@ def test_work_agreement():
          True),
         ("Warschauer Philharmonie", "Warsaw Philharmonic Orchestra", True),
         ("Staatskapelle Dresden", "Sächsische Staatskapelle Dresden", True),
+        # Melodiya's Russian credits: a place adjective's stem names the city.
+        ("Академический Симфонический Оркестр Московской Филармонии",
+         "Moscow Philharmonic Orchestra", True),
+        ("Ленинградский Филармонический Оркестр", "Leningrad Philharmonic Orchestra", True),
+        ("Академический Симфонический Оркестр Московской Филармонии",
+         "Leningrad Philharmonic Orchestra", False),
         ("Orchestre De Paris", "Boston Symphony Orchestra", False),
         ("Wiener Philharmoniker", "Berliner Philharmoniker", False),
         ("London Symphony Orchestra", "Philharmonia Orchestra", None),  # no name word in one
@@ -119,6 +125,47 @@ def test_work_agreement():
 def test_same_ensemble_across_languages(a, b, same):
     assert same_ensemble(a, b) is same
     assert same_ensemble(b, a) is same
+
+
+def test_an_old_numbering_gives_way_to_the_nickname_of_one_work_only():
+    assert parse_work('Symphony No. 5 In E Minor "From The New World"',
+                      ("Antonín Dvořák",)).numbers == {"9"}
+    # Two works, one of them numbered: both numbers stay.
+    assert parse_work('Symphony No. 8 · Symphony "From The New World"',
+                      ("Antonín Dvořák",)).numbers == {"8", "9"}
+    assert parse_work('Symphonies Nos. 8 & 9 "From The New World"',
+                      ("Antonín Dvořák",)).numbers == {"8", "9"}
+
+
+def test_a_work_type_alone_on_spotify_stands_for_a_sleeves_unnumbered_work():
+    cello = parse_work("Cellokonzert H-moll Op. 104", ("Antonín Dvořák",))
+    assert work_agreement(cello, parse_work(
+        "Dvořák: Cello Concerto / Bloch: Schelomo / Bruch: Kol Nidrei")) == 0.85
+    # A numbered work is one of many of its type: the type alone says nothing.
+    assert work_agreement(parse_work("Symphonie N° 5 En Ut Mineur Op. 67", ("Beethoven",)),
+                          parse_work("Beethoven: The 9 Symphonies")) is None
+    # Another type is not the work (left unknown: the other facts decide).
+    assert work_agreement(cello, parse_work("Dvořák: Violin Concerto")) is None
+
+
+def test_a_couplings_key_may_be_its_other_works():
+    owned = parse_work("Piano Sonata In B Flat, D. 960 / Allegretto In C Minor, D. 915",
+                       ("Franz Schubert",))
+    spotify = parse_work("Schubert: Piano Sonata No. 21 in B-Flat Major, D. 960")
+    assert work_agreement(owned, spotify) == 0.7  # the sleeve holds one work more
+    # One work each: another key is another work.
+    assert work_agreement(parse_work("Piano Sonata In C Minor, D. 960", ("Schubert",)),
+                          spotify) == 0.1
+
+
+def test_greek_letter_pairs_are_spelled_as_spotify_spells_them():
+    from tasks.classical import transliterate
+
+    assert [transliterate(n) for n in ("Σταύρος Ξαρχάκος", "Ρεμπέτικο", "Μπουζούκι",
+                                       "Ντόρα Γκρέκο", "Άγγελος", "Μίκης Θεοδωράκης")] == [
+        "stavros xarchakos", "rembetiko", "bouzouki", "dora greko", "angelos",
+        "mikis theodorakis"]
+    assert transliterate("Рихтер") == "rikhter"  # Cyrillic as before
 
 
 def test_ensemble_kind():
@@ -227,6 +274,18 @@ def test_parse_work_variants(title, artists, expected):
          'Dvořák: String Quartet No. 12 in F Major, Op. 96 "American"', 0.95, 1.0),
         ("Симфония № 6 «Патетическая»", ("Чайковский",),
          'Tchaikovsky: Symphony No. 6 in B Minor, Op. 74 "Pathétique"', 0.95, 1.0),
+        # Melodiya's Russian titles of works known by name.
+        ("Щелкунчик", ("Пётр Чайковский",), "Tchaikovsky: The Nutcracker, Op. 71", 0.95, 1.0),
+        ("Лебединое Озеро", ("П. Чайковский",), "Tchaikovsky: Swan Lake, Op. 20", 0.95, 1.0),
+        ("Картинки С Выставки", ("М. Мусоргский",), "Mussorgsky: Pictures at an Exhibition",
+         0.95, 1.0),
+        ("Весна Священная", ("Игорь Стравинский",), "Stravinsky: The Rite of Spring", 0.95, 1.0),
+        ("Щелкунчик", ("Пётр Чайковский",), "Tchaikovsky: Swan Lake, Op. 20", 0.0, 0.2),
+        # An old numbering beside the nickname: the nickname names the work.
+        ('Symphony No. 5 In E Minor "From The New World"', ("Antonín Dvořák",),
+         'Dvořák: Symphony No. 9 "From the New World"', 0.95, 1.0),
+        ('Symphony No. 7 "Unfinished"', ("Franz Schubert",),
+         'Schubert: Symphony No. 8 in B Minor, D. 759 "Unfinished"', 0.95, 1.0),
         # Never the same work:
         ("Französische Suiten", ("Bach",), "Bach: English Suites", 0.0, 0.2),
         ("Kinderszenen", ("Schumann",), "Schumann: Kreisleriana", 0.0, 0.2),

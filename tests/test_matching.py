@@ -91,7 +91,9 @@ def test_match_query_from_various_compilation():
              "master_year": 1972},
             [("album:'Simon Garfunkels Greatest Hits' artist:'Simon'", "album_artist"),
              ("artist:'Simon' year:1971-1973", "artist_year"),
-             ("album:'Simon Garfunkels Greatest Hits' year:1971-1973", "title_year")],
+             ("album:'Simon Garfunkels Greatest Hits' year:1971-1973", "title_year"),
+             # A joint credit: Spotify may credit the second name alone.
+             ("album:'Simon Garfunkels Greatest Hits' artist:'Garfunkel'", "partner_artist")],
         ),
         (
             # A title of digits and signs only is no other script: the credit's searches first.
@@ -107,7 +109,16 @@ def test_match_query_from_various_compilation():
             [("album:'Purple Rain (Deluxe Edition)' artist:'Prince'", "album_artist"),
              ("album:'Purple Rain' artist:'Prince'", "core_artist"),
              ("artist:'Prince' year:1983-1985", "artist_year"),
-             ("album:'Purple Rain' year:1983-1985", "title_year")],
+             ("album:'Purple Rain' year:1983-1985", "title_year"),
+             ("album:'Purple Rain' artist:'Revolution'", "partner_artist")],
+        ),
+        (
+            {"artist": "Kevin Rowland & Dexys Midnight Runners", "title": "Too-Rye-Ay",
+             "year": 2014},
+            [("album:'Too-Rye-Ay' artist:'Kevin Rowland'", "album_artist"),
+             ("artist:'Kevin Rowland'", "artist_list"),
+             ("album:'Too-Rye-Ay' year:2013-2015", "title_year"),
+             ("album:'Too-Rye-Ay' artist:'Dexys Midnight Runners'", "partner_artist")],
         ),
         (
             {"artist": "Sensi-T & Mr. Zèbre", "artists": ["Sensi-T", "Mr. Zèbre"],
@@ -124,7 +135,19 @@ def test_match_query_from_various_compilation():
              ("album:'Группа Крови' artist:'Кино'", "side_artist"),
              ("artist:'kino'", "latin_artist"),
              ("artist:'Кино'", "artist_list"),
-             ("album:'Группа Крови' year:1987-1989", "title_year")],
+             ("album:'Группа Крови' year:1987-1989", "title_year"),
+             ("album:'Gruppa Krovi' year:1987-1989", "latin_title_year")],
+        ),
+        (
+            # A credit in a script with no Latin form here: the Latin side alone finds the
+            # album Spotify files under "Amr Diab".
+            {"artist": "عمرو دياب", "title": "تملي معاك = Tamally Maak", "year": 2000,
+             "master_year": 2000},
+            [("album:'Tamally Maak' artist:'عمرو دياب'", "side_artist"),
+             ("album:'تملي معاك' artist:'عمرو دياب'", "side_artist"),
+             ("artist:'عمرو دياب' year:1999-2001", "artist_year"),
+             ("album:'تملي معاك' year:1999-2001", "title_year"),
+             ("album:'Tamally Maak' year:1999-2001", "latin_title_year")],
         ),
         (
             {"artist": "Various", "title": "Saturday Night Fever (The Original Movie Sound Track)",
@@ -183,6 +206,27 @@ def item(name, artist, date, tracks, album_type="album", id=None):
     return {"id": id or f"{artist}|{name}|{date}", "name": name, "artists": [{"name": artist}],
             "release_date": date, "total_tracks": tracks, "album_type": album_type,
             "external_urls": {"spotify": f"https://open.spotify.com/album/{id or name}"}}
+
+
+def test_a_joint_credit_searches_the_title_alone_though_one_member_is_known():
+    # "Mos Def & Talib Kweli Are Black Star": Spotify files it under Black Star; Mos Def's
+    # own albums say nothing of the pair's.
+    q = MatchQuery.from_album({"artist": "Mos Def & Talib Kweli",
+                               "title": "Mos Def & Talib Kweli Are Black Star", "year": 1998,
+                               "master_year": 1998, "track_count": 13})
+    solo = item("Black On Both Sides", "Mos Def", "1999-10-12", 17)
+    done = [Searched(step, (solo,) if step.form == "artist_year" else ())
+            for step in search_plan(q)[:2]]
+    assert [s.search.form for s in done] == ["album_artist", "artist_year"]
+    assert next_search(q, done) == Search(
+        "album:'Mos Def Talib Kweli Are Black Star' year:1997-1999", "title_year")
+    band = item("Mos Def & Talib Kweli Are Black Star", "Black Star", "1998-08-26", 13)
+    assert best_spotify_match(q, [solo, band]).album is band
+    # A single name known by its results: the title alone is not sent.
+    alone = MatchQuery.from_album({"artist": "Mos Def", "title": "The New Danger",
+                                   "year": 2004, "master_year": 2004})
+    done = [Searched(step, (solo,)) for step in search_plan(alone)[:2]]
+    assert next_search(alone, done) is None
 
 
 def test_next_search_adapts_to_what_earlier_searches_returned():
@@ -561,11 +605,6 @@ def test_failures_lists_only_the_chosen_groups_misses(tmp_path, capsys):
         main([str(tmp_path), "--failures", "everything"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "held-out half below the floors, as a first sync gets it (a track count and the master's "
-    "year only from Discogs fetches when the lookup asks): measured 0.9806 precision (8 wrong "
-    "of 413 links), 0.9060 recall (405 of 447), 1.59 searches and 0.50 Discogs requests an "
-    "album, with fresh3.json's catalogue in the search"))
 def test_held_out_precision_and_recall():
     """The issue's floor on the held-out half (through the strict fake search). Rules were
     added after its failures were read (swapped performers; year and track count both
@@ -579,9 +618,10 @@ def test_held_out_precision_and_recall():
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "fresh albums below the precision floor, as a first sync gets them: measured 0.9680 "
-    "precision (11 wrong of 344 links), 0.9487 recall (333 of 351), 1.49 searches and 0.51 "
-    "Discogs requests an album"))
+    "fresh albums below the precision floor, as a first sync gets them (a track count and the "
+    "master's year only from Discogs fetches when the lookup asks): measured 0.9886 precision "
+    "(4 wrong of 351 links), 0.9886 recall (347 of 351), 1.47 searches and 0.53 Discogs "
+    "requests an album"))
 def test_fresh_precision_and_recall():
     """The same floor on the fresh albums, which no change was fitted on: the honest figure, as
     a sync gets it (the track count only from a Discogs release fetch)."""
@@ -595,12 +635,12 @@ def test_fresh_precision_and_recall():
 
 
 def test_no_group_falls_below_what_was_measured():
-    """Until the issue's floor holds, what was measured may not get worse, as a first sync gets
-    it (held-out 0.9806 / 0.9060, fresh 0.9680 / 0.9487, tuning 0.9875 / 0.9518, unseen
-    1.0 / 0.9679; a wrong link's margin)."""
+    """Until the issue's floor holds everywhere, what was measured may not get worse, as a
+    first sync gets it (held-out 0.9905 / 0.9374, fresh 0.9886 / 0.9886, tuning 0.9950 /
+    0.9590, unseen 1.0 / 0.9633; a wrong link's margin)."""
     result = evaluate(DEFAULT_SET_DIR)
-    floors = {"tuning": (0.985, 0.95), "held_out": (0.978, 0.90), "fresh": (0.965, 0.945),
-              "unseen": (0.99, 0.96)}
+    floors = {"tuning": (0.994, 0.955), "held_out": (0.99, 0.935), "fresh": (0.985, 0.985),
+              "unseen": (0.995, 0.96)}
     measured = {g: (result[g]["overall"]["precision"], result[g]["overall"]["recall"])
                 for g in floors}
     assert all(p >= floors[g][0] and r >= floors[g][1] for g, (p, r) in measured.items()), \
@@ -695,6 +735,27 @@ def classical_item(name, artists, date, tracks, id=None):
 
 # Rules (a) and (b) below were motivated by failures of the held-out half (issue 16): the
 # held-out figure after them is optimistic; the fresh set's is the honest one.
+def test_a_filler_spotifys_name_leaves_out_is_the_recording_when_all_facts_agree():
+    performers = ["Wolfgang Amadeus Mozart", "Anna Tomowa-Sintow", "Wiener Singverein",
+                  "Berliner Philharmoniker", "Herbert von Karajan"]
+    karajan = MatchQuery.from_album({
+        "artist": ", ".join(performers), "artists": performers,
+        "title": "Krönungsmesse KV 317 · Ave Verum Corpus KV 618", "year": 1976,
+        "master_year": 1976, "track_count": 8, "genres": ["Classical"]})
+    coupling = classical_item("Mozart: Coronation Mass, K. 317; Ave verum corpus", performers,
+                              "1976-01-01", 8)
+    match = best_spotify_match(karajan, [coupling])
+    assert match.status == "matched"
+    assert match.evidence["classical"]["same_recording_facts"] is True
+    # Another track count, or another year: not enough.
+    assert best_spotify_match(karajan, [{**coupling, "total_tracks": 10}]).status != "matched"
+    assert best_spotify_match(karajan, [{**coupling, "release_date": "1985-01-01"}]
+                              ).status != "matched"
+    # Another album of theirs with that year and length: which one is unknown.
+    requiem = classical_item("Mozart: Vesperae solennes, K. 339", performers, "1976-01-01", 8)
+    assert best_spotify_match(karajan, [coupling, requiem]).status != "matched"
+
+
 def test_a_swapped_orchestra_or_narrator_is_another_recording():
     munch = MatchQuery.from_album({
         "artist": "Hector Berlioz, Orchestre De Paris, Charles Munch",
@@ -776,13 +837,13 @@ def test_another_year_and_another_track_list_is_another_album():
     assert best_spotify_match(anthems, [later]).status != "matched"
 
 
-def test_a_distinctive_title_reissued_later_with_a_bonus_track_still_links():
+def test_a_distinctive_title_reissued_with_a_bonus_track_links_when_the_name_says_so():
     rumours = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Rumours",
                                      "year": 1977, "master_year": 1977, "track_count": 11})
-    # Spotify dates the reissue it carries a year later and adds "Silver Springs", without a
-    # remaster in the name.
+    # A plain name dated the year after the first release with another track list is another
+    # country's version (see the AC/DC test below): not linked since 7 Dec.
     reissue = item("Rumours", "Fleetwood Mac", "1978-02-04", 12)
-    assert best_spotify_match(rumours, [reissue]).status == "matched"
+    assert best_spotify_match(rumours, [reissue]).status == "uncertain"
     named = item("Rumours (Super Deluxe)", "Fleetwood Mac", "2013-01-29", 12)
     assert best_spotify_match(rumours, [named]).status == "matched"
     # The year unknown: only the track count differs.
@@ -830,7 +891,7 @@ def test_an_edition_is_dated_by_its_plain_namesake_on_offer():
     debut = item("Santana", "Santana", "1969-08-30", 9)
     other = item("Abraxas", "Santana", "1970-09-23", 9)
     assert dated_by_original([legacy, debut, other]) == [
-        {**legacy, "release_date": "1969-08-30"}, debut, other]
+        {**legacy, "release_date": "1969-08-30", "dated_by_original": True}, debut, other]
     # The Legacy Edition reissues the 1969 album: it is judged by that year.
     match = best_spotify_match(third, [legacy, debut])
     assert match.status == "uncertain" and match.evidence["runner_up_id"] == legacy["id"]
@@ -840,6 +901,25 @@ def test_an_edition_is_dated_by_its_plain_namesake_on_offer():
     # Plain namesakes of two years: which one the edition reissues is unknown.
     again = item("Santana", "Santana", "1971-09-22", 9)
     assert dated_by_original([legacy, debut, again])[0] is legacy
+
+
+def test_an_edition_dated_by_a_later_original_is_another_album():
+    # Fleetwood Mac's 1968 debut (Spotify: "Peter Green's Fleetwood Mac") against the band's
+    # 1975 "Fleetwood Mac" and its 2018 deluxe edition: the deluxe reissues the 1975 album, so
+    # its date is 1975's, not a reissue's that says nothing.
+    debut = MatchQuery.from_album({"artist": "Fleetwood Mac", "title": "Fleetwood Mac",
+                                   "year": 1968, "master_year": 1968, "track_count": 12})
+    deluxe = item("Fleetwood Mac (Deluxe)", "Fleetwood Mac", "2018-01-19", 43)
+    later = item("Fleetwood Mac", "Fleetwood Mac", "1975-07-11", 11)
+    green = item("Peter Green's Fleetwood Mac", "Fleetwood Mac", "1968-02-24", 12)
+    match = best_spotify_match(debut, [deluxe, later, green])
+    assert match.status == "matched" and match.album["id"] == green["id"]
+    judged = score_candidate(debut, {**deluxe, "release_date": "1975-07-11",
+                                     "dated_by_original": True})[1]
+    assert judged["year"] == 0.3 and {"year_far", "year_and_tracks_differ"} <= set(
+        judged["penalties"])
+    # Alone (no plain namesake on offer) the deluxe's own date still says nothing.
+    assert score_candidate(debut, deluxe)[1]["year"] is None
 
 
 def test_a_link_dated_in_neither_the_master_year_nor_the_pressings_asks_for_the_track_count():
@@ -868,6 +948,13 @@ def test_a_link_dated_in_neither_the_master_year_nor_the_pressings_asks_for_the_
                                       "year": 1975})
     assert not track_count_would_tell(pressing, other)
     assert not track_count_would_tell(hardy, Match("uncertain", other.album, 0.7, {}))
+    # A master whose year is not known yet (a first sync): its year may be the link's, or not;
+    # the fetch that brings the track count brings it too.
+    first_sync = MatchQuery.from_album({"artist": "Françoise Hardy", "title": "Françoise Hardy",
+                                        "year": 1968, "master_id": 123})
+    assert first_sync.master_unknown and not hardy.master_unknown
+    assert track_count_would_tell(first_sync, other)
+    assert not track_count_would_tell(first_sync, same)
 
 
 def test_a_title_several_compilations_share_needs_the_pressings_year():
@@ -1212,6 +1299,131 @@ def test_a_title_with_a_number_word_is_no_sequel_for_the_only_album_of_its_year(
                               ).status != "matched"
 
 
+def test_a_title_naming_the_artist_matches_spotifys_initials_and_digits():
+    from tasks.match_text import roman_as_digits, title_score
+
+    assert roman_as_digits("elo ii") == "elo 2" and roman_as_digits("malcolm x") == "malcolm x"
+    assert title_score("Led Zeppelin II", "Led Zeppelin 2") == (1.0, False)
+    assert title_score("Chicago II", "Chicago III")[1] is True  # another number still differs
+    elo = MatchQuery.from_album({"artist": "Electric Light Orchestra",
+                                 "title": "Electric Light Orchestra II", "year": 1973,
+                                 "master_year": 1973, "track_count": 5})
+    two = item("ELO 2", "Electric Light Orchestra", "1973-01-01", 5)
+    third_day = item("On the Third Day", "Electric Light Orchestra", "1973-11-01", 9)
+    match = best_spotify_match(elo, [two, third_day])
+    assert match.status == "matched" and match.album is two and match.evidence["title"] == 1.0
+    # Initials of another artist's name, or another number: not this album.
+    assert score_candidate(elo, item("ELO 3", "Electric Light Orchestra", "1973-01-01", 5)
+                           )[1]["penalties"].get("number_mismatch")
+    assert score_candidate(MatchQuery.from_album({
+        "artist": "Emerson, Lake & Palmer", "title": "Trilogy", "year": 1972}), two
+    )[1]["title"] < 0.5
+
+
+def test_a_chinese_self_titled_album_is_named_after_the_artist_plus_self_titled():
+    from tasks.match_text import title_score
+
+    assert title_score("孫燕姿", "孫燕姿同名專輯") == (0.95, False)
+    assert title_score("陳綺貞", "陳綺貞 (同名專輯)")[0] == 0.95
+    assert title_score("孫燕姿", "我要的幸福")[0] < 0.5
+    sun = MatchQuery.from_album({"artist": "Stefanie Sun", "title": "孫燕姿", "year": 2000,
+                                 "master_year": 2000, "track_count": 10})
+    debut = item("孫燕姿同名專輯", "Stefanie Sun", "2000-06-09", 10)
+    second = item("我要的幸福", "Stefanie Sun", "2000-12-08", 10)
+    match = best_spotify_match(sun, [second, debut])
+    assert match.status == "matched" and match.album is debut
+
+
+def test_another_track_list_dated_the_next_year_is_another_countrys_version():
+    # The 1975 Australian "High Voltage" (8 tracks) is not the 1976 international album (9).
+    australian = MatchQuery.from_album({"artist": "AC/DC", "title": "High Voltage",
+                                        "year": 1975, "master_year": 1975, "track_count": 8})
+    international = item("High Voltage", "AC/DC", "1976-04-30", 9)
+    assert best_spotify_match(australian, [international]).status == "uncertain"
+    # The same track list the next year (a December release), or a remaster that says so:
+    # still the album.
+    assert best_spotify_match(australian, [{**international, "total_tracks": 8}]
+                              ).status == "matched"
+    remaster = item("High Voltage (Remastered)", "AC/DC", "1976-04-30", 9)
+    assert "year_and_tracks_differ" not in score_candidate(australian, remaster)[1]["penalties"]
+
+
+def test_an_artist_credited_by_initials_counts_an_os_apostrophe_as_a_word():
+    from tasks.match_score import artist_score
+
+    eob = MatchQuery.from_album({"artist": "Ed O'Brien", "title": "Earth", "year": 2020})
+    assert artist_score(eob, ["EOB"]) == 0.9
+    assert artist_score(eob, ["EO"]) < 0.75  # not his initials
+    match = best_spotify_match(eob, [item("Earth", "Lil Dicky", "2019-04-18", 1, "single"),
+                                     item("Earth", "EOB", "2020-04-17", 9)])
+    assert match.status == "matched" and match.album["artists"] == [{"name": "EOB"}]
+
+
+def test_a_british_and_an_american_version_of_one_year_leave_the_link_uncertain():
+    heads = MatchQuery.from_album({"artist": "The Rolling Stones", "title": "Out Of Our Heads",
+                                   "year": 1965, "master_year": 1965})
+    us = item("Out Of Our Heads", "The Rolling Stones", "1965-07-30", 12)
+    uk = item("Out Of Our Heads (UK)", "The Rolling Stones", "1965-09-24", 12)
+    match = best_spotify_match(heads, [us, uk])
+    assert match.status == "uncertain" and match.evidence["ambiguous_version"] is True
+    # Alone, or with a version of another year, the plain one is the record.
+    assert best_spotify_match(heads, [us]).status == "matched"
+    later = {**uk, "release_date": "1967-01-01"}
+    assert best_spotify_match(heads, [us, later]).status == "matched"
+    # A sleeve that names its version chooses it.
+    named = MatchQuery.from_album({"artist": "The Rolling Stones",
+                                   "title": "Out Of Our Heads (UK)", "year": 1965,
+                                   "master_year": 1965})
+    assert best_spotify_match(named, [us, uk]).album is uk
+
+
+def test_a_korean_album_number_is_the_sleeves_number():
+    from tasks.match_text import numbers_differ
+
+    assert not numbers_differ("kim gun mo 3", "3집 잘못된 만남")
+    assert numbers_differ("kim gun mo 3", "4집 exchange")
+    assert not numbers_differ("창밖의 여자", "조용필 1집 창밖의 여자")  # no number on the sleeve
+    kim = MatchQuery.from_album({"artist": "Kim Gun Mo", "title": "Kim Gun Mo 3 = 김건모 3",
+                                 "year": 1995, "master_year": 1995, "track_count": 10})
+    third = item("3집 잘못된 만남", "Kim Gun Mo", "1995-01-20", 10)
+    fourth = item("4집 exchange", "Kim Gun Mo", "1996-01-01", 10)
+    match = best_spotify_match(kim, [fourth, third])
+    assert match.status == "matched" and match.album is third
+    assert best_spotify_match(kim, [fourth]).status != "matched"
+
+
+def test_a_mix_series_filed_under_various_artists_names_its_curator():
+    from tasks.match_score import _curated_by_artist
+
+    air = MatchQuery.from_album({"artist": "Air", "title": "Late Night Tales", "year": 2006,
+                                 "master_year": 2006, "track_count": 23,
+                                 "formats": ["2xLP, Comp, Mixed"]})
+    theirs = item("Late Night Tales: Air", "Various Artists", "2006-05-08", 23, "compilation")
+    other = item("Late Night Tales: Belle & Sebastian", "Various Artists", "2006-01-01", 23,
+                 "compilation")
+    assert _curated_by_artist(air, theirs["name"], ["Various Artists"]) == "Late Night Tales"
+    assert _curated_by_artist(air, other["name"], ["Various Artists"]) == ""
+    # Only for a Various Artists credit: the artist's own album keeps its name.
+    assert _curated_by_artist(air, theirs["name"], ["Air"]) == ""
+    match = best_spotify_match(air, [other, theirs])
+    assert match.status == "matched" and match.album is theirs
+    assert score_candidate(air, other)[0] < DEFAULT_THRESHOLD
+
+
+def test_an_eps_trailing_format_word_is_left_out_of_the_fallback_search():
+    from tasks.match_text import main_title
+
+    assert [main_title(t) for t in ("No Plan EP", "Lazarus E.P.", "No Plan - EP")] == [
+        "No Plan", "Lazarus", "No Plan"]
+    # Nothing of a name would remain, or "EP" is inside the title: kept.
+    assert [main_title(t) for t in ("The EP", "EP", "My EP Is Here", "STEP")] == [
+        "The EP", "EP", "My EP Is Here", "STEP"]
+    bowie = MatchQuery.from_album({"artist": "David Bowie", "title": "No Plan EP",
+                                   "year": 2017, "formats": ['12", S/Sided, EP']})
+    assert search_queries(bowie)[:2] == ["album:'No Plan EP' artist:'David Bowie'",
+                                         "album:'No Plan' artist:'David Bowie'"]
+
+
 def test_the_film_named_inside_a_soundtrack_title_is_searched_and_compared():
     from tasks.match_text import film_title, main_title
 
@@ -1526,6 +1738,35 @@ def test_an_identical_copy_of_the_right_album_in_another_file_counts_as_right(tm
                                                     "b-1": {"sotm-a", "sotm-b"}}
 
 
+
+def test_editions_of_one_album_across_files_are_one_label():
+    """Another file may hold the plain album, or another edition, under an id of its own: an
+    edition by the same artists is acceptable, but not a same-named album of another year
+    when two plain ones exist (a conductor's two recordings), nor a live album."""
+    from tasks.match_eval import base_name, editions_by_base_name
+
+    assert base_name("Paranoid (2009 Remaster)") == "paranoid"
+    assert base_name("Blue Lines (2012 Mix/Master)") == base_name("Blue Lines") == "blue lines"
+    assert base_name("Unknown Pleasures - 2007 Remaster") == "unknown pleasures"
+    assert base_name("Nevermind (30th Anniversary Super Deluxe)") == "nevermind"
+    assert base_name("Weezer (Blue Album)") == "weezer (blue album)"
+    assert base_name("Live At Leeds (Live)") == "live at leeds (live)"
+    assert base_name("Remastered") == "remastered"
+    sabbath = [item("Paranoid", "Black Sabbath", "1970-09-18", 8, id="plain"),
+               item("Paranoid (2009 Remaster)", "Black Sabbath", "1970-09-18", 8, id="rm"),
+               item("Paranoid (Live)", "Black Sabbath", "1970-09-18", 8, id="live"),
+               item("Paranoid", "Various Artists", "2001-01-01", 8, id="tribute")]
+    karajan = [item("Beethoven: Symphony No. 5", "Herbert von Karajan", "1962-01-01", 4,
+                    id="k62"),
+               item("Beethoven: Symphony No. 5", "Herbert von Karajan", "1977-01-01", 4,
+                    id="k77"),
+               item("Beethoven: Symphony No. 5 (Remastered)", "Herbert von Karajan",
+                    "2015-01-01", 4, id="krm")]
+    editions = editions_by_base_name([*sabbath, *karajan])
+    assert editions["plain"] == editions["rm"] == {"plain", "rm"}
+    assert editions["live"] == {"live"} and editions["tribute"] == {"tribute"}
+    assert "k62" not in editions and "krm" not in editions
+
 def test_copies_are_one_album_under_two_spellings_not_two_recordings_of_a_work():
     from tasks.match_eval import identical_copies
 
@@ -1611,13 +1852,14 @@ SVETLANOV = {
               "Евгений Светланов",
     "artists": ["Н. Римский-Корсаков", "Государственный Симфонический Оркестр СССР",
                 "Евгений Светланов"],
-    "title": "Шехеразада", "year": 1970, "master_year": 1969, "genres": ["Classical"]}
+    # (A work the parser does not read in Russian; "Шехеразада" it now reads.)
+    "title": "Садко", "year": 1970, "master_year": 1969, "genres": ["Classical"]}
 SVETLANOV_ARTISTS = ["Nikolai Rimsky-Korsakov", "USSR State Symphony Orchestra",
                      "Evgeny Svetlanov"]
 
 
 def test_a_work_unreadable_on_the_sleeve_links_by_performers_year_and_track_count():
-    scheherazade = classical_item("Rimsky-Korsakov: Scheherazade, Op. 35", SVETLANOV_ARTISTS,
+    scheherazade = classical_item("Rimsky-Korsakov: Sadko, Op. 5", SVETLANOV_ARTISTS,
                                   "1969-01-01", 4)
     counted = MatchQuery.from_album({**SVETLANOV, "track_count": 4})
     match = best_spotify_match(counted, [scheherazade])
@@ -1628,11 +1870,11 @@ def test_a_work_unreadable_on_the_sleeve_links_by_performers_year_and_track_coun
         "matched"
     assert best_spotify_match(MatchQuery.from_album({**SVETLANOV, "track_count": 5}),
                               [scheherazade]).status != "matched"
-    later = classical_item("Rimsky-Korsakov: Scheherazade, Op. 35", SVETLANOV_ARTISTS,
+    later = classical_item("Rimsky-Korsakov: Sadko, Op. 5", SVETLANOV_ARTISTS,
                            "1978-01-01", 4)
     assert best_spotify_match(counted, [later]).status != "matched"
     # Another conductor: not the recording.
-    reiner = classical_item("Rimsky-Korsakov: Scheherazade, Op. 35",
+    reiner = classical_item("Rimsky-Korsakov: Sadko, Op. 5",
                             ["Nikolai Rimsky-Korsakov", "Chicago Symphony Orchestra",
                              "Fritz Reiner"], "1969-01-01", 4)
     assert best_spotify_match(counted, [reiner]).status != "matched"
@@ -1678,6 +1920,44 @@ def test_a_bracket_opening_with_live_on_the_sleeves_own_title_is_no_other_concer
     # Live words outside the brackets stay a concert.
     assert "live" in score_candidate(sands, item("Sinatra Live At The Sands", "Frank Sinatra",
                                                  "1966-07-01", 22))[1]["penalties"]
+
+
+def test_a_concert_bracket_of_the_sleeves_year_and_length_is_the_record():
+    from tasks.match_text import title_score
+
+    # The bracket's year is the concert's date, not a number of the title.
+    assert title_score("Sinatra At The Sands",
+                       "Sinatra At The Sands (Live At The Sands Hotel And Casino/1966)")[1] is False
+    genius = MatchQuery.from_album({"artist": "Little Stevie Wonder",
+                                    "title": "The 12 Year Old Genius", "year": 1963,
+                                    "master_year": 1963, "track_count": 6})
+    regal = item("The 12 Year Old Genius (Live At The Regal Theater, Chicago / 1962)",
+                 "Stevie Wonder", "1963-05-21", 6)
+    evidence = score_candidate(genius, regal)[1]
+    assert "live" not in evidence["penalties"] and "number_mismatch" not in evidence["penalties"]
+    # Another length: a concert of the album's songs, not the record.
+    assert "live" in score_candidate(genius, {**regal, "total_tracks": 9})[1]["penalties"]
+    # Another number outside the bracket still differs.
+    assert title_score("The 12 Year Old Genius", "The 13 Year Old Genius (Live At The Regal)"
+                       )[1] is True
+
+
+def test_each_side_of_a_bilingual_title_is_compared_as_a_title_of_its_own():
+    from tasks.match_text import title_score
+
+    # Spotify adds its soundtrack words to the Latin side of "Pakeezah = पाकीज़ा".
+    assert title_score("Pakeezah = पाकीज़ा",
+                       "Pakeezah (Original Motion Picture Soundtrack)")[0] >= 0.9
+    assert title_score("Deseo = Desire", "Desire (Remastered)")[0] >= 0.85
+    assert title_score("Pakeezah = पाकीज़ा",
+                       "Mughal-E-Azam (Original Motion Picture Soundtrack)")[0] < 0.5
+    pakeezah = MatchQuery.from_album({
+        "artist": "Ghulam Mohammed, Lata Mangeshkar",
+        "artists": ["Ghulam Mohammed", "Lata Mangeshkar"], "title": "Pakeezah = पाकीज़ा",
+        "year": 1972, "master_year": 1972, "track_count": 9})
+    spotify = item("Pakeezah (Original Motion Picture Soundtrack)", "Ghulam Mohammed",
+                   "1972-01-01", 10)
+    assert best_spotify_match(pakeezah, [spotify]).status == "matched"
 
 
 def test_spotifys_name_with_both_titles_of_a_record_matches_the_first():
