@@ -10,8 +10,8 @@ from typing import Any
 from tasks import enrich
 from tasks.http import AuthError
 
-# Batches of one service in flight at once; the flow has a worker for each lane of both and
-# one for the master years. Submitted all at once, the batches of a service that waits (a
+# Batches of one service in flight at once; the flow has a worker for each lane of both.
+# Submitted all at once, the batches of a service that waits (a
 # Retry-After, a Discogs track count) ended up holding every worker, and the other service,
 # with nothing to wait for, stopped with it. 8: twice the concurrency each API allows, so a
 # few lookups waiting on Discogs leave Spotify busy.
@@ -19,11 +19,9 @@ LANES = 8
 
 
 def run_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Callable,
-                   submit_ai: Callable, lanes: int = LANES,
-                   spotify_done: Callable[[], None] = lambda: None) -> tuple[list, list]:
+                   submit_ai: Callable, lanes: int = LANES) -> tuple[list, list]:
     """Run both services' batches, at most `lanes` of each in flight, until all are done;
-    returns (Spotify futures, EurIA futures), in the batches' order. spotify_done is called
-    when the last Spotify batch has finished."""
+    returns (Spotify futures, EurIA futures), in the batches' order."""
     services = {"Spotify": (deque(spotify_batches), submit_spotify, []),
                 "EurIA": (deque(ai_batches), submit_ai, [])}
     finished: queue.SimpleQueue[str] = queue.SimpleQueue()
@@ -39,14 +37,10 @@ def run_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Call
 
     for name in services:
         fill(name)
-    if not spotify_batches:
-        spotify_done()
     while any(in_flight.values()):
         name = finished.get()
         in_flight[name] -= 1
         fill(name)
-        if name == "Spotify" and not in_flight[name]:
-            spotify_done()
     return services["Spotify"][2], services["EurIA"][2]
 
 

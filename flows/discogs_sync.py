@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
@@ -19,7 +18,6 @@ from flows.credentials import secret_env
 from flows.demo import demo_services
 from flows.extract import extract_collection
 from flows.load_export import load_and_export
-from flows.masters import fetch_master_years, master_outcome
 from flows.plan import may_run, plan_enrichment, preflight
 from flows.runlock import run_lock
 from flows.summary import RunFailed, publish_summary, request_counts, run_row
@@ -27,10 +25,9 @@ from tasks import describe, enrich
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
 
-# Enough threads to keep each API's own concurrency cap busy with the batches of both services
-# in flight (batches.LANES each) and the master-years task; Prefect's default has no cap and
-# starts a thread per mapped task (PREFECT_NOTES.md).
-MAX_WORKERS = 2 * LANES + 1
+# A thread for each batch of both services in flight (batches.LANES each); Prefect's default
+# has no cap and starts a thread per mapped task (PREFECT_NOTES.md).
+MAX_WORKERS = 2 * LANES
 
 extract_task = task(extract_collection, name="extract-collection")
 plan_task = task(plan_enrichment, name="plan-enrichment")
@@ -43,8 +40,6 @@ describe_task = task(
     cache_key_fn=lambda _, p: enrich.cache_key(
         "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
         p["settings"].euria_model, describe.PROMPT_VERSION))
-# Never cached (a run's own fetch), and its shared years are not for hashing.
-masters_task = task(fetch_master_years, name="discogs-master-years", cache_policy=NO_CACHE)
 load_task = task(load_and_export, name="load-and-export")
 
 
@@ -90,27 +85,21 @@ def discogs_sync(
                                      for name, batches in enrichment.items() if batches})
         tracker.watch_pauses("Spotify", enrich.spotify_client(settings).limiter.recent_pauses)
         tracker.watch_pauses("EurIA", enrich.euria_client(settings).limiter.recent_pauses)
-        # The master years come while the lookups run; each lookup reads those in when it
-        # starts (the albums that need them are looked up last), and none waits for them.
-        years = enrich.MasterYears()
-        masters = masters_task.submit(settings, quote(plan.master_todo), quote(years)) \
-            if spotify_on and plan.master_todo else None
+        # What the lookups ask Discogs for (a track count, a master's year), kept by the load.
+        facts = enrich.DiscogsFacts()
         spotify_futures, describe_futures = run_enrichment(
             enrichment["Spotify"], enrichment["EurIA"],
             lambda batch: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
-                threshold=settings.spotify_threshold, master_years=quote(years))),
+                threshold=settings.spotify_threshold, discogs_facts=quote(facts))),
             lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
-                max_chars=description_max_chars)),
-            spotify_done=years.stop.set)  # the years still to fetch can wait a run
+                max_chars=description_max_chars)))
         spotify_rows = collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]
-        master_outcome(masters, logger)
-        master_years = dict(years.years)  # the task's, and those lookups fetched themselves
         requests = request_counts(settings, before, discogs=extraction.requests)
 
         tracker.phase("load & export")
@@ -119,7 +108,7 @@ def discogs_sync(
         summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
                             confirm_removals=confirm_removals,
                             max_removed_share=max_removed_share, manual_overrides=plan.overrides,
-                            master_years=master_years)
+                            master_years=dict(facts.years))
         summary = {**summary, "phases": tracker.finish()}
     publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],

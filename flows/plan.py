@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from flows.masters import masters_to_fetch
 from tasks import describe, enrich, load, overrides, pending
 from tasks.config import Settings, run_logger
 from tasks.http import AuthError, ServiceError
@@ -22,7 +21,6 @@ class EnrichmentPlan:
     ai_deferred: int = 0
     albums: int = 0
     overrides: list[dict] = field(default_factory=list)
-    master_todo: list[dict] = field(default_factory=list)  # albums whose master year to fetch
 
 
 def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: bool,
@@ -47,19 +45,11 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
         ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
                                max_chars) if ai_on else {}
         known = load.master_years(con) if spotify_todo else {}
-    to_look_up = [chosen[key] for key in spotify_todo if key in chosen]
-    for album in to_look_up:  # the years earlier runs fetched
-        if known.get(album.get("master_id")):
+    for key in spotify_todo:  # the master years earlier runs fetched (the others, a lookup
+        album = chosen.get(key)  # fetches when it wants more facts: tasks.enrich.release_facts)
+        if album and known.get(album.get("master_id")):
             album["master_year"] = known[album["master_id"]]
-    unknown = [] if settings.missing_discogs() else masters_to_fetch(to_look_up, None, known)
-    fetch_order = {m: i for i, m in enumerate(unknown[:max(0, settings.master_lookups)])}
-    if unknown:
-        logger.info("Discogs master years: up to %d to fetch this run, %d left for later runs",
-                    len(fetch_order), len(unknown) - len(fetch_order))
-    # The albums whose master year this run fetches are looked up last, in the order the years
-    # are fetched, so that each year has most likely come when its album's lookup starts.
-    spotify_items = sorted(enrich.work_items(chosen, spotify_todo),
-                           key=lambda a: fetch_order.get(a.get("master_id"), -1))
+    spotify_items = enrich.work_items(chosen, spotify_todo)
     ai_items = enrich.work_items(chosen, ai_todo)
     deferred = 0
     if max_ai_calls is not None and len(ai_items) > max_ai_calls:
@@ -76,9 +66,7 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
     return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
-                          ai_deferred=deferred, albums=len(chosen), overrides=manual.rows,
-                          master_todo=[a for a in to_look_up
-                                       if a.get("master_id") in fetch_order])
+                          ai_deferred=deferred, albums=len(chosen), overrides=manual.rows)
 
 
 def _step_off(missing: list[str], step: str, logger: Any) -> bool:

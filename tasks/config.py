@@ -84,7 +84,6 @@ class Settings:
     overrides_path: str = "data/overrides.csv"
     spotify_threshold: float | None = None  # None: the matcher's tuned default
     spotify_recheck_days: int = 30
-    master_lookups: int = 120  # new Discogs master years fetched per run (2 min of budget)
     # Release track counts fetched per run for lookups that end without a link (README)
     track_lookups: int = 500
     demo: bool = False
@@ -122,7 +121,6 @@ class Settings:
             overrides_path=get("DISCOGS_SYNC_OVERRIDES") or "data/overrides.csv",
             spotify_threshold=float(get("SPOTIFY_MATCH_THRESHOLD") or 0) or None,
             spotify_recheck_days=int(get("SPOTIFY_RECHECK_DAYS") or 30),
-            master_lookups=int(get("DISCOGS_MASTER_LOOKUPS") or 120),
             track_lookups=int(get("DISCOGS_TRACK_LOOKUPS") or 500),
         )
         settings.register_secrets()

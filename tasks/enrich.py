@@ -170,15 +170,13 @@ class TrackCounts:
             return self.failures == MAX_TRACK_FAILURES
 
 
-class MasterYears:
-    """The original years of Discogs masters, shared by the tasks of one run in this process:
-    the discogs-master-years task adds each one as it comes, each Spotify lookup reads them as
-    it starts (it never waits for one). A plain class: Prefect hands it to tasks as it is.
-    It also carries the run's release track counts (the run's one shared Discogs state)."""
+class DiscogsFacts:
+    """What the run's Spotify lookups asked Discogs for, shared by the batches of one run in
+    this process: master years (a lookup reads those fetched so far as it starts) and release
+    track counts, for the load to keep. A plain class: Prefect hands it to tasks as it is."""
 
     def __init__(self) -> None:
         self.years: dict[int, int | None] = {}
-        self.stop = threading.Event()  # the lookups are done: fetch no more this run
         self.tracks = TrackCounts()
 
 
@@ -290,18 +288,18 @@ def known_discogs_facts(settings: Settings) -> tuple[dict[int, int | None],
 
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
                   threshold: float | None = None,
-                  master_years: MasterYears | None = None) -> list[dict]:
+                  discogs_facts: DiscogsFacts | None = None) -> list[dict]:
     """Look each album up on Spotify; returns spotify_matches rows (evidence and candidates
     as JSON text: spotify.stored_row).
 
-    master_years: the original years fetched so far this run; an album whose year has not come
-    when its lookup starts is matched on its pressing's year. Its track counts: the Discogs
-    release fetches of the run's lookups that end without a link; a row carries the count its
-    lookup fetched (discogs_release_tracks) for the load to keep.
+    discogs_facts: what the run's lookups fetched from Discogs so far (release_facts: a
+    lookup that wants more facts fetches its release's track count and its master's year); a
+    row carries the count its lookup fetched (discogs_release_tracks), and the years fetched
+    are in discogs_facts.years, for the load to keep.
     """
     client = spotify_client(settings)
-    years = master_years.years if master_years else {}
-    tracks = master_years.tracks if master_years else TrackCounts()
+    shared = discogs_facts or DiscogsFacts()
+    years, tracks = shared.years, shared.tracks
     fetching = settings.track_lookups > 0 and not settings.missing_discogs()
     known = tracks.known(settings) if fetching else {}
     discogs_api = discogs_client(settings) if fetching else None

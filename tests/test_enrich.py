@@ -91,7 +91,6 @@ def test_each_service_has_at_most_its_lanes_in_flight_and_never_waits_on_the_oth
     stuck = threading.Event()
     started: list[str] = []
     lock = threading.Lock()
-    done_spotify = threading.Event()
 
     def work(batch: str) -> str:
         with lock:
@@ -118,51 +117,19 @@ def test_each_service_has_at_most_its_lanes_in_flight_and_never_waits_on_the_oth
         releaser = threading.Thread(target=release_when_eurias_done)
         releaser.start()
         spotify, ai = run_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4"], submit,
-                                     submit, lanes=2, spotify_done=done_spotify.set)
+                                     submit, lanes=2)
         releaser.join(5)
     assert [f.result() for f in spotify] == ["S1", "S2", "S3"]
     assert [f.result() for f in ai] == ["E1", "E2", "E3", "E4"]
-    assert done_spotify.is_set()
-
-
-def test_spotify_done_comes_at_once_when_there_is_no_spotify_batch():
-    from concurrent.futures import Future
-
-    from flows.batches import run_enrichment
-
-    calls: list[str] = []
-
-    def submit(batch: str) -> Future:
-        future: Future = Future()
-        future.set_result(batch)
-        return future
-
-    spotify, ai = run_enrichment([], ["E1"], submit, submit,
-                                 spotify_done=lambda: calls.append("done"))
-    assert (spotify, [f.result() for f in ai], calls) == ([], ["E1"], ["done"])
 
 
 def test_a_lookup_reads_the_master_years_in_when_it_starts():
-    from tasks.enrich import MasterYears, with_master_years
+    from tasks.enrich import DiscogsFacts, with_master_years
 
-    years = MasterYears()
+    years = DiscogsFacts()
     album = {"album_key": "a|b", "master_id": 7, "year": 2011}
     assert with_master_years([album], years.years) == [album]  # not come yet: pressing year
     years.years[7] = 1971
     assert with_master_years([album], years.years) == [{**album, "master_year": 1971}]
 
 
-def test_masters_to_fetch_are_the_unknown_ones_earliest_added_first():
-    from flows.masters import masters_to_fetch
-
-    albums = [
-        {"master_id": 30, "date_added": "2024-03-01"},
-        {"master_id": 10, "date_added": "2024-05-01"},
-        {"master_id": 10, "date_added": "2024-01-01"},  # another pressing, added first
-        {"master_id": 20, "date_added": "2024-02-01", "master_year": 1971},  # known
-        {"master_id": 40, "date_added": "2023-01-01"},  # gone from Discogs (known: None)
-        {"master_id": None, "date_added": "2022-01-01"},
-    ]
-    assert masters_to_fetch(albums, None, {40: None}) == [10, 30]
-    assert masters_to_fetch(albums, 1, {40: None}) == [10]
-    assert masters_to_fetch(albums, 0, {}) == []

@@ -114,8 +114,8 @@ def test_http_lookup_gives_what_the_eval_gives(labeled, fake_spotify):
 def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, prefect_harness,
                                              first_sync):
     """The whole sync stores, for one album of each file, the row the eval gives it: with the
-    master years known from an earlier run, or as a first sync that fetches none up front
-    (DISCOGS_MASTER_LOOKUPS=0) and gets each one with the track count when the lookup asks."""
+    master years known from an earlier run, or as a first sync, which gets a master's year
+    with the track count when the lookup asks Discogs for more facts."""
     from flows.discogs_sync import discogs_sync
     from tasks import load
 
@@ -125,13 +125,11 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
     assert len(chosen) == len({a.source for a in albums}) >= 6
     items = [discogs_item(n, a.album) for n, a in enumerate(chosen)]
     db = tmp_path / "c.duckdb"
-    # The masters' years are known beforehand, as after an earlier run: the lookups then never
-    # race the run's own master fetches; or none is, and none is fetched up front.
+    # The masters' years are known beforehand, as after an earlier run; or none is, and a
+    # lookup that asks Discogs for more facts fetches its master's year with its track count.
     masters = {MASTER_IDS + n: {"year": a.album["master_year"]}
                for n, a in enumerate(chosen) if a.album.get("master_year")}
-    if first_sync:
-        monkeypatch.setenv("DISCOGS_MASTER_LOOKUPS", "0")
-    else:
+    if not first_sync:
         with load.connect(db) as con:
             load.upsert_master_years(con, {m: y["year"] for m, y in masters.items()},
                                      datetime.now(UTC))
@@ -147,6 +145,7 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
         monkeypatch.setenv("SPOTIFY_MARKET", MARKET)
         discogs_sync(db_path=str(db), out_dir=str(tmp_path / "site"))
         queries, _ = searches_received(fake)
+        master_requests = fake.stats.endpoints["discogs.master"]
 
     with duckdb.connect(str(db), read_only=True) as con:
         cursor = con.execute(
@@ -175,6 +174,14 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
         want["album_key"] = got["album_key"]  # the sync's own key (artist|title)
         assert got == want, item.id
     assert sorted(queries) == sorted(expected_queries)
+    # The years fetched are kept, one request each, and only a lookup asking for facts asks.
+    with duckdb.connect(str(db), read_only=True) as con:
+        years = dict(con.execute("SELECT master_id, year FROM discogs_masters").fetchall())
+    assert all(masters[m]["year"] == y for m, y in years.items())
+    asked = sum("master_year" in json.loads(stored[RELEASE_IDS + n]["evidence"] or "{}").get(
+        "more_facts", {}) for n in range(len(chosen)))
+    assert master_requests == (asked if first_sync else 0) and (asked > 0) == first_sync
+    assert len(years) == (asked if first_sync else len(masters))
 
 
 def test_eval_as_synced_gives_the_matcher_only_what_the_sync_has(tmp_path, capsys):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import duckdb
@@ -197,75 +196,3 @@ def test_new_prompt_version_or_language_regenerates_descriptions_once(tmp_path, 
         == [("test-next-version",)]
 
 
-def test_master_years_are_fetched_a_few_per_run_earliest_additions_first(tmp_path, fake):
-    import logging
-
-    from flows.masters import add_master_years
-    from tasks.config import Settings
-    from tasks.discogs import DiscogsClient, collection_item_to_album, parse_year
-    from tasks.enrich import MasterYears
-
-    settings = Settings.from_env().with_overrides(db_path=str(tmp_path / "c.duckdb"),
-                                                  master_lookups=2)
-    client = DiscogsClient(settings.discogs_token, settings.discogs_api_url)
-    albums = [collection_item_to_album(item) for item in SAMPLE.releases]
-
-    shared = MasterYears()
-    fetched = add_master_years(settings, client, albums, logging.getLogger("test"), shared)
-
-    earliest = sorted(albums, key=lambda a: a["date_added"])
-    expected = []
-    for album in earliest:
-        if album["master_id"] and album["master_id"] not in expected:
-            expected.append(album["master_id"])
-    assert list(fetched) == expected[:2]
-    assert fake.stats.endpoints["discogs.master"] == 2
-    assert fetched == {m: parse_year(fake._master(m)["year"]) for m in expected[:2]}
-    assert shared.years == fetched  # the lookups read them there, as they come
-    assert all("master_year" not in a for a in albums)  # the task's input is left as it was
-
-
-def test_master_years_leave_half_of_discogs_window_to_the_lookups(tmp_path, requests_mock):
-    """The master years (no lookup waits on them) take the places of Discogs' window beyond
-    half of it; the other half stays free for the track counts lookups wait on, instead of
-    being spent in one burst that frees only a minute later."""
-    import logging
-    import threading
-
-    from support import FakeClock
-
-    from flows.masters import add_master_years
-    from tasks.config import Settings
-    from tasks.discogs import DiscogsClient
-    from tasks.enrich import MasterYears
-    from tasks.http import RateLimiter
-
-    settings = Settings.from_env().with_overrides(db_path=str(tmp_path / "c.duckdb"))
-    clock = FakeClock(1000.0)  # no place frees while the test runs
-    limiter = RateLimiter(10, period=60.0, clock=clock, sleep=clock.sleep)
-    client = DiscogsClient("token", "https://api.discogs.test", limiter=limiter)
-    requests_mock.get(re.compile(r"https://api\.discogs\.test/masters/\d+"),
-                      json={"year": 1971})
-    albums = [{"master_id": 100 + i, "date_added": f"2024-01-{i + 1:02d}"} for i in range(20)]
-    shared = MasterYears()
-    threading.Timer(0.5, shared.stop.set).start()  # the lookups are done
-    fetched = add_master_years(settings, client, albums, logging.getLogger("test"), shared)
-    assert list(fetched) == [100, 101, 102, 103, 104]
-    assert limiter.free()[0] == 5
-
-
-def test_master_years_stop_when_the_lookups_are_done(tmp_path, fake):
-    import logging
-
-    from flows.masters import add_master_years
-    from tasks.config import Settings
-    from tasks.discogs import DiscogsClient, collection_item_to_album
-    from tasks.enrich import MasterYears
-
-    settings = Settings.from_env().with_overrides(db_path=str(tmp_path / "c.duckdb"))
-    client = DiscogsClient(settings.discogs_token, settings.discogs_api_url)
-    albums = [collection_item_to_album(item) for item in SAMPLE.releases]
-    shared = MasterYears()
-    shared.stop.set()
-    assert add_master_years(settings, client, albums, logging.getLogger("test"), shared) == {}
-    assert fake.stats.endpoints["discogs.master"] == 0
