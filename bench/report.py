@@ -160,7 +160,8 @@ def report(bench: Bench, started: float, extras: dict[str, Any]) -> str:
         f"shown per rolling {rules.spotify_window_s:.0f} s, not told to the client (429 + "
         f"Retry-After); EurIA {low}-{high} s an answer, {rules.euria_concurrency} at once",
         "bound = the least time the slowest service's answered requests take under its rule "
-        "(Discogs: the extraction's; Spotify: floor((n-1)/ceiling) windows; EurIA: the "
+        "(Discogs: all, the pages and the facts lookups wait on; Spotify: floor((n-1)/ceiling) "
+        "windows; EurIA: the "
         "answers' latencies / 4); ratio = wall / (bound + Prefect's start); API time is "
         "compressed by the scale, the pipeline's own time and Prefect's start are not",
         "",

@@ -79,11 +79,14 @@ def test_rerun_sends_no_spotify_or_euria_request(tmp_path, fake):
     first = run_flow(tmp_path)
     assert first["demo"] is False
     assert fake.stats.requests["spotify"] > 0 and fake.stats.requests["euria"] > 0
-    # Each master's original year is fetched once (the matcher prefers it to a reissue's).
-    masters = {r["basic_information"]["master_id"] for r in SAMPLE.releases} - {0, None}
-    assert fake.stats.endpoints["discogs.master"] == len(masters)
-    assert rows(tmp_path / "c.duckdb", "SELECT year FROM discogs_masters WHERE master_id = "
-                "(SELECT master_id FROM releases WHERE title = 'Zombie')") == [(1976,)]
+    # A master's original year is fetched once, by the lookup that asked Discogs for more
+    # facts (the matcher prefers it to a reissue's), and kept.
+    asked = [json.loads(e)["more_facts"] for (e,) in rows(
+        tmp_path / "c.duckdb", "SELECT evidence FROM spotify_matches")
+        if "master_year" in json.loads(e or "{}").get("more_facts", {})]
+    stored = dict(rows(tmp_path / "c.duckdb", "SELECT master_id, year FROM discogs_masters"))
+    assert asked and fake.stats.endpoints["discogs.master"] == len(stored) == len(asked)
+    assert all(fake._master(m)["year"] == y for m, y in stored.items())
     fake.reset_stats()
 
     second = run_flow(tmp_path)
