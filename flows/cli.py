@@ -333,6 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from flows.malloc import limit_arenas
+
+    limit_arenas()  # before any thread starts (flows/malloc.py)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     args = build_parser().parse_args(argv)
     install_log_redaction()

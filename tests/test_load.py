@@ -229,6 +229,14 @@ def test_a_missing_copy_is_marked_removed_and_comes_back(con):
         (2222222, 2), (1111111, 1), (3333333, 1)]
 
 
+def test_the_export_shows_the_first_copy_still_owned(con):
+    load_run(con, COLLECTION, [], [], run("r1", DAY1), DAY1)
+    load_run(con, [NIRVANA, ZEBRE_2, VARIOUS], [], [], run("r2", DAY2, 3), DAY2)
+    [entry] = [a for a in export_albums(con) if a["release_id"] == 2222222]
+    assert (entry["copies"], entry["date_added"], entry["media_condition"]) == (
+        1, "2025-06-30T09:17:22Z", None)
+
+
 def test_a_partial_extraction_does_not_remove(con):
     load_run(con, COLLECTION, [], [], run("r1", DAY1), DAY1)
     result = load_run(con, [NIRVANA], [], [], run("r2", DAY2, 1), DAY2, mark_removed=False)
