@@ -456,13 +456,13 @@ def test_a_burst_learns_the_unknown_ceiling_with_a_single_429_per_window():
     flight when a probe above the learned limit is refused (the cap).
 
     Two meetings with the ceiling teach it when the server refused at about the same count; on
-    a busy machine (time scaled by 0.02, a 20 ms hiccup is a second of the API's time) the
+    a busy machine (time scaled by 0.04, a 40 ms hiccup is a second of the API's time) the
     counts may differ and a third meeting is needed: CI once saw that, so three are allowed."""
     from bench.bounds import max_in_window
     from bench.fakes import recording_fake
     from tasks.fake_apis import Catalog, FakeConfig
 
-    scale, per_window, cap = 0.02, 20, 4
+    scale, per_window, cap = 0.04, 20, 4
     window = 30 * scale
     config = FakeConfig(spotify_window_s=30, spotify_max_per_window=per_window,
                         time_scale=scale)
