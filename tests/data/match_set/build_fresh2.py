@@ -48,21 +48,30 @@ ABOUT = (
 )
 
 
-def other_catalogues() -> dict[str, dict]:
+# Written after fresh2.json, and not read when it is rebuilt (they reuse its items, and weak.json
+# lists the artists of one of them in another order under the same id).
+LATER = {"weak.json", "fresh3.json"}
+
+
+def other_catalogues(target: Path = TARGET) -> dict[str, dict]:
+    """The catalogue items of the files written before target."""
+    later = LATER if target == TARGET else set()
     items: dict[str, dict] = {}
     for path in sorted(HERE.glob("*.json")):
-        if path != TARGET:
+        if path != target and path.name not in later:
             for item in json.loads(path.read_text(encoding="utf-8"))["catalogue"]:
                 items.setdefault(item["id"], item)
     return items
 
 
 class FreshSource(Source):
-    """fresh_src.txt's parser, writing albums f2-0001... and reading every file but fresh2.json."""
+    """fresh_src.txt's parser, writing albums <prefix>-0001... and reading every file but the
+    target (fresh2.json by default)."""
 
-    def __init__(self) -> None:  # noqa: D107 - Source.__init__ would read the wrong target
-        self.set = MatchSet("f2", "general", ABOUT)
-        self.others = other_catalogues()
+    def __init__(self, prefix: str = "f2", about: str = ABOUT,  # noqa: D107 - Source.__init__
+                 target: Path = TARGET) -> None:  # would read the wrong target
+        self.set = MatchSet(prefix, "general", about)
+        self.others = other_catalogues(target)
         self.mine: dict[str, dict] = {}
         self.reused: set[str] = set()
         self.pending: dict | None = None
@@ -94,14 +103,16 @@ class FreshSource(Source):
         return item
 
 
-def main() -> None:
-    src = FreshSource()
-    src.parse(SOURCE.read_text(encoding="utf-8"))
+def build(source: Path = SOURCE, target: Path = TARGET, prefix: str = "f2", about: str = ABOUT,
+          extra: dict | None = None) -> None:
+    """Parse source into target, a holdout_only file (extra: more top-level keys)."""
+    src = FreshSource(prefix, about, target)
+    src.parse(source.read_text(encoding="utf-8"))
     for a in src.set.albums:
         if a["category"] == "not_on_spotify":
             assert not a["acceptable"], f"{a['id']}: not_on_spotify with a link"
         assert a["album"] is not None, f"{a['id']}: no album record"
-    src.set.write(TARGET, extra={"holdout_only": True})
+    src.set.write(target, extra={"holdout_only": True, **(extra or {})})
     counts: dict[str, int] = {}
     absent: dict[str, int] = {}
     for a in src.set.albums:
@@ -112,4 +123,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    build()
