@@ -217,15 +217,18 @@ CONFIRM_BELOW = 0.93
 def wants_more_facts(best: Any, done: Sequence[Any], query: Any = None,
                      confirm_below: float = CONFIRM_BELOW) -> bool:
     """Whether a lookup is worth a Discogs request: its searches are done without a link
-    although they returned candidates to confirm, or its link is not sure enough to keep
-    without the track count, or is dated in another year than the album's
-    (`tasks.matching.track_count_would_tell`)."""
+    although they returned candidates to confirm, or without one while its master's year is
+    not known yet; or its link is not sure enough to keep without the track count, or is
+    dated in another year than the album's (`tasks.matching.track_count_would_tell`)."""
     from tasks.matching import track_count_would_tell
 
     if best.status == "matched":
         return best.score < confirm_below or (
             query is not None and track_count_would_tell(query, best))
-    return any(searched.results for searched in done)
+    # Without a link, the master's year the sync has not fetched yet may find it: the
+    # searches are dated by the pressing's year, a reissue's.
+    return any(searched.results for searched in done) or (
+        query is not None and query.master_unknown)
 
 
 def album_details(client: SpotifyClient, row: dict) -> dict:

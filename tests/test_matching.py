@@ -620,7 +620,7 @@ def test_held_out_precision_and_recall():
 @pytest.mark.xfail(strict=True, reason=(
     "fresh albums below the precision floor, as a first sync gets them (a track count and the "
     "master's year only from Discogs fetches when the lookup asks): measured 0.9886 precision "
-    "(4 wrong of 351 links), 0.9886 recall (347 of 351), 1.47 searches and 0.53 Discogs "
+    "(4 wrong of 351 links), 0.9886 recall (347 of 351), 1.47 searches and 0.55 Discogs "
     "requests an album"))
 def test_fresh_precision_and_recall():
     """The same floor on the fresh albums, which no change was fitted on: the honest figure, as
@@ -636,10 +636,10 @@ def test_fresh_precision_and_recall():
 
 def test_no_group_falls_below_what_was_measured():
     """Until the issue's floor holds everywhere, what was measured may not get worse, as a
-    first sync gets it (held-out 0.9905 / 0.9374, fresh 0.9886 / 0.9886, tuning 0.9950 /
+    first sync gets it (held-out 0.9906 / 0.9418, fresh 0.9886 / 0.9886, tuning 0.9950 /
     0.9590, unseen 1.0 / 0.9633; a wrong link's margin)."""
     result = evaluate(DEFAULT_SET_DIR)
-    floors = {"tuning": (0.994, 0.955), "held_out": (0.99, 0.935), "fresh": (0.985, 0.985),
+    floors = {"tuning": (0.994, 0.955), "held_out": (0.99, 0.94), "fresh": (0.985, 0.985),
               "unseen": (0.995, 0.96)}
     measured = {g: (result[g]["overall"]["precision"], result[g]["overall"]["recall"])
                 for g in floors}

@@ -298,3 +298,19 @@ def test_a_sure_link_dated_in_another_year_asks_and_the_count_undoes_it(labeled)
     assert row["status"] == "matched" and row["spotify_album_id"] in item.acceptable
     assert row["spotify_name"] == "Comment te dire adieu"
     assert row["evidence"]["more_facts"]["track_count"] == 12
+
+
+def test_searches_dated_by_a_reissue_find_nothing_and_the_master_year_goes_on():
+    """A reissue pressing's year dates the searches; when they find nothing and the master's
+    year is not known yet (a first sync), the lookup asks for it and searches again with it;
+    with no master, or its year known, nothing is asked."""
+    from tasks.matching import Match, MatchQuery
+    from tasks.spotify import wants_more_facts
+
+    nothing = Match("not_found", None, 0.0, {})
+    pressing = {"artist": "Nick Drake", "title": "Pink Moon", "year": 2013}
+    unknown = MatchQuery.from_album({**pressing, "master_id": 55})
+    assert wants_more_facts(nothing, [], unknown)
+    assert not wants_more_facts(nothing, [], MatchQuery.from_album(pressing))
+    assert not wants_more_facts(nothing, [], MatchQuery.from_album(
+        {**pressing, "master_id": 55, "master_year": 1972}))
