@@ -11,11 +11,12 @@ from tasks import enrich
 from tasks.http import AuthError
 
 # Batches of one service in flight at once; the flow has a worker for each lane of both.
-# Submitted all at once, the batches of a service that waits (a
-# Retry-After, a Discogs track count) ended up holding every worker, and the other service,
-# with nothing to wait for, stopped with it. 8: twice the concurrency each API allows, so a
-# few lookups waiting on Discogs leave Spotify busy.
-LANES = 8
+# Submitted all at once, the batches of a service that waits (a Retry-After, a Discogs track
+# count) ended up holding every worker, and the other service, with nothing to wait for,
+# stopped with it. 4: the concurrency each API allows. With 8, every Spotify place was taken
+# again the moment it freed, and a probe above the learned ceiling was refused with a call
+# beside it (2 429s in a window after a storm, against 1 with 4).
+LANES = 4
 
 
 def run_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Callable,
