@@ -234,14 +234,12 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
     master_id = album.get("master_id")
     years = {} if years is None else years
 
-    def urgent_fetch(what: str, fetch: Callable[[], Any]) -> tuple[bool, Any]:
+    def fetched(what: str, fetch: Callable[[], Any]) -> tuple[bool, Any]:
         """(fetched, value): a 404 is fetched as None (gone from Discogs: not asked again)."""
         if client is None or not tracks.take(limit):
             return False, None
         try:
-            # A lookup waits on it; the master years, which no lookup waits on, let it by.
-            with client.limiter.urgent():
-                return True, fetch()
+            return True, fetch()
         except ServiceError as exc:  # AuthError too: Discogs' token, not Spotify's lookup
             if exc.status == 404:
                 return True, None
@@ -256,7 +254,7 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
         if release_id:
             count = known.get(release_id)
             if release_id not in known:
-                got, count = urgent_fetch(f"track count of release {release_id}", lambda:
+                got, count = fetched(f"track count of release {release_id}", lambda:
                                           discogs.fetch_release_track_count(client, release_id))
                 if got:
                     tracks.fetched[release_id] = count
@@ -265,7 +263,7 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
                 sources.append(f"/releases/{release_id}")
         if master_id and not album.get("master_year") and master_id not in tracks.known_masters:
             if master_id not in years:
-                got, year = urgent_fetch(f"year of master {master_id}", lambda:
+                got, year = fetched(f"year of master {master_id}", lambda:
                                          discogs.fetch_master_year(client, master_id))
                 if got:
                     years[master_id] = year

@@ -189,7 +189,6 @@ class RateLimiter:
         self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
         self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
         self._mine = threading.local()  # the ticket of the call this thread is making
-        self._urgent = 0  # urgent callers waiting for a place: others leave it to them
         self._synced = float("-inf")  # when the call whose headers we took was booked
         self.waited = 0.0
 
@@ -197,7 +196,7 @@ class RateLimiter:
         while self._answered and self._answered[0][0] + self.period <= now:
             self._answered.popleft()
 
-    def _reserve(self, urgent: bool = False) -> tuple[float, float]:
+    def _reserve(self) -> tuple[float, float]:
         """Book a call now if allowed: (0.0, now), else (how long to wait, now)."""
         with self._lock:
             now = self.clock()
@@ -205,11 +204,9 @@ class RateLimiter:
             self._grow(now)
             if now < self._paused_until:
                 return self._paused_until - now, now
-            # Calls in flight will be answered inside the window: they count already; so do
-            # the urgent callers waiting, for a caller that is not one.
-            queued = 0 if urgent else self._urgent
+            # Calls in flight will be answered inside the window: they count already.
             if self.max_calls is not None and \
-                    len(self._answered) + len(self._flying) + queued >= self.max_calls:
+                    len(self._answered) + len(self._flying) >= self.max_calls:
                 self._held = True
                 return (self._answered[0][0] + self.period - now if self._answered
                         else self.period / 10), now
@@ -226,43 +223,19 @@ class RateLimiter:
             self._clean_since, self._held = now, False
 
     @contextmanager
-    def urgent(self) -> Iterator[None]:
-        """The calls this thread makes inside are urgent: someone waits on each, so while one
-        waits for a place no other caller takes it (a background job that can wait a run, such
-        as the master years, gets the places no urgent call wants)."""
-        before = getattr(self._mine, "urgent", False)
-        self._mine.urgent = True
-        try:
-            yield
-        finally:
-            self._mine.urgent = before
-
-    @contextmanager
     def slot(self) -> Iterator[Ticket]:
         """Hold a place for one call; its answer is counted in the window when it ends (the
         server counted it at some moment before: our window never frees a place first)."""
-        urgent = getattr(self._mine, "urgent", False)
-        if urgent:
-            self._queue(1)
-        acquired = False
+        if self._slots:
+            self._slots.acquire()
         try:
-            if self._slots:
-                acquired = self._slots.acquire()
             while True:
-                wait, now = self._reserve(urgent)
+                wait, now = self._reserve()
                 if wait <= 0:
                     break
                 wait = min(wait, MAX_SLEEP)  # then look again: a pause or limit may change
                 self.waited += wait
                 self.sleep(wait)
-        except BaseException:
-            if acquired:
-                self._slots.release()  # type: ignore[union-attr]
-            raise
-        finally:
-            if urgent:
-                self._queue(-1)
-        try:
             ticket = self._mine.ticket = Ticket(now)
             try:
                 yield ticket
@@ -273,12 +246,8 @@ class RateLimiter:
                         self._answered.append((self.clock(), ticket.booked))
                         self._storm = False
         finally:
-            if acquired:
-                self._slots.release()  # type: ignore[union-attr]
-
-    def _queue(self, change: int) -> None:
-        with self._lock:
-            self._urgent += change
+            if self._slots:
+                self._slots.release()
 
     def free(self) -> tuple[int | None, float]:
         """(calls that may go now, None for any number; seconds until one more may), for a
@@ -290,7 +259,7 @@ class RateLimiter:
                 return 0, self._paused_until - now
             if self.max_calls is None:
                 return None, 0.0
-            left = self.max_calls - len(self._answered) - len(self._flying) - self._urgent
+            left = self.max_calls - len(self._answered) - len(self._flying)
             if left > 0:
                 return left, 0.0
             return 0, (self._answered[0][0] + self.period - now if self._answered
