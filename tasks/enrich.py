@@ -12,7 +12,7 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -221,13 +221,18 @@ def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
     return rows
 
 
+# What `release_facts` can fetch: the release's track count, the master's year.
+FACTS = ("track_count", "master_year")
+
+
 def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts,
                   client: discogs.DiscogsClient | None, limit: int,
-                  years: dict[int, int | None] | None = None) -> Callable[[], dict]:
+                  years: dict[int, int | None] | None = None) -> Callable[..., dict]:
     """What `lookup_album` asks for when its searches end without a link or with one not sure
     enough: the album's Discogs release track count, from an earlier run (known) or fetched
-    now, and its master's original year when it has none yet (a first sync fetches only a few
-    up front: years, shared with the run's other lookups and stored by the load). At most
+    now, and its master's original year when it has none yet (a first sync fetches none up
+    front: years, shared with the run's other lookups and stored by the load); or, before it
+    lists the artist's albums, the master's year alone (`only`), to date that listing. At most
     limit fetches a run, through the shared paced client; {} when nothing can be had. Never
     raises: a failed fetch leaves the album matched without it."""
     release_id = album.get("release_id")
@@ -248,10 +253,11 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
                                  "; no more this run" if stop else "")
             return False, None
 
-    def fetch() -> dict:
+    def fetch(only: Collection[str] = FACTS) -> dict:
+        """The facts named in only (both by default) that can be had."""
         out: dict[str, Any] = {}
         sources = []
-        if release_id:
+        if release_id and "track_count" in only:
             count = known.get(release_id)
             if release_id not in known:
                 got, count = fetched(f"track count of release {release_id}", lambda:
@@ -261,7 +267,8 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
             if count:
                 out["track_count"] = count
                 sources.append(f"/releases/{release_id}")
-        if master_id and not album.get("master_year") and master_id not in tracks.known_masters:
+        if "master_year" in only and master_id and not album.get("master_year") and (
+                master_id not in tracks.known_masters):
             if master_id not in years:
                 got, year = fetched(f"year of master {master_id}", lambda:
                                          discogs.fetch_master_year(client, master_id))

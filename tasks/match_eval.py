@@ -152,26 +152,68 @@ def identical_copies(catalogue: Iterable[dict]) -> dict[str, set[str]]:
 
     The files were written apart, so one Spotify album may be in two of them under two ids,
     its artist spelled another way ("КИНО" / "Кино", "Tokyo Jihen" / "東京事変", "The Beat" /
-    "The English Beat"). Linking either copy is right. A copy has the same name, type, year and
-    track count (three tracks or more: one-track singles of one name are common), and the same
-    artists or none in common; items that share some artists but not all (a composer with other
-    performers) are other recordings."""
+    "The English Beat", "Art Blakey & The Jazz Messengers" / "Art Blakey", "The Jazz
+    Messengers"). Linking either copy is right. A copy has the same name, type and year and
+    the same track count, or one apart on the very same date (one file counting a bonus
+    track); three tracks or more (one-track singles of one name are common); and the same
+    artists or none in common; items
+    that share some artists but not all (a composer with other performers) are other
+    recordings."""
     groups: dict[tuple, list[dict]] = {}
     for item in catalogue:
         year = str(item.get("release_date") or "")[:4]
         tracks = item.get("total_tracks")
         if year and isinstance(tracks, int) and tracks >= 3:
-            key = (str(item.get("name") or "").casefold(), item.get("album_type"), year, tracks)
+            key = (str(item.get("name") or "").casefold(), item.get("album_type"), year)
             groups.setdefault(key, []).append(item)
     copies: dict[str, set[str]] = {}
     for items in groups.values():
         for one in items:
-            mine = {str(a.get("name") or "").casefold() for a in one.get("artists") or ()}
+            mine = _credited(one)
             for other in items:
-                theirs = {str(a.get("name") or "").casefold() for a in other.get("artists") or ()}
-                if mine == theirs or not mine & theirs:
+                theirs = _credited(other)
+                apart = abs(one["total_tracks"] - other["total_tracks"])
+                if (apart == 0 or apart == 1 and one["release_date"] == other["release_date"]) \
+                        and (mine == theirs or not mine & theirs):
                     copies.setdefault(one["id"], {one["id"]}).add(other["id"])
+    for one, other in _credited_apart(catalogue):
+        copies.setdefault(one, {one}).add(other)
+        copies.setdefault(other, {other}).add(one)
     return copies
+
+
+def _credited(item: dict) -> set[str]:
+    """An item's artists, casefolded, a joint credit ("A & B") as its names."""
+    return {name.strip() for a in item.get("artists") or ()
+            for name in re.split(r"\s+&\s+|,\s+", str(a.get("name") or "").casefold())
+            if name.strip()}
+
+
+def _credited_apart(catalogue: Iterable[dict]) -> list[tuple[str, str]]:
+    """Pairs of ids that are one recording credited at two lengths: one file lists the
+    soloists and the choir, another only the composer, orchestra and conductor ("Mozart:
+    Requiem" / "Mozart: Requiem, K. 626", Böhm, 1971, 14 tracks). Same type, year and track
+    count; one credit list inside the other, sharing three names at least; one name the
+    other's start."""
+    groups: dict[tuple, list[dict]] = {}
+    for item in catalogue:
+        year = str(item.get("release_date") or "")[:4]
+        tracks = item.get("total_tracks")
+        if year and isinstance(tracks, int) and tracks >= 3:
+            groups.setdefault((item.get("album_type"), year, tracks), []).append(item)
+    pairs = []
+    for items in groups.values():
+        for i, one in enumerate(items):
+            mine = {str(a.get("name") or "").casefold() for a in one.get("artists") or ()}
+            name = " ".join(re.findall(r"\w+", str(one.get("name") or "").casefold()))
+            for other in items[i + 1:]:
+                theirs = {str(a.get("name") or "").casefold() for a in other.get("artists") or ()}
+                other_name = " ".join(re.findall(r"\w+", str(other.get("name") or "").casefold()))
+                if mine != theirs and len(mine & theirs) >= 3 and (
+                        mine <= theirs or theirs <= mine) and name and other_name and (
+                        name.startswith(other_name) or other_name.startswith(name)):
+                    pairs.append((one["id"], other["id"]))
+    return pairs
 
 
 # A suffix naming an edition of the same recording: "(2009 Remaster)", " - Deluxe Edition",
@@ -250,23 +292,32 @@ class EngineClient:
 
 
 def _default_lookup(client: EngineClient, album: dict,
-                    more_facts: Callable[[], dict] | None = None) -> dict:
+                    more_facts: Callable[..., dict] | None = None) -> dict:
     from tasks.spotify import lookup_album
 
     return lookup_album(client, album, more_facts=more_facts)
 
 
 def discogs_release_facts(client: EngineClient, record: dict,
-                          master_year: bool = False) -> Callable[[], dict]:
+                          master_year: bool = False) -> Callable[..., dict]:
     """What a sync's Discogs fetches give the matcher (tasks.enrich.release_facts): the
-    release's track count, and with master_year the master's year too (an album whose year the
-    sync has not fetched up front), here the labeled ones; each fetch is one Discogs request."""
-    def fetch() -> dict:
-        client.discogs_calls += 1
-        out = {"track_count": record["track_count"]} if record.get("track_count") else {}
-        if master_year and record.get("master_year"):
-            client.discogs_calls += 1
-            out["master_year"] = record["master_year"]
+    release's track count, and with master_year the master's year too (a first sync knows
+    none up front), here the labeled ones; only: the facts asked (the year alone, before the
+    artist's listing). Each fact is one Discogs request, the first time it is asked."""
+    asked: set[str] = set()
+
+    def fetch(only: tuple[str, ...] = ("track_count", "master_year")) -> dict:
+        out = {}
+        if "track_count" in only:
+            client.discogs_calls += "track_count" not in asked
+            asked.add("track_count")
+            if record.get("track_count"):
+                out["track_count"] = record["track_count"]
+        if master_year and "master_year" in only:
+            client.discogs_calls += "master_year" not in asked
+            asked.add("master_year")
+            if record.get("master_year"):
+                out["master_year"] = record["master_year"]
         return {**out, "source": "discogs"} if out else {}
     return fetch
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tasks.classical import performer_words
-from tasks.match_query import MatchQuery, candidate_artists
-from tasks.match_score import artist_score
+from tasks.match_query import MatchQuery, candidate_artists, candidate_year
+from tasks.match_score import EDITION_WORD_RE, artist_score
 from tasks.match_text import (
     BRACKETS_RE,
     is_latin_text,
@@ -237,12 +237,27 @@ def search_queries(q: MatchQuery) -> list[str]:
 
 
 def _artist_known(q: MatchQuery, done: Sequence[Searched]) -> bool:
-    """True when some result so far is credited to the album's artist."""
+    """True when some result so far is credited to the album's artist and, once the master's
+    year is known, dated near it: a band renamed since keeps its earlier albums under the old
+    name ("Small Faces" in 1967, "First Step" by Faces in 1970)."""
     for searched in done:
         for item in searched.results:
-            if artist_score(q, candidate_artists(item)) >= 0.85:
+            if artist_score(q, candidate_artists(item)) >= 0.85 and (
+                    not q.master_year or _near_master_year(q, item)):
                 return True
     return False
+
+
+def _near_master_year(q: MatchQuery, item: dict) -> bool:
+    """Dated no earlier than the master's year, or undated: the artist still released under
+    that name by then. Not a remaster or an anniversary edition dated later: its date is the
+    reissue's."""
+    year = candidate_year(item)
+    if year is None:
+        return True
+    return year >= q.master_year - YEAR_SLACK and not (
+        year > q.master_year + YEAR_SLACK
+        and EDITION_WORD_RE.search(str(item.get("name") or "").casefold()))
 
 
 _FILTER_RE = re.compile(r"\b(album|artist):'([^']*)'|\byear:(\d{4})(?:-(\d{4}))?|(\S+)")

@@ -41,7 +41,7 @@ from tasks.normalize import normalize_artist, normalize_title
 from tasks.scripts import chinese_name_core
 
 WEIGHTS = {"artist": 0.35, "title": 0.45, "year": 0.1, "tracks": 0.05, "type": 0.05}
-_EDITION_WORD_RE = re.compile(r"\b(?:remaster|deluxe|expanded|anniversary|edition|bonus)")
+EDITION_WORD_RE = re.compile(r"\b(?:remaster|deluxe|expanded|anniversary|edition|bonus)")
 
 
 def artist_score(q: MatchQuery, cand_artists: Sequence[str]) -> float:
@@ -396,7 +396,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
         artist, title = max(artist, 0.85), max(title, 0.95)
         classical = {"rule": "renamed_artist_by_year"}
     cand_year = candidate_year(candidate)
-    is_edition = bool(_EDITION_WORD_RE.search(name.casefold())) or reissued(classical)
+    is_edition = bool(EDITION_WORD_RE.search(name.casefold())) or reissued(classical)
     reference = q.master_year or q.year
     # A remaster carries its own, later date: it says nothing about the original's year. Not
     # once dated by its plain namesake on offer: that is the original's date, and an original
@@ -439,7 +439,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
     # Prefer the plain album to its remaster or deluxe edition when both are offered.
     if classical.get("reissued_recording"):
         penalties["reissue_date"] = 0.97  # a recording of the very year is likelier
-    if is_edition and not reissued(classical) and not _EDITION_WORD_RE.search(
+    if is_edition and not reissued(classical) and not EDITION_WORD_RE.search(
         q.title.casefold()
     ):
         penalties["edition"] = 0.98
@@ -506,7 +506,7 @@ def score_candidate(q: MatchQuery, candidate: dict) -> tuple[float, dict]:
 
 def is_edition_name(name: str) -> bool:
     """A name that says it is a remaster, deluxe, expanded or anniversary edition."""
-    return bool(_EDITION_WORD_RE.search(name.casefold()))
+    return bool(EDITION_WORD_RE.search(name.casefold()))
 
 
 # Set on an edition's copy that `dated_by_original` dated by its plain namesake: its date is the

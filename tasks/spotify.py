@@ -147,17 +147,20 @@ def album_summary(album: dict) -> dict:
 
 
 def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = None,
-                 more_facts: Callable[[], dict] | None = None) -> dict:
+                 more_facts: Callable[..., dict] | None = None) -> dict:
     """Search one album, choose the best candidate, and return its spotify_matches row.
 
     The searches follow `tasks.matching.next_search`, which adapts to what earlier ones
     returned; the lookup stops once `decide` links an album. `candidates` holds the five best
     distinct albums seen (for review).
 
-    more_facts: called at most once, when the searches are done without a link although they
-    returned candidates (`wants_more_facts`); it returns facts the sync lacks (a track count from
-    Discogs) or {}. The decision is made again over the searches already sent, and the search
-    plan goes on only if it then proposes something new. Its answer is kept in the evidence.
+    more_facts: facts the sync lacks, from Discogs, or {}. Called with ("master_year",) before
+    the artist's whole listing when the album's master year is unknown: the listing is then
+    dated by it (a listing cut at the search limit may hide the album; a reissue's year would
+    date it wrong). Called with no argument at most once, when the searches are done without
+    a link, or with one not sure enough (`wants_more_facts`): the track count and the master's
+    year. The decision is made again over the searches already sent, and the search plan goes
+    on only if it then proposes something new. Its answers are kept in the evidence.
     """
     from tasks.matching import (
         DEFAULT_THRESHOLD,
@@ -171,26 +174,36 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
     query = MatchQuery.from_album(album)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     done: list[Searched] = []
-    added: dict | None = None
+    known: dict = {}  # what more_facts gave
+    asked = set()  # "year" before the listing, "all" once done
     best = decide(query, done, limit)
     while True:
         if best.status != "matched":
             step = next_search(query, done)
+            if step is not None and step.form == "artist_list" and query.master_unknown and \
+                    more_facts is not None and "year" not in asked:
+                asked.add("year")
+                known.update(more_facts(("master_year",)) or {})
+                if known.get("master_year"):
+                    query = MatchQuery.from_album({**album, **_facts(known)})
+                    best = decide(query, done, limit)
+                    continue  # the plan now lists the artist's albums of that year
             if step is not None:
                 done.append(Searched(step, tuple(client.search_albums(step.query))))
                 best = decide(query, done, limit)
                 continue
-        if added is not None or more_facts is None or not wants_more_facts(best, done, query):
+        if "all" in asked or more_facts is None or not wants_more_facts(best, done, query):
             break
-        added = more_facts() or {}
-        facts = {k: v for k, v in added.items() if k != "source"}
-        if not facts:
+        asked.add("all")
+        more = more_facts() or {}
+        if not _facts(more):
             break
-        query = MatchQuery.from_album({**album, **facts})
+        known.update(more)
+        query = MatchQuery.from_album({**album, **_facts(known)})
         best = decide(query, done, limit)
     evidence = dict(best.evidence, queries=len(done))
-    if added:
-        evidence["more_facts"] = added
+    if known:
+        evidence["more_facts"] = known
     row = {
         "album_key": album["album_key"],
         "status": best.status,
@@ -212,6 +225,11 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
 # A link scored below this is confirmed with the track count before it is kept: on the tuning
 # half every wrong link made without one scored below it, 35 of 311 links did (a fetch each).
 CONFIRM_BELOW = 0.93
+
+
+def _facts(answer: dict) -> dict:
+    """An answer of more_facts without its source."""
+    return {k: v for k, v in answer.items() if k != "source"}
 
 
 def wants_more_facts(best: Any, done: Sequence[Any], query: Any = None,

@@ -222,11 +222,33 @@ def test_a_joint_credit_searches_the_title_alone_though_one_member_is_known():
         "album:'Mos Def Talib Kweli Are Black Star' year:1997-1999", "title_year")
     band = item("Mos Def & Talib Kweli Are Black Star", "Black Star", "1998-08-26", 13)
     assert best_spotify_match(q, [solo, band]).album is band
-    # A single name known by its results: the title alone is not sent.
+    # A single name known by its results of the master's years and later: the title alone
+    # is not sent.
     alone = MatchQuery.from_album({"artist": "Mos Def", "title": "The New Danger",
                                    "year": 2004, "master_year": 2004})
-    done = [Searched(step, (solo,)) for step in search_plan(alone)[:2]]
+    later = item("True Magic", "Mos Def", "2006-12-29", 13)
+    done = [Searched(step, (solo, later)) for step in search_plan(alone)[:2]]
     assert next_search(alone, done) is None
+
+
+def test_a_name_whose_albums_stop_before_the_master_year_searches_the_title_alone():
+    # "Small Faces" - "First Step" (1970): the band was Faces by then; the old name's albums
+    # are older, or a reissue's anniversary edition, which says nothing of the name in 1970.
+    q = MatchQuery.from_album({"artist": "Small Faces", "title": "First Step", "year": 1970,
+                               "master_year": 1970, "track_count": 10})
+    old = (item("Ogdens' Nut Gone Flake", "Small Faces", "1968-05-24", 12),
+           item("Small Faces (50th Anniversary Edition)", "Small Faces", "2016-11-04", 30))
+    done = [Searched(step, old if step.form == "artist_year" else ())
+            for step in search_plan(q)[:2]]
+    assert [s.search.form for s in done] == ["album_artist", "artist_year"]
+    assert next_search(q, done) == Search("album:'First Step' year:1969-1971", "title_year")
+    faces = item("First Step", "Faces", "1970-03-01", 10)
+    assert best_spotify_match(q, [*old, faces]).album is faces
+    # One plain album of 1970 or later under the name: it is still the band's name.
+    still = (*old, item("The Autumn Stone", "Small Faces", "1969-11-01", 20))
+    done = [Searched(step, still if step.form == "artist_year" else ())
+            for step in search_plan(q)[:2]]
+    assert next_search(q, done) is None
 
 
 def test_next_search_adapts_to_what_earlier_searches_returned():
@@ -617,11 +639,6 @@ def test_held_out_precision_and_recall():
     assert held["recall"] >= 0.93, failures
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "fresh albums below the precision floor, as a first sync gets them (a track count and the "
-    "master's year only from Discogs fetches when the lookup asks): measured 0.9886 precision "
-    "(4 wrong of 351 links), 0.9886 recall (347 of 351), 1.47 searches and 0.55 Discogs "
-    "requests an album"))
 def test_fresh_precision_and_recall():
     """The same floor on the fresh albums, which no change was fitted on: the honest figure, as
     a sync gets it (the track count only from a Discogs release fetch)."""
@@ -635,16 +652,18 @@ def test_fresh_precision_and_recall():
 
 
 def test_no_group_falls_below_what_was_measured():
-    """Until the issue's floor holds everywhere, what was measured may not get worse, as a
-    first sync gets it (held-out 0.9906 / 0.9418, fresh 0.9886 / 0.9886, tuning 0.9950 /
-    0.9590, unseen 1.0 / 0.9633; a wrong link's margin)."""
+    """What was measured may not get worse, as a first sync gets it (held-out 0.9977 /
+    0.9530, fresh 0.9943 / 0.9943, tuning 0.9950 / 0.9639, unseen 1.0 / 0.9679; a wrong
+    link's margin), nor the searches an album (the issue's 1.6)."""
     result = evaluate(DEFAULT_SET_DIR)
-    floors = {"tuning": (0.994, 0.955), "held_out": (0.99, 0.94), "fresh": (0.985, 0.985),
-              "unseen": (0.995, 0.96)}
+    floors = {"tuning": (0.994, 0.96), "held_out": (0.995, 0.95), "fresh": (0.99, 0.99),
+              "unseen": (0.995, 0.965)}
     measured = {g: (result[g]["overall"]["precision"], result[g]["overall"]["recall"])
                 for g in floors}
     assert all(p >= floors[g][0] and r >= floors[g][1] for g, (p, r) in measured.items()), \
         measured
+    searches = {g: result[g]["overall"]["searches_per_album"] for g in floors}
+    assert all(n <= 1.6 for n in searches.values()), searches
 
 
 def test_a_matcher_that_links_the_first_result_fails_the_floor():
@@ -1772,7 +1791,20 @@ def test_copies_are_one_album_under_two_spellings_not_two_recordings_of_a_work()
 
     kino = [item("Группа крови", "КИНО", "1988-01-05", 11, id="k1"),
             item("Группа крови", "Кино", "1988-06-01", 11, id="k2"),
-            item("Группа крови", "Кино", "1988-06-01", 12, id="k3")]  # another track list
+            item("Группа крови", "Кино", "1988-06-01", 14, id="k3"),  # another track list
+            item("Группа крови", "Кино", "1988-09-01", 12, id="k4")]  # one more, another day
+    # One file counting a bonus track: one track more on the very same day is a copy; a
+    # joint credit is its names ("Art Blakey & The Jazz Messengers").
+    beat = [item("I Just Can't Stop It", "The Beat", "1980-05-01", 12, id="b1"),
+            item("I Just Can't Stop It", "The English Beat", "1980-05-01", 13, id="b2")]
+    blakey = [item("Moanin'", "Art Blakey & The Jazz Messengers", "1959-01-01", 6, id="m1"),
+              {**item("Moanin'", "Art Blakey", "1959-01-01", 7, id="m2"),
+               "artists": [{"name": "Art Blakey"}, {"name": "The Jazz Messengers"}]},
+              {**item("Moanin'", "Art Blakey", "1959-01-01", 6, id="m3"),
+               "artists": [{"name": "Art Blakey"}, {"name": "Lee Morgan"}]}]
+    assert identical_copies([*beat, *blakey]) == {"b1": {"b1", "b2"}, "b2": {"b1", "b2"},
+                                                  "m1": {"m1", "m2"}, "m2": {"m1", "m2"},
+                                                  "m3": {"m3"}}
     levine = {**item("Mascagni: Cavalleria rusticana", "Pietro Mascagni", "1979", 20, id="lev"),
               "artists": [{"name": "Pietro Mascagni"}, {"name": "James Levine"}]}
     muti = {**levine, "id": "muti",
@@ -1781,9 +1813,32 @@ def test_copies_are_one_album_under_two_spellings_not_two_recordings_of_a_work()
                item("Golden", "Travie McCoy", "2014-02-01", 1, "single", id="g2")]
     copies = identical_copies([*kino, levine, muti, *singles])
     assert copies["k1"] == copies["k2"] == {"k1", "k2"}
-    assert copies["k3"] == {"k3"}
+    assert copies["k3"] == {"k3"} and copies["k4"] == {"k4"}
     assert copies["lev"] == {"lev"} and copies["muti"] == {"muti"}
     assert "g1" not in copies and "g2" not in copies
+
+
+def test_one_recording_credited_at_two_lengths_is_one_album():
+    """One file lists the soloists and the choir, another the composer, orchestra and
+    conductor only: the same type, year and track count, one credit list inside the other
+    (three names shared at least), one name the other's start."""
+    from tasks.match_eval import identical_copies
+
+    def credited(name, names, date, tracks, id):
+        return {**item(name, names[0], date, tracks, id=id),
+                "artists": [{"name": n} for n in names]}
+
+    core = ["Wolfgang Amadeus Mozart", "Wiener Philharmoniker", "Karl Böhm"]
+    full = credited("Mozart: Requiem", [*core[:1], "Edith Mathis", "Julia Hamari", *core[1:]],
+                    "1971-01-01", 14, "full")
+    short = credited("Mozart: Requiem, K. 626", core, "1971-01-01", 14, "short")
+    karajan = credited("Mozart: Requiem, K. 626", [core[0], core[1], "Herbert von Karajan"],
+                       "1971-01-01", 14, "karajan")  # another conductor: not inside
+    two = credited("Mozart: Requiem, K. 626", core[:2], "1971-01-01", 14, "two")  # two names
+    later = credited("Mozart: Requiem, K. 626", core, "1972-01-01", 14, "later")
+    copies = identical_copies([full, short, karajan, two, later])
+    assert copies["full"] == copies["short"] == {"full", "short"}
+    assert all(copies.get(i, {i}) == {i} for i in ("karajan", "two", "later"))
 
 
 def test_a_release_in_two_files_gets_both_labels_and_leaves_the_fresh_group(tmp_path):

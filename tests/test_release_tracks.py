@@ -204,6 +204,23 @@ def test_a_master_year_the_album_lacks_is_fetched_with_the_count_and_shared(requ
     assert requests_mock.call_count == 3
 
 
+def test_the_master_year_alone_is_one_request_and_the_count_comes_later(requests_mock,
+                                                                        client):
+    """Before the artist's listing the lookup asks the year alone: the release is not
+    fetched then; if it asks for everything later, only the release is."""
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    requests_mock.get(f"{API}/masters/5", json={"id": 5, "year": 1977})
+    tracks, years = enrich.TrackCounts(), {}
+    facts = enrich.release_facts({**album(), "master_id": 5}, {}, tracks, client, 10, years)
+    assert facts(("master_year",)) == {"master_year": 1977, "source": "discogs /masters/5"}
+    assert [r.path for r in requests_mock.request_history] == ["/masters/5"]
+    assert facts() == {"track_count": 3, "master_year": 1977,
+                       "source": "discogs /releases/1842334, /masters/5"}
+    assert [r.path for r in requests_mock.request_history] == ["/masters/5",
+                                                               "/releases/1842334"]
+    assert tracks.requests == 2
+
+
 def test_a_master_year_known_or_asked_before_is_not_asked(requests_mock, client):
     requests_mock.get(f"{API}/releases/1842334", json=BODY)
     tracks = enrich.TrackCounts()
@@ -314,3 +331,53 @@ def test_searches_dated_by_a_reissue_find_nothing_and_the_master_year_goes_on():
     assert not wants_more_facts(nothing, [], MatchQuery.from_album(pressing))
     assert not wants_more_facts(nothing, [], MatchQuery.from_album(
         {**pressing, "master_id": 55, "master_year": 1972}))
+
+
+def _album(name: str, artist: str, date: str, tracks: int, popularity: int) -> dict:
+    slug = f"{artist}-{name}-{date}".replace(" ", "")
+    return {"id": slug, "name": name, "album_type": "album", "artists": [{"name": artist}],
+            "release_date": date, "release_date_precision": "day", "total_tracks": tracks,
+            "popularity": popularity,
+            "external_urls": {"spotify": f"https://open.spotify.com/album/{slug}"}}
+
+
+def test_the_master_year_dates_the_artists_listing_before_it_is_sent():
+    # A first sync knows the master, not its year. Ella Fitzgerald's listing is cut at ten
+    # albums, her most played; her Rodgers And Hart Song Book (1956) is not among them, and
+    # its Cole Porter namesake of the same year is. The year is asked first, so the one
+    # listing sent is of 1955-1957, and the 1956 album beside its namesake is linked.
+    from tasks.fake_apis import FakeSearch
+
+    popular = [_album(f"Hit Album {n}", "Ella Fitzgerald", f"{1960 + n}-01-01", 12, 90 - n)
+               for n in range(9)]
+    porter = _album("Ella Fitzgerald Sings the Cole Porter Song Book", "Ella Fitzgerald",
+                    "1956-05-15", 32, 95)
+    right = _album("Ella Fitzgerald Sings the Rodgers & Hart Songbook", "Ella Fitzgerald",
+                   "1956-11-01", 34, 10)
+    client = EngineClient(FakeSearch([*popular, porter, right]))
+    asked: list[tuple] = []
+
+    def facts(only=("track_count", "master_year")) -> dict:
+        asked.append(tuple(only))
+        return {k: v for k, v in {"track_count": 34, "master_year": 1956}.items()
+                if k in only} | {"source": "discogs"}
+
+    album = {"album_key": "r1", "artist": "Ella Fitzgerald", "artists": ["Ella Fitzgerald"],
+             "title": "Ella Fitzgerald Sings The Rodgers And Hart Song Book", "year": 1956,
+             "master_id": 7, "release_id": 8}
+    row = lookup_album(client, album, more_facts=facts)
+    assert asked[0] == ("master_year",)
+    assert client.searches[1] == "artist:'Ella Fitzgerald' year:1955-1957"
+    assert "artist:'Ella Fitzgerald'" not in client.searches  # the cut listing never sent
+    assert row["status"] == "matched" and row["spotify_album_id"] == right["id"]
+    assert row["evidence"]["more_facts"]["master_year"] == 1956
+
+    # Without a master (nothing to date by) or with its year known, nothing is asked first.
+    asked.clear()
+    lookup_album(EngineClient(FakeSearch([*popular, porter, right])),
+                 {**album, "master_id": 0}, more_facts=facts)
+    assert ("master_year",) not in asked
+    asked.clear()
+    known = EngineClient(FakeSearch([*popular, porter, right]))
+    row = lookup_album(known, {**album, "master_year": 1956}, more_facts=facts)
+    assert asked == [] and row["spotify_album_id"] == right["id"]
