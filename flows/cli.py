@@ -104,7 +104,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     """With the user's credentials: one collection item, its Spotify search, one description."""
     from flows.credentials import secret_env
-    from tasks import describe, discogs, enrich, euria, spotify
+    from tasks import discogs, enrich, euria, prompt, spotify
     from tasks.http import ServiceError
 
     os.environ.update(secret_env())
@@ -168,7 +168,7 @@ def _check(args: argparse.Namespace) -> int:
         except ServiceError as exc:
             report("EurIA models", False, str(exc))
         try:
-            row = euria.describe_album(client, album, describe.normalize_language(args.language),
+            row = euria.describe_album(client, album, prompt.normalize_language(args.language),
                                        args.max_chars)
             report("EurIA", True, f"{len(row['description'])} characters, "
                    f"{row['completion_tokens']} tokens in {row['seconds']} s:\n\n"

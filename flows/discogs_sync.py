@@ -21,7 +21,7 @@ from flows.load_export import load_and_export
 from flows.plan import may_run, plan_enrichment, preflight
 from flows.runlock import run_lock
 from flows.summary import RunFailed, publish_summary, request_counts, run_row
-from tasks import describe, enrich
+from tasks import enrich, prompt
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
 
@@ -39,7 +39,7 @@ describe_task = task(
     enrich.describe_batch, name="euria-describe", persist_result=True,
     cache_key_fn=lambda _, p: enrich.cache_key(
         "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
-        p["settings"].euria_model, describe.PROMPT_VERSION))
+        p["settings"].euria_model, prompt.PROMPT_VERSION))
 load_task = task(load_and_export, name="load-and-export")
 
 

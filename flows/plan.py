@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from tasks import describe, enrich, load, overrides, pending
+from tasks import enrich, load, overrides, pending, prompt
 from tasks.config import Settings, run_logger
 from tasks.http import AuthError, ServiceError
 
@@ -28,7 +28,7 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                     max_ai_calls: int | None = None) -> EnrichmentPlan:
     """Select in DuckDB the albums whose enrichment is missing, failed or stale, in batches."""
     logger = run_logger()
-    language = describe.normalize_language(language)
+    language = prompt.normalize_language(language)
     chosen = enrich.representatives(albums)
     spotify_on = spotify and not _step_off(settings.missing_spotify(), "Spotify", logger)
     ai_on = ai and not _step_off(settings.missing_euria(), "AI description", logger)
@@ -42,7 +42,7 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
         spotify_todo = load.spotify_todo(con, chosen, datetime.now(UTC),
                                          settings.spotify_recheck_days,
                                          overridden=manual.keys) if spotify_on else {}
-        ai_todo = load.ai_todo(con, chosen, describe.PROMPT_VERSION, language,
+        ai_todo = load.ai_todo(con, chosen, prompt.PROMPT_VERSION, language,
                                max_chars) if ai_on else {}
         known = load.master_years(con) if spotify_todo else {}
     for key in spotify_todo:  # the master years earlier runs fetched (the others, a lookup

@@ -105,7 +105,8 @@ class EuriaClient:
 
 def describe_album(client: EuriaClient, album: dict, language: str, max_chars: int) -> dict:
     """Ask for one album's description and return its ai_descriptions row."""
-    from tasks.describe import PROMPT_VERSION, build_messages, clean_description, max_tokens_for
+    from tasks.answer import clean_description
+    from tasks.prompt import PROMPT_VERSION, build_messages, max_tokens_for
 
     # The work item carries spotify_release_date / spotify_total_tracks when a match is known.
     messages = build_messages(album, language=language, max_chars=max_chars, spotify=album)
@@ -132,7 +133,7 @@ def describe_album(client: EuriaClient, album: dict, language: str, max_chars: i
 
 def error_row(album: dict, exc: Exception, language: str, max_chars: int) -> dict:
     """An ai_descriptions row recording a failure; the load keeps any earlier text."""
-    from tasks.describe import PROMPT_VERSION
+    from tasks.prompt import PROMPT_VERSION
 
     return {"album_key": album["album_key"], "status": "error", "description": None,
             "model": None, "prompt_version": PROMPT_VERSION, "language": language,

@@ -6,14 +6,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tasks.describe import (
+from tasks.answer import EmptyDescription, clean_description
+from tasks.prompt import (
     GENRE_FAMILIES,
     LANGUAGES,
     PROMPT_VERSION,
     PROMPTS_DIR,
-    EmptyDescription,
     build_messages,
-    clean_description,
     format_facts,
     genre_family,
     max_tokens_for,

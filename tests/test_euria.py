@@ -7,9 +7,9 @@ import requests
 from support import FakeClock, fixture
 
 from tasks.config import Settings
-from tasks.describe import PROMPT_VERSION, build_messages, max_tokens_for
 from tasks.euria import Completion, EuriaClient, describe_album, error_row
 from tasks.http import AuthError, RateLimiter, ServiceError
+from tasks.prompt import PROMPT_VERSION, build_messages, max_tokens_for
 
 BASE = "https://api.infomaniak.com/1/ai/105/openai"
 CHAT = f"{BASE}/chat/completions"

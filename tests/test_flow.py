@@ -188,7 +188,7 @@ def test_new_prompt_version_or_language_regenerates_descriptions_once(tmp_path, 
         ("fr",)]
 
     fake.reset_stats()
-    monkeypatch.setattr("tasks.describe.PROMPT_VERSION", "test-next-version")
+    monkeypatch.setattr("tasks.prompt.PROMPT_VERSION", "test-next-version")
     run_flow(tmp_path, spotify=False, language="fr")
     assert fake.stats.endpoints["euria.chat"] == albums
 
