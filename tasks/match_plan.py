@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tasks.classical import performer_words
 from tasks.match_query import MatchQuery, candidate_artists, candidate_year
 from tasks.match_score import EDITION_WORD_RE, artist_score
 from tasks.match_text import (
@@ -21,6 +20,7 @@ from tasks.match_text import (
     usable,
 )
 from tasks.normalize import strip_edition
+from tasks.performers import performer_words
 from tasks.scripts import simplified_chinese, traditional_chinese
 
 SEARCH_LIMIT = 10  # Spotify development-mode apps: search limit at most 10 (Feb 2026)

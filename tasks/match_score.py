@@ -9,7 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from tasks.classical import Work, composer_of, parse_work, work_agreement
+from tasks.classical import Work, composer_of, fold, parse_work, work_agreement
 from tasks.match_query import (
     VARIOUS_NAMES,
     MatchQuery,
@@ -38,7 +38,17 @@ from tasks.match_text import (
     title_score,
 )
 from tasks.normalize import normalize_artist, normalize_title
-from tasks.scripts import chinese_name_core
+from tasks.performers import (
+    distinctive_word,
+    ensemble_kind,
+    is_composer_credit,
+    is_ensemble,
+    performers,
+    same_ensemble,
+    slavic_fold,
+    surname,
+)
+from tasks.scripts import chinese_name_core, transliterate
 
 WEIGHTS = {"artist": 0.35, "title": 0.45, "year": 0.1, "tracks": 0.05, "type": 0.05}
 EDITION_WORD_RE = re.compile(r"\b(?:remaster|deluxe|expanded|anniversary|edition|bonus)")
@@ -139,8 +149,6 @@ def _type_score(q: MatchQuery, album_type: Any, name: str = "") -> float | None:
 def _performer_similarity(name: str, cand_artists: Sequence[str]) -> float:
     """A performer against the candidate's artists: a person by surname, else by name;
     Cyrillic credits are compared in Latin letters."""
-    from tasks.classical import is_ensemble, slavic_fold, surname, transliterate
-
     best = 0.0
     wanted = normalize_artist(transliterate(name))
     last = normalize_artist(transliterate(surname(name))) if not is_ensemble(name) else ""
@@ -163,8 +171,6 @@ def _same_named_group(a: str, b: str) -> bool:
     the kind the same and the name's stem shared ("Smetanovo Kvarteto" / "Smetana Quartet",
     "Quartetto Italiano" / "Italian Quartet"). Not for orchestras, which a city names several
     of ("Berliner Philharmoniker" / "Berlin Radio Symphony Orchestra")."""
-    from tasks.classical import distinctive_word, ensemble_kind, fold, is_ensemble, transliterate
-
     if not (is_ensemble(a) and is_ensemble(b)) or ensemble_kind(a) != ensemble_kind(b) or (
         ensemble_kind(a) != "group"
     ):
@@ -180,8 +186,6 @@ def _swapped_performers(q: MatchQuery, cand_artists: Sequence[str]) -> list[str]
     the Orchestre de Paris is not Munch with Boston; Karlheinz Böhm narrating in German is
     not Hermione Gingold in English). A performer Spotify leaves out proves nothing, nor does
     one it adds: only both together."""
-    from tasks.classical import ensemble_kind, is_composer_credit, is_ensemble, same_ensemble
-
     composer = q.work.composer
     sleeve = [a for a in q.artists if not is_composer_credit(a, composer)]
     cand = [c for c in cand_artists if not is_composer_credit(c, composer)]
@@ -220,8 +224,6 @@ def _swapped_performers(q: MatchQuery, cand_artists: Sequence[str]) -> list[str]
 def _classical_fields(q: MatchQuery, candidate: Mapping[str, Any], name: str,
                       cand_artists: Sequence[str]) -> tuple[float, float, dict]:
     """Artist and title scores of a classical candidate: composer, performers, the work."""
-    from tasks.classical import performers
-
     owned = q.work
     cand = parse_work(name, tuple(cand_artists))
     # A coupling names both composers ("Grieg & Schumann: Piano Concertos"): any will do.
@@ -306,8 +308,6 @@ def _same_facts(q: MatchQuery, candidate: Mapping[str, Any], composer_ok: bool, 
                 swapped: Sequence[str]) -> bool:
     """Composer and every performer agree, and the year (the master's or the pressing's) and
     the track count are the sleeve's."""
-    from tasks.classical import performers
-
     persons, ensembles = performers(q.artists, q.work.composer)
     return composer_ok and perf >= 0.95 and not swapped and bool(
         persons or ensembles

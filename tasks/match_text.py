@@ -9,7 +9,7 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from tasks.normalize import normalize_title, strip_edition
-from tasks.scripts import kana_to_latin, simplified_chinese
+from tasks.scripts import kana_to_latin, simplified_chinese, transliterate
 
 # Numbers and roman numerals that tell sequels apart ("Led Zeppelin" versus "Led Zeppelin II").
 _NUMBER_WORD_RE = re.compile(r"^(?:\d+|ii|iii|iv|vi|vii|viii|ix|x|xi|xii)$")
@@ -316,8 +316,6 @@ def other_script(text: str) -> bool:
 def latin_form(text: str) -> str | None:
     """A Greek or Cyrillic text in Latin letters ("Μίκης Θεοδωράκης" -> "mikis theodorakis"),
     as Spotify often spells such names and titles; None for any other text."""
-    from tasks.classical import transliterate
-
     if not text.strip() or is_latin_text(text):
         return None
     latin = transliterate(text)

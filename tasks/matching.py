@@ -3,7 +3,8 @@
 No HTTP here. `tasks/spotify.py` asks `next_search(q, done)` for the next query given what the
 earlier ones returned, sends it (at most 10 results), and stops once `decide(q, done)` links an
 album; the evaluation (tasks/match_eval.py) runs the same loop. Comparison uses `tasks.normalize`
-forms (and `tasks.classical` for classical works); nothing here changes what is displayed.
+forms (and `tasks.classical`, `tasks.performers` for classical works); nothing here changes what is
+displayed.
 
 The parts, each pure: `tasks.match_query` (the album and a candidate's fields),
 `tasks.match_plan` (which searches to send), `tasks.match_text` (how titles and names compare),
@@ -18,7 +19,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from tasks.classical import performers
 from tasks.match_plan import (
     SEARCH_LIMIT,
     Search,
@@ -37,6 +37,7 @@ from tasks.match_score import (
 )
 from tasks.match_text import base_title, film_title
 from tasks.normalize import normalize_title
+from tasks.performers import performers
 
 __all__ = [
     "DEFAULT_THRESHOLD", "SEARCH_LIMIT", "UNCERTAIN_FLOOR", "Match", "MatchQuery", "Search",

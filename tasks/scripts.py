@@ -4,7 +4,9 @@ A Japanese title in kana is often romanized on Spotify ("あくまのうた" / "
 Chinese title pressed in traditional characters may be filed in simplified ones
 ("新長征路上的搖滾" / "新长征路上的摇滚"), and the other way round; a band's name may carry
 the word "band" or not ("黑豹" / "黑豹樂隊"). Kana are spelled in Latin letters by their Unicode
-names (Hepburn spelling); Chinese is converted by OpenCC's dictionaries.
+names (Hepburn spelling); Chinese is converted by OpenCC's dictionaries. Cyrillic and
+Greek letters are spelled in Latin ones (`transliterate`), as Spotify often spells
+such names ("Μίκης Θεοδωράκης" / "Mikis Theodorakis").
 """
 
 from __future__ import annotations
@@ -111,3 +113,42 @@ def chinese_name_core(name: str) -> str | None:
         return None
     core = _BAND_WORD_RE.sub("", _t2s().convert(name.strip())).strip() or name.strip()
     return core if core != name.strip() else None
+
+
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
+                      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
+                      "", "e", "yu", "ya"], strict=True))
+
+# Greek letters as Greek names are spelled in Latin ones (ELOT 743 without its digraph rules):
+# "Μίκης Θεοδωράκης" -> "mikis theodorakis", "Άξιον Εστί" -> "axion esti".
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω",
+                  ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o",
+                   "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o"], strict=True))
+
+
+def transliterate(name: str) -> str:
+    """Cyrillic and Greek letters in Latin ones, lower case (a rough comparison and search aid:
+    "Рихтер" -> "rikhter", "Θεοδωράκης" -> "theodorakis"); other text unchanged."""
+    folded = unicodedata.normalize("NFD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFC", folded)
+    if any(c in _GREEK for c in folded):
+        folded = _greek_digraphs(folded)
+    return "".join(_CYRILLIC.get(c, _GREEK.get(c, c)) for c in folded)
+
+
+# Greek letter pairs spelled as one sound in Latin letters, as Spotify writes Greek names:
+# "Σταύρος" -> "stavros", "Ρεμπέτικο" -> "rembetiko", "Ντόρα" -> "dora", "Γκρέκο" -> "greko".
+_GREEK_PAIRS = (("αυ", "av"), ("ευ", "ev"), ("ου", "ou"), ("γγ", "ng"))
+_GREEK_NASALS_RE = re.compile(r"(\w?)(μπ|ντ|γκ)")
+_GREEK_NASALS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng")}
+
+
+def _greek_digraphs(text: str) -> str:
+    for pair, latin in _GREEK_PAIRS:
+        text = text.replace(pair, latin)
+    # At a word's start the pair is one voiced sound ("Μπουζούκι" -> "bouzouki"); inside a
+    # word Spotify mostly writes both ("Ρεμπέτικο" -> "rembetiko").
+    return _GREEK_NASALS_RE.sub(
+        lambda m: m.group(1) + _GREEK_NASALS[m.group(2)][1 if m.group(1) else 0], text)

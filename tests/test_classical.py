@@ -1,16 +1,10 @@
-"""Classical titles parsed into works (tasks/classical.py), on literal titles."""
+"""Classical titles parsed into works (tasks/classical.py) and performers told apart
+(tasks/performers.py), on literal titles."""
 
 import pytest
 
-from tasks.classical import (
-    Work,
-    composer_of,
-    ensemble_kind,
-    parse_work,
-    performer_words,
-    same_ensemble,
-    work_agreement,
-)
+from tasks.classical import Work, composer_of, parse_work, work_agreement
+from tasks.performers import ensemble_kind, performer_words, same_ensemble
 
 
 def work(composer=None, types=(), numbers=(), key=None, catalogue=()):
@@ -159,7 +153,7 @@ def test_a_couplings_key_may_be_its_other_works():
 
 
 def test_greek_letter_pairs_are_spelled_as_spotify_spells_them():
-    from tasks.classical import transliterate
+    from tasks.scripts import transliterate
 
     assert [transliterate(n) for n in ("Σταύρος Ξαρχάκος", "Ρεμπέτικο", "Μπουζούκι",
                                        "Ντόρα Γκρέκο", "Άγγελος", "Μίκης Θεοδωράκης")] == [
@@ -310,7 +304,7 @@ def test_performer_words_put_latin_script_first():
 
 
 def test_slavic_fold_joins_transliterations():
-    from tasks.classical import slavic_fold
+    from tasks.performers import slavic_fold
 
     assert slavic_fold("Mrawinski") == slavic_fold("Mravinsky")
     assert slavic_fold("Rostropowitsch") == slavic_fold("Rostropovich")
@@ -346,7 +340,7 @@ def test_czech_chamber_groups_are_ensembles_of_their_kind():
 
 
 def is_ensemble_kind(name):
-    from tasks.classical import is_ensemble
+    from tasks.performers import is_ensemble
 
     return ensemble_kind(name) if is_ensemble(name) else None
 
