@@ -1762,7 +1762,7 @@ def test_editions_of_one_album_across_files_are_one_label():
     """Another file may hold the plain album, or another edition, under an id of its own: an
     edition by the same artists is acceptable, but not a same-named album of another year
     when two plain ones exist (a conductor's two recordings), nor a live album."""
-    from tasks.match_eval import base_name, editions_by_base_name
+    from tasks.match_labels import base_name, editions_by_base_name
 
     assert base_name("Paranoid (2009 Remaster)") == "paranoid"
     assert base_name("Blue Lines (2012 Mix/Master)") == base_name("Blue Lines") == "blue lines"
@@ -1787,7 +1787,7 @@ def test_editions_of_one_album_across_files_are_one_label():
     assert "k62" not in editions and "krm" not in editions
 
 def test_copies_are_one_album_under_two_spellings_not_two_recordings_of_a_work():
-    from tasks.match_eval import identical_copies
+    from tasks.match_labels import identical_copies
 
     kino = [item("Группа крови", "КИНО", "1988-01-05", 11, id="k1"),
             item("Группа крови", "Кино", "1988-06-01", 11, id="k2"),
@@ -1822,7 +1822,7 @@ def test_one_recording_credited_at_two_lengths_is_one_album():
     """One file lists the soloists and the choir, another the composer, orchestra and
     conductor only: the same type, year and track count, one credit list inside the other
     (three names shared at least), one name the other's start."""
-    from tasks.match_eval import identical_copies
+    from tasks.match_labels import identical_copies
 
     def credited(name, names, date, tracks, id):
         return {**item(name, names[0], date, tracks, id=id),
