@@ -11,36 +11,48 @@ from collections.abc import Iterable
 def identical_copies(catalogue: Iterable[dict]) -> dict[str, set[str]]:
     """Each catalogue id with the ids of its copies (itself included).
 
-    The files were written apart, so one Spotify album may be in two of them under two ids,
-    its artist spelled another way ("КИНО" / "Кино", "Tokyo Jihen" / "東京事変", "The Beat" /
-    "The English Beat", "Art Blakey & The Jazz Messengers" / "Art Blakey", "The Jazz
-    Messengers"). Linking either copy is right. A copy has the same name, type and year and
-    the same track count, or one apart on the very same date (one file counting a bonus
-    track); three tracks or more (one-track singles of one name are common); and the same
-    artists or none in common; items
-    that share some artists but not all (a composer with other performers) are other
-    recordings."""
+    The files were written apart, so one Spotify album may be in two of them under two ids
+    (`_same_album`). Linking either copy is right. Only items of three tracks or more: one-track
+    singles of one name are common."""
     groups: dict[tuple, list[dict]] = {}
     for item in catalogue:
         year = str(item.get("release_date") or "")[:4]
         tracks = item.get("total_tracks")
         if year and isinstance(tracks, int) and tracks >= 3:
-            key = (str(item.get("name") or "").casefold(), item.get("album_type"), year)
-            groups.setdefault(key, []).append(item)
+            groups.setdefault((item.get("album_type"), year), []).append(item)
     copies: dict[str, set[str]] = {}
     for items in groups.values():
-        for one in items:
-            mine = _credited(one)
-            for other in items:
-                theirs = _credited(other)
-                apart = abs(one["total_tracks"] - other["total_tracks"])
-                if (apart == 0 or apart == 1 and one["release_date"] == other["release_date"]) \
-                        and (mine == theirs or not mine & theirs):
-                    copies.setdefault(one["id"], {one["id"]}).add(other["id"])
-    for one, other in _credited_apart(catalogue):
-        copies.setdefault(one, {one}).add(other)
-        copies.setdefault(other, {other}).add(one)
+        for i, one in enumerate(items):
+            copies.setdefault(one["id"], {one["id"]})
+            for other in items[i + 1:]:
+                if _same_album(one, other):
+                    copies[one["id"]].add(other["id"])
+                    copies.setdefault(other["id"], {other["id"]}).add(one["id"])
     return copies
+
+
+def _same_album(one: dict, other: dict) -> bool:
+    """Two items of one type and year that are one album:
+    - the same name and artist spelled another way ("КИНО" / "Кино", "Tokyo Jihen" /
+      "東京事変", "The Beat" / "The English Beat", "Art Blakey & The Jazz Messengers" / "Art
+      Blakey", "The Jazz Messengers"): the same artists or none in common (items that share
+      some but not all, a composer with other performers, are other recordings), and the same
+      track count, or one apart on the very same date (one file counting a bonus track);
+    - or one recording credited at two lengths: one file lists the soloists and the choir,
+      another only the composer, orchestra and conductor ("Mozart: Requiem" / "Mozart:
+      Requiem, K. 626", Böhm, 1971, 14 tracks): the same track count, one credit list inside
+      the other sharing three names at least, one name the other's start."""
+    apart = abs(one["total_tracks"] - other["total_tracks"])
+    if apart > 1:
+        return False
+    mine, theirs = _credited(one), _credited(other)
+    if str(one.get("name") or "").casefold() == str(other.get("name") or "").casefold():
+        return (apart == 0 or one["release_date"] == other["release_date"]) and (
+            mine == theirs or not mine & theirs)
+    name, other_name = _name_words(one), _name_words(other)
+    return apart == 0 and mine != theirs and len(mine & theirs) >= 3 and (
+        mine <= theirs or theirs <= mine) and bool(name and other_name) and (
+        name.startswith(other_name) or other_name.startswith(name))
 
 
 def _credited(item: dict) -> set[str]:
@@ -50,31 +62,8 @@ def _credited(item: dict) -> set[str]:
             if name.strip()}
 
 
-def _credited_apart(catalogue: Iterable[dict]) -> list[tuple[str, str]]:
-    """Pairs of ids that are one recording credited at two lengths: one file lists the
-    soloists and the choir, another only the composer, orchestra and conductor ("Mozart:
-    Requiem" / "Mozart: Requiem, K. 626", Böhm, 1971, 14 tracks). Same type, year and track
-    count; one credit list inside the other, sharing three names at least; one name the
-    other's start."""
-    groups: dict[tuple, list[dict]] = {}
-    for item in catalogue:
-        year = str(item.get("release_date") or "")[:4]
-        tracks = item.get("total_tracks")
-        if year and isinstance(tracks, int) and tracks >= 3:
-            groups.setdefault((item.get("album_type"), year, tracks), []).append(item)
-    pairs = []
-    for items in groups.values():
-        for i, one in enumerate(items):
-            mine = {str(a.get("name") or "").casefold() for a in one.get("artists") or ()}
-            name = " ".join(re.findall(r"\w+", str(one.get("name") or "").casefold()))
-            for other in items[i + 1:]:
-                theirs = {str(a.get("name") or "").casefold() for a in other.get("artists") or ()}
-                other_name = " ".join(re.findall(r"\w+", str(other.get("name") or "").casefold()))
-                if mine != theirs and len(mine & theirs) >= 3 and (
-                        mine <= theirs or theirs <= mine) and name and other_name and (
-                        name.startswith(other_name) or other_name.startswith(name)):
-                    pairs.append((one["id"], other["id"]))
-    return pairs
+def _name_words(item: dict) -> str:
+    return " ".join(re.findall(r"\w+", str(item.get("name") or "").casefold()))
 
 
 # A suffix naming an edition of the same recording: "(2009 Remaster)", " - Deluxe Edition",
