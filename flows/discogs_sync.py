@@ -108,7 +108,7 @@ def discogs_sync(
         summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
                             confirm_removals=confirm_removals,
                             max_removed_share=max_removed_share, manual_overrides=plan.overrides,
-                            master_years=dict(facts.years))
+                            master_years=facts.masters())
         summary = {**summary, "phases": tracker.finish()}
     publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],

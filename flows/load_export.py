@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from flows.extract import Extraction
 from tasks import dbfile, export, load, pending
@@ -14,7 +15,7 @@ def load_and_export(settings: Settings, extraction: Extraction, spotify_rows: li
                     ai_rows: list[dict], run: dict, confirm_removals: bool = False,
                     max_removed_share: float = 0.1,
                     manual_overrides: list[dict] | None = None,
-                    master_years: dict[int, int | None] | None = None) -> dict:
+                    master_years: dict[int, Any] | None = None) -> dict:
     """Load the run in one transaction, then write the page from what the database holds.
 
     The load goes into a copy of the database that replaces it whole (tasks/dbfile.py), first

@@ -180,9 +180,14 @@ def fetch_field_names(client: DiscogsClient, username: str) -> dict[int, str]:
             for f in body.get("fields", []) if isinstance(f, dict) and "id" in f}
 
 
-def fetch_master_year(client: DiscogsClient, master_id: int) -> int | None:
-    """The original release year of a master (its pressings carry their own years)."""
-    return parse_year(client.get(f"/masters/{int(master_id)}").get("year"))
+def fetch_master_facts(client: DiscogsClient, master_id: int) -> tuple[int | None, int | None]:
+    """(original year, track count) of a master: one request answers both. Its pressings carry
+    their own years; its tracklist is its main release's, the album as first issued (None
+    when Discogs shows none). A 404 raises ServiceError(status=404)."""
+    body = client.get(f"/masters/{int(master_id)}")
+    if not isinstance(body, dict):
+        return None, None
+    return parse_year(body.get("year")), count_tracks(body.get("tracklist"))
 
 
 def fetch_release_track_count(client: DiscogsClient, release_id: int) -> int | None:

@@ -145,6 +145,7 @@ class TrackCounts:
         self.failures = 0
         self._known: dict[int, int | None] | None = None
         self.known_masters: dict[int, int | None] = {}  # master years earlier runs fetched
+        self.known_master_tracks: dict[int, int | None] = {}  # and their track counts
         self._lock = threading.Lock()
 
     def known(self, settings: Settings) -> dict[int, int | None]:
@@ -152,7 +153,8 @@ class TrackCounts:
         database per batch took ~50 ms and a DuckDB instance each, ~200 times a large sync)."""
         with self._lock:
             if self._known is None:
-                self._known, self.known_masters = known_discogs_facts(settings)
+                self._known, self.known_masters, self.known_master_tracks = \
+                    known_discogs_facts(settings)
             return self._known
 
     def take(self, limit: int) -> bool:
@@ -172,12 +174,18 @@ class TrackCounts:
 
 class DiscogsFacts:
     """What the run's Spotify lookups asked Discogs for, shared by the batches of one run in
-    this process: master years (a lookup reads those fetched so far as it starts) and release
-    track counts, for the load to keep. A plain class: Prefect hands it to tasks as it is."""
+    this process: masters' years (a lookup reads those fetched so far as it starts) and track
+    counts, and release track counts, for the load to keep. A plain class: Prefect hands it to
+    tasks as it is."""
 
     def __init__(self) -> None:
         self.years: dict[int, int | None] = {}
+        self.master_tracks: dict[int, int | None] = {}
         self.tracks = TrackCounts()
+
+    def masters(self) -> dict[int, tuple[int | None, int | None]]:
+        """Master id -> (year, track count), of the masters fetched this run, for the load."""
+        return {m: (year, self.master_tracks.get(m)) for m, year in list(self.years.items())}
 
 
 def with_master_years(albums: list[dict], years: dict[int, int | None]) -> list[dict]:
@@ -227,17 +235,27 @@ FACTS = ("track_count", "master_year")
 
 def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts,
                   client: discogs.DiscogsClient | None, limit: int,
-                  years: dict[int, int | None] | None = None) -> Callable[..., dict]:
+                  years: dict[int, int | None] | None = None,
+                  master_tracks: dict[int, int | None] | None = None) -> Callable[..., dict]:
     """What `lookup_album` asks for when its searches end without a link or with one not sure
-    enough: the album's Discogs release track count, from an earlier run (known) or fetched
-    now, and its master's original year when it has none yet (a first sync fetches none up
-    front: years, shared with the run's other lookups and stored by the load); or, before it
-    lists the artist's albums, the master's year alone (`only`), to date that listing. At most
-    limit fetches a run, through the shared paced client; {} when nothing can be had. Never
-    raises: a failed fetch leaves the album matched without it."""
+    enough: the album's track count and its master's original year (a first sync fetches no
+    year up front); or, before it lists the artist's albums, the year alone (`only`), to date
+    that listing.
+
+    One request answers both: the master (`GET /masters/{id}`: its year, and its tracklist,
+    the main release's). Discogs allows 60 requests a minute and a first sync of real albums
+    asks for about one album in three: a second request for the release's own tracklist
+    doubled the time the sync waited on Discogs. The release is fetched only for an album of
+    no master, or whose master shows no tracklist. A count earlier runs fetched (known,
+    tracks.known_master_tracks) is used first. The years and master counts fetched go to
+    years and master_tracks, shared with the run's other lookups and stored by the load.
+
+    At most limit fetches a run, through the shared paced client; {} when nothing can be had.
+    Never raises: a failed fetch leaves the album matched without it."""
     release_id = album.get("release_id")
     master_id = album.get("master_id")
     years = {} if years is None else years
+    master_tracks = {} if master_tracks is None else master_tracks
 
     def fetched(what: str, fetch: Callable[[], Any]) -> tuple[bool, Any]:
         """(fetched, value): a 404 is fetched as None (gone from Discogs: not asked again)."""
@@ -253,30 +271,50 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
                                  "; no more this run" if stop else "")
             return False, None
 
+    def master() -> None:
+        """The master's year and track count into years and master_tracks, once a run."""
+        if master_id in years:
+            return
+        got, facts = fetched(f"master {master_id}", lambda:
+                             discogs.fetch_master_facts(client, master_id))
+        if got:
+            years[master_id], master_tracks[master_id] = facts or (None, None)
+
+    def track_count() -> tuple[int | None, str]:
+        if release_id in known:
+            return known[release_id], f"/releases/{release_id}"
+        if master_id:
+            if master_id in tracks.known_masters:  # fetched by an earlier run
+                count = tracks.known_master_tracks.get(master_id)
+            else:
+                master()
+                count = master_tracks.get(master_id)
+            if count:
+                return count, f"/masters/{master_id}"
+        if not release_id:
+            return None, ""
+        got, count = fetched(f"track count of release {release_id}", lambda:
+                             discogs.fetch_release_track_count(client, release_id))
+        if got:
+            tracks.fetched[release_id] = count
+        return count, f"/releases/{release_id}"
+
     def fetch(only: Collection[str] = FACTS) -> dict:
         """The facts named in only (both by default) that can be had."""
         out: dict[str, Any] = {}
         sources = []
-        if release_id and "track_count" in only:
-            count = known.get(release_id)
-            if release_id not in known:
-                got, count = fetched(f"track count of release {release_id}", lambda:
-                                          discogs.fetch_release_track_count(client, release_id))
-                if got:
-                    tracks.fetched[release_id] = count
-            if count:
-                out["track_count"] = count
-                sources.append(f"/releases/{release_id}")
         if "master_year" in only and master_id and not album.get("master_year") and (
                 master_id not in tracks.known_masters):
-            if master_id not in years:
-                got, year = fetched(f"year of master {master_id}", lambda:
-                                         discogs.fetch_master_year(client, master_id))
-                if got:
-                    years[master_id] = year
+            master()
             if years.get(master_id):
                 out["master_year"] = years[master_id]
                 sources.append(f"/masters/{master_id}")
+        if "track_count" in only:
+            count, source = track_count()
+            if count:
+                out["track_count"] = count
+                if source not in sources:
+                    sources.append(source)
         if out:
             out["source"] = "discogs " + ", ".join(sources)
         return out
@@ -285,10 +323,13 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
 
 
 def known_discogs_facts(settings: Settings) -> tuple[dict[int, int | None],
+                                                      dict[int, int | None],
                                                       dict[int, int | None]]:
-    """The release track counts and master years earlier runs fetched (DuckDB)."""
+    """The release track counts, master years and master track counts earlier runs fetched
+    (DuckDB)."""
     with pending.reading(settings.db_path) as con:
-        return load.release_track_counts(con), load.master_years(con)
+        return (load.release_track_counts(con), load.master_years(con),
+                load.master_track_counts(con))
 
 
 def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
@@ -298,9 +339,9 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
     as JSON text: spotify.stored_row).
 
     discogs_facts: what the run's lookups fetched from Discogs so far (release_facts: a
-    lookup that wants more facts fetches its release's track count and its master's year); a
-    row carries the count its lookup fetched (discogs_release_tracks), and the years fetched
-    are in discogs_facts.years, for the load to keep.
+    lookup that wants more facts fetches its master's year and track count, or its release's
+    count); a row carries the release count its lookup fetched (discogs_release_tracks), and
+    the masters fetched are in discogs_facts.years and .master_tracks, for the load to keep.
     """
     client = spotify_client(settings)
     shared = discogs_facts or DiscogsFacts()
@@ -311,7 +352,7 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
 
     def look_up(album: dict) -> dict:
         more = release_facts(album, known, tracks, discogs_api, settings.track_lookups,
-                             years) if fetching else None
+                             years, shared.master_tracks) if fetching else None
         row = spotify.stored_row(spotify.lookup_album(
             client, with_master_years([album], years)[0], threshold, more_facts=more))
         release_id = album.get("release_id")

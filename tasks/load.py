@@ -230,7 +230,7 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
              ai_rows: list[dict], run: dict, now: datetime, mark_removed: bool = True,
              max_removed_share: float | None = None,
              overrides: list[dict] | None = None,
-             masters: dict[int, int | None] | None = None,
+             masters: dict[int, Any] | None = None,
              memory_limit: Callable[[int], int] | None = None) -> dict[str, int]:
     """Load everything of one run in a single transaction: all of it, or nothing.
 
@@ -286,7 +286,7 @@ def load_run(con: duckdb.DuckDBPyConnection, releases: list[dict], spotify_rows:
 
 def _load_staged(con: duckdb.DuckDBPyConnection, has_spotify: bool, has_ai: bool, run: dict,
                  now: datetime, mark_removed: bool, max_removed_share: float | None,
-                 has_overrides: bool, masters: dict[int, int | None],
+                 has_overrides: bool, masters: dict[int, Any],
                  release_tracks: dict[int, int | None]) -> dict[str, int]:
     """load_run's transaction, over the staged views."""
     con.execute("BEGIN TRANSACTION")
@@ -328,16 +328,29 @@ def master_years(con: duckdb.DuckDBPyConnection) -> dict[int, int | None]:
     return dict(con.execute("SELECT master_id, year FROM discogs_masters").fetchall())
 
 
-def upsert_master_years(con: duckdb.DuckDBPyConnection, years: dict[int, int | None],
+def master_track_counts(con: duckdb.DuckDBPyConnection) -> dict[int, int | None]:
+    """Master id -> track count of its tracklist, for the masters fetched with it (runs
+    before schema version 6 fetched the year alone: NULL)."""
+    return dict(con.execute("SELECT master_id, track_count FROM discogs_masters "
+                            "WHERE track_count IS NOT NULL").fetchall())
+
+
+def upsert_master_years(con: duckdb.DuckDBPyConnection, masters: dict[int, Any],
                         now: datetime) -> None:
-    """Remember fetched master years (one bulk insert)."""
-    if not years:
+    """Remember fetched masters (one bulk insert): master id -> (year, track count), or the
+    year alone (what runs before schema version 6 kept for a load that had to wait)."""
+    if not masters:
         return
-    with staged_rows(con, "incoming_masters",
-                     ({"master_id": m, "year": y} for m, y in years.items()),
-                     {"master_id": "int", "year": "int"}):
-        con.execute("INSERT OR REPLACE INTO discogs_masters "
-                    "SELECT master_id, year, $now FROM incoming_masters", {"now": now})
+
+    def row(master_id: int, facts: Any) -> dict:
+        year, count = facts if isinstance(facts, list | tuple) else (facts, None)
+        return {"master_id": master_id, "year": year, "track_count": count}
+
+    with staged_rows(con, "incoming_masters", (row(m, f) for m, f in masters.items()),
+                     {"master_id": "int", "year": "int", "track_count": "int"}):
+        con.execute("INSERT OR REPLACE INTO discogs_masters (master_id, year, fetched_at, "
+                    "track_count) SELECT master_id, year, $now, track_count "
+                    "FROM incoming_masters", {"now": now})
 
 
 EXPORT_CHUNK = 500  # rows fetched at a time: the export never holds every album at once

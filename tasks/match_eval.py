@@ -191,23 +191,24 @@ def _default_lookup(client: EngineClient, album: dict,
 def discogs_release_facts(client: EngineClient, record: dict,
                           master_year: bool = False) -> Callable[..., dict]:
     """What a sync's Discogs fetches give the matcher (tasks.enrich.release_facts): the
-    release's track count, and with master_year the master's year too (a first sync knows
-    none up front), here the labeled ones; only: the facts asked (the year alone, before the
-    artist's listing). Each fact is one Discogs request, the first time it is asked."""
-    asked: set[str] = set()
+    track count, and with master_year the master's year too (a first sync knows none up
+    front), here the labeled ones; only: the facts asked (the year alone, before the artist's
+    listing). One Discogs request, the first time anything is asked: the master answers both
+    (an album of no master, here one with no labeled master year, has its release fetched
+    for the count, and no year to ask)."""
+    has_master = bool(record.get("master_year"))
+    asked = False
 
     def fetch(only: tuple[str, ...] = ("track_count", "master_year")) -> dict:
+        nonlocal asked
         out = {}
-        if "track_count" in only:
-            client.discogs_calls += "track_count" not in asked
-            asked.add("track_count")
-            if record.get("track_count"):
-                out["track_count"] = record["track_count"]
-        if master_year and "master_year" in only:
-            client.discogs_calls += "master_year" not in asked
-            asked.add("master_year")
-            if record.get("master_year"):
-                out["master_year"] = record["master_year"]
+        if "track_count" in only and record.get("track_count"):
+            out["track_count"] = record["track_count"]
+        if master_year and "master_year" in only and has_master:
+            out["master_year"] = record["master_year"]
+        if not asked and ("track_count" in only or (master_year and has_master)):
+            client.discogs_calls += 1
+            asked = True
         return {**out, "source": "discogs"} if out else {}
     return fetch
 

@@ -38,7 +38,7 @@ class PendingRun:
     mark_removed: bool
     max_removed_share: float | None
     overrides: list[dict] | None
-    masters: dict[int, int | None]
+    masters: dict[int, Any]  # master id -> (year, track count), or the year alone
 
 
 def folder(db_path: str | Path) -> Path:
@@ -53,7 +53,7 @@ def _json_default(value: Any) -> Any:
 
 def save(db_path: str | Path, *, now: datetime, albums: list[dict], spotify_rows: list[dict],
          ai_rows: list[dict], run: dict, mark_removed: bool, max_removed_share: float | None,
-         overrides: list[dict] | None, masters: dict[int, int | None] | None) -> Path:
+         overrides: list[dict] | None, masters: dict[int, Any] | None) -> Path:
     """Keep a run's load; the file is whole or absent, even if the process is killed."""
     where = folder(db_path)
     where.mkdir(parents=True, exist_ok=True)

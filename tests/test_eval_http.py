@@ -125,14 +125,15 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
     assert len(chosen) == len({a.source for a in albums}) >= 6
     items = [discogs_item(n, a.album) for n, a in enumerate(chosen)]
     db = tmp_path / "c.duckdb"
-    # The masters' years are known beforehand, as after an earlier run; or none is, and a
-    # lookup that asks Discogs for more facts fetches its master's year with its track count.
+    # The masters' years and track counts are known beforehand, as after an earlier run; or
+    # none is, and a lookup that asks Discogs for more facts fetches its master (both).
     masters = {MASTER_IDS + n: {"year": a.album["master_year"]}
                for n, a in enumerate(chosen) if a.album.get("master_year")}
     if not first_sync:
         with load.connect(db) as con:
-            load.upsert_master_years(con, {m: y["year"] for m, y in masters.items()},
-                                     datetime.now(UTC))
+            load.upsert_master_years(con, {
+                MASTER_IDS + n: (a.album["master_year"], a.album.get("track_count"))
+                for n, a in enumerate(chosen) if a.album.get("master_year")}, datetime.now(UTC))
     # Each release's tracklist on Discogs holds the labeled number of tracks (none: empty).
     tracklists = {RELEASE_IDS + n: [{"position": str(t + 1), "type_": "track",
                                    "title": f"Track {t + 1}", "duration": "3:00"}
@@ -164,24 +165,31 @@ def test_the_sync_stores_what_the_eval_gives(labeled, tmp_path, monkeypatch, pre
         expected_queries += expected["queries"]
         want = comparable(expected["row"])
         if "more_facts" in want["evidence"]:
+            # The master answers both facts (its tracklist is the release's here); an album
+            # of no master has its release fetched for the count.
             more = want["evidence"]["more_facts"]
-            more["source"] = "discogs " + ", ".join(
-                [f"/releases/{RELEASE_IDS + n}"] * ("track_count" in more)
-                + [f"/masters/{MASTER_IDS + n}"] * ("master_year" in more))
+            more["source"] = "discogs " + (f"/masters/{MASTER_IDS + n}"
+                                           if MASTER_IDS + n in masters
+                                           else f"/releases/{RELEASE_IDS + n}")
         got = stored[RELEASE_IDS + n]
         got = {k: json.loads(got[k]) if k in ("evidence", "candidates") and got[k] else got[k]
                for k in want}
         want["album_key"] = got["album_key"]  # the sync's own key (artist|title)
         assert got == want, item.id
     assert sorted(queries) == sorted(expected_queries)
-    # The years fetched are kept, one request each, and only a lookup asking for facts asks.
+    # The masters fetched are kept (year and track count), one request each, and only a
+    # lookup asking for facts asks.
     with duckdb.connect(str(db), read_only=True) as con:
-        years = dict(con.execute("SELECT master_id, year FROM discogs_masters").fetchall())
-    assert all(masters[m]["year"] == y for m, y in years.items())
-    asked = sum("master_year" in json.loads(stored[RELEASE_IDS + n]["evidence"] or "{}").get(
-        "more_facts", {}) for n in range(len(chosen)))
-    assert master_requests == (asked if first_sync else 0) and (asked > 0) == first_sync
-    assert len(years) == (asked if first_sync else len(masters))
+        kept = {m: (y, c) for m, y, c in con.execute(
+            "SELECT master_id, year, track_count FROM discogs_masters").fetchall()}
+    assert all(masters[m]["year"] == y and c == (chosen[m - MASTER_IDS].album.get(
+        "track_count") or None) for m, (y, c) in kept.items())
+    asked = sum(MASTER_IDS + n in masters and "more_facts" in json.loads(
+        stored[RELEASE_IDS + n]["evidence"] or "{}") for n in range(len(chosen)))
+    assert asked > 0
+    # Known from the earlier run, the masters' counts are not asked again.
+    assert master_requests == (asked if first_sync else 0)
+    assert len(kept) == (asked if first_sync else len(masters))
 
 
 def test_eval_as_synced_gives_the_matcher_only_what_the_sync_has(tmp_path, capsys):
@@ -211,13 +219,13 @@ def test_eval_as_synced_gives_the_matcher_only_what_the_sync_has(tmp_path, capsy
     assert seen == [{**record, "album_key": "t-1"}, {**without, "album_key": "t-1"},
                     {**{k: v for k, v in without.items() if k != "master_year"},
                      "album_key": "t-1", "master_id": 1}]  # a master, its year not known
-    # The track count comes only through the Discogs release fetch, counted per album; in a
-    # first sync the master's year with it, a request more.
+    # The track count comes only through a Discogs fetch, counted per album; in a first sync
+    # the master's year with it, in the same request (the master answers both).
     assert given == [{"track_count": 13, "source": "discogs"},
                      {"track_count": 13, "master_year": 1989, "source": "discogs"}]
     assert [r["discogs"] for r in full["results"]] == [0]
     assert [r["discogs"] for r in known["results"]] == [1]
-    assert [r["discogs"] for r in first["results"]] == [2]
+    assert [r["discogs"] for r in first["results"]] == [1]
     half = "tuning" if full["results"][0]["item"].half == "tuning" else "held_out"
     assert known[half]["overall"]["discogs_per_album"] == 1.0
     assert "as synced" not in report(full) and "master years known:" in report(known)

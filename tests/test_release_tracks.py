@@ -185,49 +185,84 @@ def test_the_cap_bounds_the_fetches_of_a_run(requests_mock, client):
     assert requests_mock.call_count == 1
 
 
-def test_a_master_year_the_album_lacks_is_fetched_with_the_count_and_shared(requests_mock,
-                                                                           client):
-    """A first sync fetches only a few master years up front: the lookup that wants more
-    facts gets its master's year too, one request, shared with the run's other lookups."""
-    requests_mock.get(f"{API}/releases/1842334", json=BODY)
-    requests_mock.get(f"{API}/releases/2", json=BODY)
-    requests_mock.get(f"{API}/masters/5", json={"id": 5, "year": 1977})
-    tracks, years = enrich.TrackCounts(), {}
+# Aja's master as /masters/{id} shows it: the year, and the main release's tracklist (7 tracks;
+# the pressing's BODY lists 3: a count from the master is told apart by its value).
+MASTER = {"id": 5, "year": 1977, "main_release": 1842334,
+          "tracklist": [track(f"{side}{n}", f"Track {side}{n}") for side, n in
+                        [("A", 1), ("A", 2), ("A", 3), ("B", 1), ("B", 2), ("B", 3), ("B", 4)]]}
+
+
+def test_the_master_answers_year_and_count_in_one_request_shared_by_its_pressings(
+        requests_mock, client):
+    """A lookup that wants more facts asks Discogs once: the master gives its year and its
+    main release's track count. Another pressing of the master asks nothing."""
+    requests_mock.get(f"{API}/masters/5", json=MASTER)
+    tracks, years, counts = enrich.TrackCounts(), {}, {}
     aja = {**album(), "master_id": 5}
-    assert enrich.release_facts(aja, {}, tracks, client, 10, years)() == {
-        "track_count": 3, "master_year": 1977,
-        "source": "discogs /releases/1842334, /masters/5"}
-    assert years == {5: 1977} and tracks.requests == 2
-    # Another pressing of the master: its year is not asked again.
-    assert enrich.release_facts({**album(2), "master_id": 5}, {}, tracks, client, 10,
-                                years)()["master_year"] == 1977
-    assert requests_mock.call_count == 3
+    assert enrich.release_facts(aja, {}, tracks, client, 10, years, counts)() == {
+        "track_count": 7, "master_year": 1977, "source": "discogs /masters/5"}
+    assert years == {5: 1977} and counts == {5: 7} and tracks.requests == 1
+    assert enrich.release_facts({**album(2), "master_id": 5}, {}, tracks, client, 10, years,
+                                counts)() == {"track_count": 7, "master_year": 1977,
+                                              "source": "discogs /masters/5"}
+    assert [r.path for r in requests_mock.request_history] == ["/masters/5"]
+    assert tracks.fetched == {}  # no release fetched: nothing for discogs_release_tracks
 
 
-def test_the_master_year_alone_is_one_request_and_the_count_comes_later(requests_mock,
-                                                                        client):
-    """Before the artist's listing the lookup asks the year alone: the release is not
-    fetched then; if it asks for everything later, only the release is."""
+def test_the_year_alone_is_one_request_and_the_count_later_asks_nothing_more(requests_mock,
+                                                                             client):
+    """Before the artist's listing the lookup asks the year alone (the matcher gets only
+    that); when it asks for everything later, the count is the master's, already fetched."""
+    requests_mock.get(f"{API}/masters/5", json=MASTER)
+    tracks, years, counts = enrich.TrackCounts(), {}, {}
+    facts = enrich.release_facts({**album(), "master_id": 5}, {}, tracks, client, 10, years,
+                                 counts)
+    assert facts(("master_year",)) == {"master_year": 1977, "source": "discogs /masters/5"}
+    assert facts() == {"track_count": 7, "master_year": 1977, "source": "discogs /masters/5"}
+    assert [r.path for r in requests_mock.request_history] == ["/masters/5"]
+    assert tracks.requests == 1
+
+
+def test_a_master_showing_no_tracklist_has_the_release_fetched_for_the_count(requests_mock,
+                                                                            client):
     requests_mock.get(f"{API}/releases/1842334", json=BODY)
     requests_mock.get(f"{API}/masters/5", json={"id": 5, "year": 1977})
-    tracks, years = enrich.TrackCounts(), {}
-    facts = enrich.release_facts({**album(), "master_id": 5}, {}, tracks, client, 10, years)
+    tracks, years, counts = enrich.TrackCounts(), {}, {}
+    facts = enrich.release_facts({**album(), "master_id": 5}, {}, tracks, client, 10, years,
+                                 counts)
     assert facts(("master_year",)) == {"master_year": 1977, "source": "discogs /masters/5"}
-    assert [r.path for r in requests_mock.request_history] == ["/masters/5"]
     assert facts() == {"track_count": 3, "master_year": 1977,
-                       "source": "discogs /releases/1842334, /masters/5"}
+                       "source": "discogs /masters/5, /releases/1842334"}
     assert [r.path for r in requests_mock.request_history] == ["/masters/5",
                                                                "/releases/1842334"]
-    assert tracks.requests == 2
+    assert counts == {5: None} and tracks.fetched == {1842334: 3}
 
 
-def test_a_master_year_known_or_asked_before_is_not_asked(requests_mock, client):
+def test_a_master_gone_from_discogs_leaves_the_release_to_count(requests_mock, client):
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    requests_mock.get(f"{API}/masters/5", status_code=404, json={"message": "Not found."})
+    tracks, years = enrich.TrackCounts(), {}
+    assert enrich.release_facts({**album(), "master_id": 5}, {}, tracks, client, 10,
+                                years)() == {"track_count": 3,
+                                             "source": "discogs /releases/1842334"}
+    assert years == {5: None}  # not asked again this run, stored as unknown
+
+
+def test_what_earlier_runs_fetched_is_not_asked_again(requests_mock, client):
     requests_mock.get(f"{API}/releases/1842334", json=BODY)
     tracks = enrich.TrackCounts()
-    tracks.known_masters = {6: None}  # an earlier run found no year
-    for extra in ({"master_id": 5, "master_year": 1977}, {"master_id": 6}, {"master_id": None}):
+    # 6: no year found; 7: fetched before schema version 6 (the year alone); 8: both
+    tracks.known_masters = {6: None, 7: 1980, 8: 1999}
+    tracks.known_master_tracks = {8: 11}
+    assert enrich.release_facts({**album(), "master_id": 8, "master_year": 1999}, {}, tracks,
+                                client, 10, {})() == {"track_count": 11,
+                                                      "source": "discogs /masters/8"}
+    assert requests_mock.call_count == 0
+    for extra in ({"master_id": 6}, {"master_id": 7, "master_year": 1980},
+                  {"master_id": None}):
         facts = enrich.release_facts({**album(), **extra}, {}, tracks, client, 10, {})()
-        assert "master_year" not in facts
+        assert facts == {"track_count": 3, "source": "discogs /releases/1842334"}
+    # Masters known with no count (no tracklist, or fetched for the year alone): the release.
     assert [r.path for r in requests_mock.request_history] == ["/releases/1842334"] * 3
 
 

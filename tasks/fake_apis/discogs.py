@@ -156,9 +156,7 @@ class DiscogsFake(ServiceFake):
         rid = int(item["id"])
         artists = bi.get("artists") or []
         display = discogs_display_artist(artists)
-        tracklist = self.catalog.tracklists.get(rid)
-        if tracklist is None:
-            tracklist = self._tracklist(display, bi)
+        tracklist = self._tracklist_of(item)
         year = bi.get("year") or 0
         detail = {
             "id": rid, "status": "Accepted", "year": year,
@@ -189,6 +187,15 @@ class DiscogsFake(ServiceFake):
         if not bi.get("master_id"):
             del detail["master_id"], detail["master_url"]  # absent, not 0, on /releases
         return detail
+
+    def _tracklist_of(self, item: dict[str, Any]) -> list[dict[str, Any]]:
+        """A release's tracklist: the catalogue's, or one built from the album's Spotify
+        namesake; none for a release the catalogue says Discogs no longer has."""
+        rid = int(item["id"])
+        if rid in self.catalog.tracklists:
+            return self.catalog.tracklists[rid] or []
+        bi = item["basic_information"]
+        return self._tracklist(discogs_display_artist(bi.get("artists") or []), bi)
 
     def _tracklist(self, display_artist: str, bi: dict[str, Any]) -> list[dict[str, Any]]:
         medium = ((bi.get("formats") or [{}])[0].get("name") or "").lower()
@@ -221,6 +228,8 @@ class DiscogsFake(ServiceFake):
         bi = items[0]["basic_information"] if items else {}
         years = [r["basic_information"].get("year") for r in items]
         main = override.get("main_release") or (items[0]["id"] if items else 0)
+        # A master shows its main release's tracklist.
+        shown = next((r for r in items if r["id"] == main), items[0] if items else None)
         master = {
             "id": master_id,
             "main_release": main,
@@ -234,7 +243,7 @@ class DiscogsFake(ServiceFake):
             "genres": bi.get("genres", []),
             "styles": bi.get("styles", []),
             "year": min([y for y in years if y] or [0]),
-            "tracklist": [],
+            "tracklist": self._tracklist_of(shown) if shown else [],  # as Discogs shows it
             "data_quality": "Correct",
         }
         master.update({k: v for k, v in override.items() if k != "id"})
