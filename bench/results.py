@@ -33,21 +33,28 @@ class Run:
     notes: dict[str, Any] = field(default_factory=dict)
 
     def bounds(self, rules: Rules = RULES) -> dict[str, float]:
-        """Per service, the least time its answered requests take under its rule (wall s).
-        Discogs: every request, the extraction's and the facts lookups wait on (a release's
-        track count, a master's year)."""
+        """Per service, the least time its answered requests take under its rule (wall s), as
+        the issue measures it: Discogs, the collection's pages (what every sync must read);
+        Spotify and EurIA, every request. The facts a lookup asks Discogs for (a master, a
+        release's track count) are the sync's choice, not the APIs' bound: `discogs_all`."""
         scale = self.time_scale
         if self.ceiling is None:  # the fakes answered at once, with no limit
             return {"discogs": 0.0, "spotify": 0.0, "euria": 0.0}
         answered = self.requests.get("spotify", 0) - self.refused.get("spotify", 0)
         return {
-            "discogs": window_bound(self.requests.get("discogs", 0)
-                                    - self.refused.get("discogs", 0),
+            "discogs": window_bound(self.requests.get("discogs_pages", 0),
                                     rules.discogs_per_window, rules.discogs_window_s) * scale,
             "spotify": window_bound(answered, self.ceiling, rules.spotify_window_s) * scale
             if self.ceiling else 0.0,
             "euria": self.euria_latency_s / rules.euria_concurrency,
         }
+
+    def discogs_all(self, rules: Rules = RULES) -> float:
+        """The least time every Discogs request takes, the facts lookups asked for too."""
+        if self.ceiling is None:
+            return 0.0
+        return window_bound(self.requests.get("discogs", 0) - self.refused.get("discogs", 0),
+                            rules.discogs_per_window, rules.discogs_window_s) * self.time_scale
 
     def bound(self, rules: Rules = RULES) -> tuple[str, float]:
         bounds = self.bounds(rules)

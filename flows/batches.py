@@ -17,31 +17,49 @@ from tasks.http import AuthError
 # again the moment it freed, and a probe above the learned ceiling was refused with a call
 # beside it (2 429s in a window after a storm, against 1 with 4).
 LANES = 4
+# Spotify lanes lent, at most, to batches waiting for a Discogs fact: each waits up to a minute
+# when Discogs' window is full, and four waiting held every Spotify lane, so the albums behind
+# them asked for their facts late, and the sync ended a Discogs window later than it needed.
+MAX_LENT = 8
 
 
 def run_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Callable,
                    submit_ai: Callable, lanes: int = LANES) -> tuple[list, list]:
-    """Run both services' batches, at most `lanes` of each in flight, until all are done;
-    returns (Spotify futures, EurIA futures), in the batches' order."""
+    """Run both services' batches, at most `lanes` of each in flight (Spotify's, and one more
+    for each batch waiting for a Discogs fact), until all are done; returns (Spotify futures,
+    EurIA futures), in the batches' order."""
     services = {"Spotify": (deque(spotify_batches), submit_spotify, []),
                 "EurIA": (deque(ai_batches), submit_ai, [])}
-    finished: queue.SimpleQueue[str] = queue.SimpleQueue()
+    events: queue.SimpleQueue[tuple[str, int]] = queue.SimpleQueue()
     in_flight = dict.fromkeys(services, 0)
+    lent = 0  # Spotify batches waiting for Discogs now
 
     def fill(name: str) -> None:
         todo, submit, futures = services[name]
-        while todo and in_flight[name] < lanes:
+        allowed = lanes + (min(lent, MAX_LENT) if name == "Spotify" else 0)
+        while todo and in_flight[name] < allowed:
             future = submit(todo.popleft())
-            future.add_done_callback(lambda _, name=name: finished.put(name))
+            future.add_done_callback(lambda _, name=name: events.put((name, -1)))
             futures.append(future)
             in_flight[name] += 1
 
-    for name in services:
-        fill(name)
-    while any(in_flight.values()):
-        name = finished.get()
-        in_flight[name] -= 1
-        fill(name)
+    def on_wait(waiting: bool) -> None:
+        events.put(("Discogs", 1 if waiting else -1))
+
+    enrich.discogs_wait_listeners.append(on_wait)
+    try:
+        for name in services:
+            fill(name)
+        while any(in_flight.values()):
+            name, change = events.get()
+            if name == "Discogs":
+                lent = max(0, lent + change)
+                fill("Spotify")
+                continue
+            in_flight[name] -= 1
+            fill(name)
+    finally:
+        enrich.discogs_wait_listeners.remove(on_wait)
     return services["Spotify"][2], services["EurIA"][2]
 
 

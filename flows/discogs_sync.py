@@ -13,7 +13,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows import progress
-from flows.batches import LANES, collect_rows, run_enrichment
+from flows.batches import LANES, MAX_LENT, collect_rows, run_enrichment
 from flows.credentials import secret_env
 from flows.demo import demo_services
 from flows.extract import extract_collection
@@ -25,9 +25,10 @@ from tasks import enrich, prompt
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
 
-# A thread for each batch of both services in flight (batches.LANES each); Prefect's default
-# has no cap and starts a thread per mapped task (PREFECT_NOTES.md).
-MAX_WORKERS = 2 * LANES
+# A thread for each batch of both services in flight (batches.LANES each, and the Spotify lanes
+# lent while batches wait for Discogs); Prefect's default has no cap and starts a thread per
+# mapped task (PREFECT_NOTES.md).
+MAX_WORKERS = 2 * LANES + MAX_LENT
 
 extract_task = task(extract_collection, name="extract-collection")
 plan_task = task(plan_enrichment, name="plan-enrichment")

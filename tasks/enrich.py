@@ -12,7 +12,8 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -40,6 +41,28 @@ progress_listeners: list[Callable[[str, str], None]] = []
 def report_done(service: str, album_key: str) -> None:
     for listener in list(progress_listeners):
         listener(service, album_key)
+
+
+# Told True as a Spotify lookup starts waiting for a Discogs place (the window is full), False
+# when its fact has come: the flow lends that batch's lane to another one meanwhile
+# (flows/batches.py), so that Spotify's other lookups go on.
+discogs_wait_listeners: list[Callable[[bool], None]] = []
+
+
+@contextmanager
+def waiting_on_discogs(client: discogs.DiscogsClient) -> Iterator[None]:
+    """Around a Discogs fetch: the listeners told if it has to wait for a place."""
+    left, _ = client.limiter.free()
+    waits = left == 0
+    if waits:
+        for listener in list(discogs_wait_listeners):
+            listener(True)
+    try:
+        yield
+    finally:
+        if waits:
+            for listener in list(discogs_wait_listeners):
+                listener(False)
 
 
 class PartialFailure(Exception):
@@ -262,7 +285,8 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
         if client is None or not tracks.take(limit):
             return False, None
         try:
-            return True, fetch()
+            with waiting_on_discogs(client):
+                return True, fetch()
         except ServiceError as exc:  # AuthError too: Discogs' token, not Spotify's lookup
             if exc.status == 404:
                 return True, None

@@ -123,6 +123,40 @@ def test_each_service_has_at_most_its_lanes_in_flight_and_never_waits_on_the_oth
     assert [f.result() for f in ai] == ["E1", "E2", "E3", "E4"]
 
 
+def test_a_batch_waiting_for_discogs_lends_its_spotify_lane():
+    """A lookup waiting for a place in Discogs' full window lends its batch's lane: the next
+    Spotify batch runs meanwhile (with one lane, it would wait for the first to end)."""
+    import threading
+    from concurrent.futures import Future, ThreadPoolExecutor
+    from types import SimpleNamespace
+
+    from flows.batches import run_enrichment
+
+    full = SimpleNamespace(limiter=SimpleNamespace(free=lambda: (0, 30.0)))
+    free = SimpleNamespace(limiter=SimpleNamespace(free=lambda: (12, 0.0)))
+    second_ran = threading.Event()
+    overlapped: list[str] = []
+
+    def work(batch: str) -> str:
+        if batch == "S1":
+            with enrich.waiting_on_discogs(free):  # a place at once: nothing lent
+                overlapped.append("S2" if second_ran.is_set() else "")
+            with enrich.waiting_on_discogs(full):
+                assert second_ran.wait(5)
+        else:
+            second_ran.set()
+        return batch
+
+    with ThreadPoolExecutor(4) as pool:
+        def submit(batch: str) -> Future:
+            return pool.submit(work, batch)
+
+        spotify, _ = run_enrichment(["S1", "S2"], [], submit, submit, lanes=1)
+        assert [f.result(timeout=10) for f in spotify] == ["S1", "S2"]
+    assert overlapped == [""]
+    assert enrich.discogs_wait_listeners == []
+
+
 def test_a_lookup_reads_the_master_years_in_when_it_starts():
     from tasks.enrich import DiscogsFacts, with_master_years
 
