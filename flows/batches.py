@@ -18,9 +18,11 @@ from tasks.http import AuthError
 # beside it (2 429s in a window after a storm, against 1 with 4).
 LANES = 4
 # Spotify lanes lent, at most, to batches waiting for a Discogs fact: each waits up to a minute
-# when Discogs' window is full, and four waiting held every Spotify lane, so the albums behind
-# them asked for their facts late, and the sync ended a Discogs window later than it needed.
-MAX_LENT = 8
+# when Discogs' window is full. Four waiting held every Spotify lane, so the albums behind them
+# asked for their facts late, and the sync ended a Discogs window later than it needed; with
+# 8 lent, 360 real albums at a ceiling of 300 still left Spotify idle for 30 s while 12
+# lookups waited (a waiting lane is a thread, nothing more).
+MAX_LENT = 48
 
 
 def run_enrichment(spotify_batches: list, ai_batches: list, submit_spotify: Callable,
