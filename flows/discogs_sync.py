@@ -13,14 +13,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows import progress
-from flows.batches import (
-    LANES,
-    MAX_LENT,
-    collect_rows,
-    rows_of,
-    run_enrichment,
-    with_details,
-)
+from flows.batches import LANES, collect_rows, run_enrichment
 from flows.credentials import secret_env
 from flows.demo import demo_services
 from flows.extract import extract_collection
@@ -32,10 +25,9 @@ from tasks import enrich, prompt
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
 
-# A thread for each batch of both services in flight (batches.LANES each, and the Spotify lanes
-# lent while batches wait for Discogs); Prefect's default has no cap and starts a thread per
-# mapped task (PREFECT_NOTES.md).
-MAX_WORKERS = 2 * LANES + MAX_LENT
+# A thread for each batch of both services in flight (batches.LANES each); Prefect's default
+# has no cap and starts a thread per mapped task (PREFECT_NOTES.md).
+MAX_WORKERS = 2 * LANES
 
 extract_task = task(extract_collection, name="extract-collection")
 plan_task = task(plan_enrichment, name="plan-enrichment")
@@ -48,10 +40,6 @@ describe_task = task(
     cache_key_fn=lambda _, p: enrich.cache_key(
         "euria-describe", p["namespace"], p["albums"], p["language"], p["max_chars"],
         p["settings"].euria_model, prompt.PROMPT_VERSION))
-details_task = task(
-    enrich.details_batch, name="spotify-album-details", persist_result=True,
-    cache_key_fn=lambda _, p: enrich.cache_key("spotify-album-details", p["namespace"],
-                                               p["links"]))
 load_task = task(load_and_export, name="load-and-export")
 
 
@@ -99,19 +87,15 @@ def discogs_sync(
         tracker.watch_pauses("EurIA", enrich.euria_client(settings).limiter.recent_pauses)
         # What the lookups ask Discogs for (a track count, a master's year), kept by the load.
         facts = enrich.DiscogsFacts()
-        spotify_futures, describe_futures, details_futures = run_enrichment(
+        spotify_futures, describe_futures = run_enrichment(
             enrichment["Spotify"], enrichment["EurIA"],
             lambda batch: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
                 quote(batch), settings=settings, namespace=namespace,
                 threshold=settings.spotify_threshold, discogs_facts=quote(facts))),
             lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
                 quote(batch), settings=settings, namespace=namespace, language=plan.language,
-                max_chars=description_max_chars)),
-            details_of=lambda future: enrich.links_to_detail(rows_of(future)),
-            submit_details=lambda links: details_task.submit(
-                quote(links), settings=settings, namespace=namespace))
-        spotify_rows = with_details(collect_rows(spotify_futures, "Spotify", problems, logger),
-                                    details_futures, logger)
+                max_chars=description_max_chars)))
+        spotify_rows = collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = collect_rows(describe_futures, "EurIA", problems, logger)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])

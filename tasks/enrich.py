@@ -12,8 +12,7 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -41,28 +40,6 @@ progress_listeners: list[Callable[[str, str], None]] = []
 def report_done(service: str, album_key: str) -> None:
     for listener in list(progress_listeners):
         listener(service, album_key)
-
-
-# Told True as a Spotify lookup starts waiting for a Discogs place (the window is full), False
-# when its fact has come: the flow lends that batch's lane to another one meanwhile
-# (flows/batches.py), so that Spotify's other lookups go on.
-discogs_wait_listeners: list[Callable[[bool], None]] = []
-
-
-@contextmanager
-def waiting_on_discogs(client: discogs.DiscogsClient) -> Iterator[None]:
-    """Around a Discogs fetch: the listeners told if it has to wait for a place."""
-    left, _ = client.limiter.free()
-    waits = left == 0
-    if waits:
-        for listener in list(discogs_wait_listeners):
-            listener(True)
-    try:
-        yield
-    finally:
-        if waits:
-            for listener in list(discogs_wait_listeners):
-                listener(False)
 
 
 class PartialFailure(Exception):
@@ -285,8 +262,7 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
         if client is None or not tracks.take(limit):
             return False, None
         try:
-            with waiting_on_discogs(client):
-                return True, fetch()
+            return True, fetch()
         except ServiceError as exc:  # AuthError too: Discogs' token, not Spotify's lookup
             if exc.status == 404:
                 return True, None
@@ -378,8 +354,7 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
         more = release_facts(album, known, tracks, discogs_api, settings.track_lookups,
                              years, shared.master_tracks) if fetching else None
         row = spotify.stored_row(spotify.lookup_album(
-            client, with_master_years([album], years)[0], threshold, more_facts=more,
-            details=False))
+            client, with_master_years([album], years)[0], threshold, more_facts=more))
         release_id = album.get("release_id")
         if release_id in tracks.fetched and release_id not in known:
             row["discogs_release_tracks"] = {"release_id": release_id,
@@ -393,36 +368,6 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
     return _run_batch(albums, "Spotify", look_up,
                       lambda album, exc: spotify.stored_row(spotify.error_row(album, exc)),
                       outcome)
-
-
-def links_to_detail(rows: Iterable[dict]) -> list[dict]:
-    """The links of some spotify_matches rows that the album endpoint has not completed yet."""
-    return [{"album_key": r["album_key"], "spotify_album_id": r["spotify_album_id"]}
-            for r in rows if r.get("status") == "matched" and r.get("spotify_album_id")
-            and r.get("spotify_duration_ms") is None]
-
-
-def details_batch(links: list[dict], settings: Settings, namespace: str) -> dict[str, dict]:
-    """What Spotify's album endpoint adds to each link's search result (the duration; the
-    popularity and label for apps with extended quota): album_key -> those fields.
-
-    The flow asks it once every lookup has started (flows/batches.py): the searches come
-    first, since they find the albums that wait for Discogs facts. An album whose details
-    fail keeps what search gave: its link stands."""
-    client = spotify_client(settings)
-    out: dict[str, dict] = {}
-    failed: list[str] = []
-    for link in links:
-        try:
-            out[link["album_key"]] = spotify.album_details(client, link)
-        except AuthError:
-            raise
-        except ServiceError as exc:
-            failed.append(f"{link['album_key']} ({exc})")
-    if failed:
-        run_logger().warning("Spotify album details not fetched for %d of %d links: %s",
-                             len(failed), len(links), "; ".join(failed[:5]))
-    return out
 
 
 def describe_batch(albums: list[dict], settings: Settings, namespace: str, language: str,

@@ -147,7 +147,7 @@ def album_summary(album: dict) -> dict:
 
 
 def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = None,
-                 more_facts: Callable[..., dict] | None = None, details: bool = True) -> dict:
+                 more_facts: Callable[..., dict] | None = None) -> dict:
     """Search one album, choose the best candidate, and return its spotify_matches row.
 
     The searches follow `tasks.matching.next_search`, which adapts to what earlier ones
@@ -161,9 +161,6 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
     a link, or with one not sure enough (`wants_more_facts`): the track count and the master's
     year. The decision is made again over the searches already sent, and the search plan goes
     on only if it then proposes something new. Its answers are kept in the evidence.
-
-    details: ask the album endpoint for what search does not give (`album_details`) of a link;
-    a sync asks it later, for all its links at once (tasks.enrich.details_batch).
     """
     from tasks.matching import (
         DEFAULT_THRESHOLD,
@@ -220,7 +217,7 @@ def lookup_album(client: SpotifyClient, album: dict, threshold: float | None = N
     if row["status"] != "matched":
         # An uncertain candidate is kept for review (its id and name), never offered as a link.
         row["spotify_url"] = None
-    elif row["spotify_album_id"] and details:
+    elif row["spotify_album_id"]:
         row.update(album_details(client, row))
     return row
 
@@ -267,7 +264,7 @@ def album_details(client: SpotifyClient, row: dict) -> dict:
             client.album_endpoint_refused = exc.status == 403
             return {}
         raise
-    return {k: v for k, v in album_summary(full).items() if v is not None and v != []}
+    return {k: v for k, v in album_summary(full).items() if v is not None}
 
 
 # The lookup's working shapes that a sync only stores: kept as the JSON text DuckDB gets from

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from types import SimpleNamespace
 
 import pytest
 
@@ -117,110 +116,11 @@ def test_each_service_has_at_most_its_lanes_in_flight_and_never_waits_on_the_oth
 
         releaser = threading.Thread(target=release_when_eurias_done)
         releaser.start()
-        spotify, ai, _ = run_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4"], submit,
-                                        submit, lanes=2)
+        spotify, ai = run_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4"], submit,
+                                     submit, lanes=2)
         releaser.join(5)
     assert [f.result() for f in spotify] == ["S1", "S2", "S3"]
     assert [f.result() for f in ai] == ["E1", "E2", "E3", "E4"]
-
-
-def test_a_batch_waiting_for_discogs_lends_its_spotify_lane():
-    """A lookup waiting for a place in Discogs' full window lends its batch's lane: the next
-    Spotify batch runs meanwhile (with one lane, it would wait for the first to end)."""
-    import threading
-    from concurrent.futures import Future, ThreadPoolExecutor
-    from types import SimpleNamespace
-
-    from flows.batches import run_enrichment
-
-    full = SimpleNamespace(limiter=SimpleNamespace(free=lambda: (0, 30.0)))
-    free = SimpleNamespace(limiter=SimpleNamespace(free=lambda: (12, 0.0)))
-    second_ran = threading.Event()
-    overlapped: list[str] = []
-
-    def work(batch: str) -> str:
-        if batch == "S1":
-            with enrich.waiting_on_discogs(free):  # a place at once: nothing lent
-                overlapped.append("S2" if second_ran.is_set() else "")
-            with enrich.waiting_on_discogs(full):
-                assert second_ran.wait(5)
-        else:
-            second_ran.set()
-        return batch
-
-    with ThreadPoolExecutor(4) as pool:
-        def submit(batch: str) -> Future:
-            return pool.submit(work, batch)
-
-        spotify, _, _ = run_enrichment(["S1", "S2"], [], submit, submit, lanes=1)
-        assert [f.result(timeout=10) for f in spotify] == ["S1", "S2"]
-    assert overlapped == [""]
-    assert enrich.discogs_wait_listeners == []
-
-
-def test_album_details_wait_until_every_lookup_batch_has_started():
-    """The searches come first (they find the albums that wait for Discogs facts): a batch of
-    album details starts once no lookup batch is left to start, in the Spotify lanes the
-    lookups leave free; each finished lookup batch gives one, if it linked anything."""
-    import threading
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    from flows.batches import run_enrichment
-
-    order: list[str] = []
-    lock = threading.Lock()
-
-    def work(batch: str) -> str:
-        with lock:
-            order.append(batch)
-        threading.Event().wait(0.02)
-        return batch
-
-    with ThreadPoolExecutor(8) as pool:
-        def submit(batch: str) -> Future:
-            return pool.submit(work, batch)
-
-        spotify, _, details = run_enrichment(
-            ["S1", "S2", "S3", "S4", "S5"], [], submit, submit, lanes=2,
-            details_of=lambda done: [] if done.result() == "S2" else "D" + done.result()[1],
-            submit_details=submit)
-        assert [f.result() for f in spotify] == ["S1", "S2", "S3", "S4", "S5"]
-        assert sorted(f.result() for f in details) == ["D1", "D3", "D4", "D5"]  # S2: no link
-    assert order.index("S5") < min(order.index(d) for d in ("D1", "D3", "D4", "D5"))
-
-
-def test_details_complete_the_links_and_a_failed_batch_leaves_them_as_found():
-    from flows.batches import with_details
-    from tasks.enrich import links_to_detail
-
-    rows = [{"album_key": "a", "status": "matched", "spotify_album_id": "A1",
-             "spotify_duration_ms": None, "spotify_name": "Aja"},
-            {"album_key": "b", "status": "uncertain", "spotify_album_id": "B1",
-             "spotify_duration_ms": None},
-            {"album_key": "c", "status": "matched", "spotify_album_id": "C1",
-             "spotify_duration_ms": 1000},  # completed before (a cached lookup)
-            {"album_key": "d", "status": "error", "spotify_album_id": None}]
-    assert links_to_detail(rows) == [{"album_key": "a", "spotify_album_id": "A1"}]
-
-    class Done:
-        def __init__(self, value=None, error=None):
-            self.value, self.error = value, error
-            self.state = SimpleNamespace(is_completed=lambda: error is None,
-                                         result=lambda raise_on_failure: error)
-
-        def wait(self):
-            pass
-
-        def result(self):
-            return self.value
-
-    warnings: list[str] = []
-    logger = SimpleNamespace(warning=lambda *args: warnings.append(args[0] % args[1:]))
-    got = with_details(rows, [Done({"a": {"spotify_duration_ms": 2400000}}),
-                              Done(error=RuntimeError("boom"))], logger)
-    assert got[0] == {**rows[0], "spotify_duration_ms": 2400000}
-    assert got[1:] == rows[1:]
-    assert warnings == ["A Spotify album details batch failed: boom"]
 
 
 def test_a_lookup_reads_the_master_years_in_when_it_starts():
@@ -233,26 +133,3 @@ def test_a_lookup_reads_the_master_years_in_when_it_starts():
     assert with_master_years([album], years.years) == [{**album, "master_year": 1971}]
 
 
-
-
-def test_a_details_batch_keeps_what_it_fetched_when_one_album_fails(requests_mock):
-    """An album whose details fail (5xx after the retries) keeps its link as search found it;
-    the others get theirs."""
-    from tasks.config import Settings
-
-    settings = Settings.from_env({
-        "SPOTIFY_CLIENT_ID": "details-test-id", "SPOTIFY_CLIENT_SECRET": "details-test-secret",
-        "SPOTIFY_API_URL": "https://spotify.test/v1", "SPOTIFY_ACCOUNTS_URL": "https://acc.test",
-        "DISCOGS_SYNC_TIME_SCALE": "0.001"}, dotenv=False)
-    requests_mock.post("https://acc.test/api/token",
-                       json={"access_token": "t", "token_type": "Bearer", "expires_in": 3600})
-    requests_mock.get("https://spotify.test/v1/albums/A1", json={
-        "id": "A1", "name": "Aja", "tracks": {"items": [{"duration_ms": 480000},
-                                                       {"duration_ms": 300000}]}})
-    requests_mock.get("https://spotify.test/v1/albums/B1", status_code=502,
-                      json={"error": {"status": 502, "message": "Bad gateway"}})
-    got = enrich.details_batch([{"album_key": "a", "spotify_album_id": "A1"},
-                                {"album_key": "b", "spotify_album_id": "B1"}], settings, "t")
-    assert got == {"a": {"spotify_album_id": "A1", "spotify_name": "Aja",
-                         "spotify_url": "https://open.spotify.com/album/A1",
-                         "spotify_duration_ms": 780000}}
