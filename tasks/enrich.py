@@ -271,10 +271,13 @@ def release_facts(album: dict, known: dict[int, int | None], tracks: TrackCounts
                                  "; no more this run" if stop else "")
             return False, None
 
+    tried: set[str] = set()  # what this lookup asked already: a failed fetch is not repeated
+
     def master() -> None:
         """The master's year and track count into years and master_tracks, once a run."""
-        if master_id in years:
+        if master_id in years or "master" in tried:
             return
+        tried.add("master")
         got, facts = fetched(f"master {master_id}", lambda:
                              discogs.fetch_master_facts(client, master_id))
         if got:

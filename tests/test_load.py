@@ -607,12 +607,15 @@ def test_a_kept_run_holds_the_rows_text_and_loads_what_the_run_would_have(tmp_pa
     db = tmp_path / "c.duckdb"
     pending.save(db, now=DAY1, albums=COLLECTION, spotify_rows=rows, ai_rows=[],
                  run=run("r1", DAY1), mark_removed=True, max_removed_share=None, overrides=None,
-                 masters=None)
+                 masters={7: (1991, 12), 8: (1975, None), 9: 1980})  # 9: kept before version 6
     [kept] = pending.read_all(db)
     assert kept.spotify_rows == rows
     with connect(db) as restored:
         pending.apply(restored, [kept], memory_limit=lambda staged: 64 * 2**20)
         from_file = restored.execute("SELECT * FROM spotify_matches").fetchall()
+        assert restored.execute("SELECT master_id, year, track_count FROM discogs_masters "
+                                "ORDER BY 1").fetchall() == [(7, 1991, 12), (8, 1975, None),
+                                                             (9, 1980, None)]
     load_run(con, COLLECTION, rows, [], run("r1", DAY1), DAY1)
     assert con.execute("SELECT * FROM spotify_matches").fetchall() == from_file
     assert json.loads(from_file[0][-1]) == [CANDIDATE]

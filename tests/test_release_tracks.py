@@ -248,6 +248,19 @@ def test_a_master_gone_from_discogs_leaves_the_release_to_count(requests_mock, c
     assert years == {5: None}  # not asked again this run, stored as unknown
 
 
+def test_a_master_that_fails_is_asked_once_and_the_release_counts(requests_mock, client):
+    """A master answering 5xx (after the client's retries) is not asked again for the count:
+    the year is missing, the release gives the count, and the failure is counted once."""
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    requests_mock.get(f"{API}/masters/5", status_code=502, json={"message": "Bad gateway"})
+    tracks, years = enrich.TrackCounts(), {}
+    facts = enrich.release_facts({**album(), "master_id": 5}, {}, tracks, client, 10, years)
+    assert facts() == {"track_count": 3, "source": "discogs /releases/1842334"}
+    assert [r.path for r in requests_mock.request_history] == ["/masters/5"] * 4 + [
+        "/releases/1842334"]
+    assert tracks.failures == 1 and years == {}
+
+
 def test_what_earlier_runs_fetched_is_not_asked_again(requests_mock, client):
     requests_mock.get(f"{API}/releases/1842334", json=BODY)
     tracks = enrich.TrackCounts()
