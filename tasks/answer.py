@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 
+from tasks.normalize import until_stable
 from tasks.prompt import ELLIPSIS, check_max_chars
 
 _THINK_BLOCK = re.compile(r"<(think|thinking|reasoning)\b[^>]*>.*?</\1\s*>", re.I | re.S)
@@ -100,12 +101,7 @@ def clean_description(text: str | None, max_chars: int) -> str:
 
 def _strip_fixpoint(text: str) -> str:
     # Each pass that changes normalized text makes it shorter, so this ends; the cap is a guard.
-    for _ in range(100):
-        stripped = _strip_once(text)
-        if stripped == text:
-            break
-        text = stripped
-    return text
+    return until_stable(_strip_once, text, passes=100)
 
 
 def _strip_once(text: str) -> str:

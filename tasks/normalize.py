@@ -148,7 +148,7 @@ def _comparable(s: str | None) -> str:
 
 def fold_words(s: str | None) -> str:
     """Comparison words of any text, nothing stripped: "Déjà Vu (Live)" -> "deja vu live"."""
-    return _until_stable(_fold_words_once, _fold_words_once(s))
+    return until_stable(_fold_words_once, _fold_words_once(s))
 
 
 def _fold_words_once(s: str | None) -> str:
@@ -166,10 +166,10 @@ def _fallback(cleaned: str) -> str:
     return ""
 
 
-def _until_stable(step, s: str) -> str:
-    """Apply a comparison step until it changes nothing (NFKC can leave work for a second
-    pass on odd symbols such as "©℠"), so the forms are idempotent on any text."""
-    for _ in range(4):
+def until_stable(step, s: str, passes: int = 4) -> str:
+    """Apply a step until it changes nothing (NFKC can leave work for a second pass on odd
+    symbols such as "©℠"), so the forms are idempotent on any text; passes: a guard."""
+    for _ in range(passes):
         nxt = step(s)
         if nxt == s:
             break
@@ -182,7 +182,7 @@ def _until_stable(step, s: str) -> str:
 @lru_cache(maxsize=1 << 15)
 def normalize_artist(s: str) -> str:
     """Comparison form of an artist: "The Beatles", "Beatles, The" and "beatles" are equal."""
-    return _until_stable(_normalize_artist_once, _normalize_artist_once(s))
+    return until_stable(_normalize_artist_once, _normalize_artist_once(s))
 
 
 def _normalize_artist_once(s: str) -> str:
@@ -236,7 +236,7 @@ def strip_edition(title: str | None) -> str:
 @lru_cache(maxsize=1 << 15)
 def normalize_title(s: str) -> str:
     """Comparison form of a title: like normalize_artist's words, edition noise stripped."""
-    return _until_stable(_normalize_title_once, _normalize_title_once(s))
+    return until_stable(_normalize_title_once, _normalize_title_once(s))
 
 
 def _normalize_title_once(s: str) -> str:
