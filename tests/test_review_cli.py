@@ -8,6 +8,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -81,9 +82,17 @@ def child_env(fake: FakeApis | None = None) -> dict[str, str]:
     return env
 
 
+def _default_sigint() -> None:
+    # A child inherits an ignored SIGINT (some earlier test's Prefect server or lock leaves it
+    # so in this process), and Python then installs no KeyboardInterrupt: Ctrl-C did nothing
+    # in a full suite. A user's terminal never starts review so.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def spawn(work: Path, *extra: str, fake: FakeApis | None = None) -> pexpect.spawn:
     child = pexpect.spawn(sys.executable, review_args(work, *extra), env=child_env(fake),
-                          cwd=str(work), encoding="utf-8", timeout=30, dimensions=(60, 130))
+                          cwd=str(work), encoding="utf-8", timeout=30, dimensions=(60, 130),
+                          preexec_fn=_default_sigint)
     child.logfile_read = io.StringIO()
     return child
 
