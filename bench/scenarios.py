@@ -143,6 +143,11 @@ class Bench:
             wall = time.monotonic() - started
             sampler.stop()
         begun = next((t for t, text in lines if FLOW_BEGINS.search(text)), None)
+        # Every request as the fakes saw it, for a timeline of the run (kept with --keep).
+        with open(self.workdir / f"{tag}.requests.tsv", "w", encoding="utf-8") as out:
+            out.write("seconds\tservice\tendpoint\tstatus\tretry_after\n")
+            for at, service, endpoint, code, wait in list(fake.log):
+                out.write(f"{at - started:.3f}\t{service}\t{endpoint}\t{code}\t{wait:g}\n")
         stats = fake.stats
         requests = {s: stats.requests[s] for s in (*SERVICES, "spotify_token")}
         requests["discogs_pages"] = sum(stats.endpoints[f"discogs.{e}"]

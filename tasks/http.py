@@ -149,6 +149,43 @@ class Ticket:
         self.refused = False
 
 
+class Places:
+    """At most size calls at once, handed out first to the calls that are not `later`: a
+    later call waits while another waits (Spotify's album details give way to searches, which
+    find what a lookup asks next, a Discogs fact among them). A freed place wakes one waiter,
+    not all: a sync has a few hundred lookups waiting here."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._busy = 0
+        self._lock = threading.Lock()
+        self._turns = (threading.Condition(self._lock), threading.Condition(self._lock))
+        self._waiting = [0, 0]  # first, later
+
+    @contextmanager
+    def held(self, later: bool = False) -> Iterator[None]:
+        with self._lock:
+            self._waiting[later] += 1
+            while self._busy >= self.size or (later and self._waiting[0]):
+                self._turns[later].wait()
+            self._waiting[later] -= 1
+            self._busy += 1
+            self._wake()  # a place may be left, for a later call now that no first one waits
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._busy -= 1
+                self._wake()
+
+    def _wake(self) -> None:
+        if self._busy < self.size:
+            if self._waiting[0]:
+                self._turns[0].notify()
+            elif self._waiting[1]:
+                self._turns[1].notify()
+
+
 class RateLimiter:
     """Paces one API across threads: a concurrency cap, Retry-After pauses that hold every
     caller, and a moving window of max_calls answered calls per period when the limit is known.
@@ -187,7 +224,7 @@ class RateLimiter:
         self._suspect: int | None = None  # the calls a window held at the last storm's 429
         self._lock = threading.Lock()
         self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
-        self._slots = threading.BoundedSemaphore(concurrency) if concurrency else None
+        self._places = Places(concurrency) if concurrency else None
         self._mine = threading.local()  # the ticket of the call this thread is making
         self._synced = float("-inf")  # when the call whose headers we took was booked
         self.waited = 0.0
@@ -223,12 +260,11 @@ class RateLimiter:
             self._clean_since, self._held = now, False
 
     @contextmanager
-    def slot(self) -> Iterator[Ticket]:
+    def slot(self, later: bool = False) -> Iterator[Ticket]:
         """Hold a place for one call; its answer is counted in the window when it ends (the
-        server counted it at some moment before: our window never frees a place first)."""
-        if self._slots:
-            self._slots.acquire()
-        try:
+        server counted it at some moment before: our window never frees a place first).
+        later: the call gives way to the others waiting for a place (Places)."""
+        with self._places.held(later) if self._places else _nothing():
             while True:
                 wait, now = self._reserve()
                 if wait <= 0:
@@ -245,9 +281,6 @@ class RateLimiter:
                     if not ticket.refused:
                         self._answered.append((self.clock(), ticket.booked))
                         self._storm = False
-        finally:
-            if self._slots:
-                self._slots.release()
 
     def free(self) -> tuple[int | None, float]:
         """(calls that may go now, None for any number; seconds until one more may), for a
@@ -364,6 +397,7 @@ def send(
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     on_response: Callable[[requests.Response], None] | None = None,
     counter: Callable[[], None] | None = None,
+    later: bool = False,
     **kwargs: Any,
 ) -> requests.Response:
     """Send a request, retrying timeouts, connection errors, 5xx and 429 (honouring Retry-After).
@@ -378,7 +412,7 @@ def send(
     while True:
         attempt += 1
         response = None
-        with limiter.slot() if limiter else _nothing() as ticket:
+        with limiter.slot(later) if limiter else _nothing() as ticket:
             if counter:
                 counter()
             try:

@@ -86,14 +86,16 @@ class SpotifyClient:
                 self._expires_at = time.monotonic() + max(0.0, lifetime - TOKEN_MARGIN)
             return self._token
 
-    def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
-        """GET an API path; an expired token (401) is renewed and the call retried once."""
+    def get(self, path: str, params: dict[str, Any] | None = None, later: bool = False) -> Any:
+        """GET an API path; an expired token (401) is renewed and the call retried once.
+        later: the call gives way to others waiting (tasks.http.Places)."""
         url = f"{self.api_url}{path}"
         for attempt in (1, 2):
             token = self.token(force=attempt == 2)
             response = send(self.session, "GET", url, service="Spotify", params=params,
                             auth=HeaderAuth(f"Bearer {token}"), limiter=self.limiter,
-                            sleep=self.sleep, counter=self._counted, backoff=self.backoff)
+                            sleep=self.sleep, counter=self._counted, backoff=self.backoff,
+                            later=later)
             if response.status_code == 401:
                 if attempt == 1:
                     log.info("Spotify token expired; renewing it")
@@ -117,7 +119,9 @@ class SpotifyClient:
 
     def fetch_album(self, album_id: str) -> dict:
         params = {"market": self.market} if self.market else None
-        body = self.get(f"/albums/{album_id}", params)
+        # After the searches waiting: a lookup's details wait, a search finds the albums that
+        # ask Discogs for facts, whose window (60 a minute) is best used early.
+        body = self.get(f"/albums/{album_id}", params, later=True)
         if not isinstance(body, dict):
             raise ServiceError("Spotify", f"album {album_id}: unexpected answer")
         return body

@@ -117,10 +117,20 @@ def test_each_service_has_at_most_its_lanes_in_flight_and_never_waits_on_the_oth
         releaser = threading.Thread(target=release_when_eurias_done)
         releaser.start()
         spotify, ai = run_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4"], submit,
-                                     submit, lanes=2)
+                                     submit, lanes={"Spotify": 2, "EurIA": 2})
         releaser.join(5)
     assert [f.result() for f in spotify] == ["S1", "S2", "S3"]
     assert [f.result() for f in ai] == ["E1", "E2", "E3", "E4"]
+
+
+def test_spotify_lanes_hold_about_the_same_albums_whatever_the_batch_size():
+    from flows.batches import LANES, SPOTIFY_ALBUMS_IN_FLIGHT, lanes_for
+
+    # 360 albums in batches of 2: every batch at once; 10,000 in batches of 50: 8 at once.
+    assert lanes_for([["a", "b"]] * 180) == {"Spotify": SPOTIFY_ALBUMS_IN_FLIGHT // 2,
+                                              "EurIA": LANES}
+    assert lanes_for([list(range(50))] * 200)["Spotify"] == 8
+    assert lanes_for([list(range(5000))] * 2)["Spotify"] == LANES  # never fewer than EurIA's
 
 
 def test_a_lookup_reads_the_master_years_in_when_it_starts():

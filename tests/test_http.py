@@ -104,6 +104,46 @@ def test_concurrency_caps_callers_inside_at_once():
     thread.join(2.0)
 
 
+def test_a_later_call_gives_way_to_every_call_waiting_for_a_place():
+    """Album details (later) wait while searches wait: with the one place held, a detail
+    call queued first, then two searches, gets the place last."""
+    limiter = RateLimiter(None, concurrency=1, sleep=lambda s: None, learn=False)
+    order: list[str] = []
+    queued = threading.Semaphore(0)
+
+    def caller(name: str, later: bool) -> None:
+        queued.release()
+        with limiter.slot(later):
+            order.append(name)
+
+    threads = []
+    with limiter.slot():
+        for name, later in (("details", True), ("search 1", False), ("search 2", False)):
+            threads.append(threading.Thread(target=caller, args=(name, later)))
+            threads[-1].start()
+            assert queued.acquire(timeout=2)
+            time.sleep(0.05)  # waiting for the place
+    for thread in threads:
+        thread.join(2.0)
+    assert order[-1] == "details"
+    assert sorted(order) == ["details", "search 1", "search 2"]
+
+
+def test_a_later_call_goes_at_once_when_nothing_waits():
+    limiter = RateLimiter(None, concurrency=2, sleep=lambda s: None, learn=False)
+    done = threading.Event()
+
+    def details() -> None:
+        with limiter.slot(later=True):
+            done.set()
+
+    with limiter.slot():  # one place of two held, no one waiting: the later call goes
+        thread = threading.Thread(target=details)
+        thread.start()
+        assert done.wait(2.0)
+    thread.join(2.0)
+
+
 def test_slot_is_released_when_the_call_raises():
     limiter = RateLimiter(None, concurrency=1, sleep=lambda s: None)
     with pytest.raises(RuntimeError), limiter.slot():

@@ -235,6 +235,33 @@ def test_fetch_album_sends_the_market(requests_mock, clock):
     assert sent_query(requests_mock.last_request) == {"market": ["ES"]}
 
 
+def test_album_details_wait_while_searches_wait_for_a_place(requests_mock):
+    """Three lookups' album details and three searches queue for the one place Spotify
+    allows: every search is sent before any details (a search finds the albums that ask
+    Discogs for facts, whose window is best used early)."""
+    import threading
+    import time
+
+    requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
+    requests_mock.get(SEARCH_URL, json={"albums": {"items": []}})
+    requests_mock.get(ALBUM_URL, json=fixture("spotify_album.json"))
+    limiter = RateLimiter(None, period=30.0, concurrency=1, learn=False)
+    client = SpotifyClient(CLIENT_ID, CLIENT_SECRET, limiter=limiter)
+    client.token()
+    calls = [lambda: client.fetch_album("5bU1XKYxHhEwukllT20xtk"),
+             lambda: client.search_albums("AM")] * 3
+    threads = [threading.Thread(target=call) for call in calls]
+    with limiter.slot():  # the place is taken: all six queue, details first
+        for thread in threads:
+            thread.start()
+            time.sleep(0.02)
+    for thread in threads:
+        thread.join(5)
+    sent = ["search" if r.url.startswith(SEARCH_URL) else "details"
+            for r in requests_mock.request_history if r.url != TOKEN_URL]
+    assert sent == ["search"] * 3 + ["details"] * 3
+
+
 # --- album_summary ---------------------------------------------------------------------------
 
 EMPTY_SUMMARY = {
