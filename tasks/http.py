@@ -142,11 +142,12 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
 class Ticket:
     """One call's place in a RateLimiter; send() marks it refused on a 429."""
 
-    __slots__ = ("booked", "refused")
+    __slots__ = ("booked", "refused", "probe")
 
-    def __init__(self, booked: float) -> None:
+    def __init__(self, booked: float, probe: bool = False) -> None:
         self.booked = booked
         self.refused = False
+        self.probe = probe  # booked above the last limit that held (RateLimiter._probed_from)
 
 
 class Places:
@@ -195,14 +196,16 @@ class RateLimiter:
     concurrency cap lets them. Two 429s at about the same count of calls accepted in the window
     (a window apart: Spotify's rolling window refuses at its ceiling every time) teach the
     ceiling; one alone may be a storm, so it is only waited out. Once known, a 429 that comes
-    when our window is about full is the ceiling speaking: the limit becomes the calls the
-    server accepted. One that comes when our window is far from full is a storm, waited out
-    and nothing more (or the ceiling came down: a second at the same count will tell). A
-    storm's further 429s (no call accepted in between) teach nothing. After REGROW_WINDOWS
-    clean windows at the ceiling that held callers back, the limit is probed one call higher
-    (the ceiling may have risen); each probe that passes brings the next one a window later
-    with twice the step (at most a tenth more), so a ceiling learned too low is found again in
-    a few windows.
+    when our window is about full at a limit that never held a window is the ceiling speaking:
+    the limit becomes the calls the server accepted. One at a limit that held a full window,
+    or when our window is far from full, is a storm, waited out and nothing more (or the
+    ceiling came down: a second at the same count will tell). A storm's further 429s (no call
+    accepted in between) teach nothing. After REGROW_WINDOWS clean windows at the ceiling that
+    held callers back, the limit is probed one call higher (the ceiling may have risen); each
+    probe that passes brings the next one a window later with twice the step (at most a tenth
+    more), so a ceiling learned too low is found again in a few windows. A probe refused
+    brings the limit back to the one that held, never below; the calls above that limit go
+    one at a time, so a probe costs one 429, not one for each call sent beside it.
     """
 
     def __init__(self, max_calls: int | None = None, period: float = 60.0,
@@ -222,6 +225,8 @@ class RateLimiter:
         self._held = False  # the window made a caller wait since _clean_since
         self._step = 1  # the next probe above the ceiling
         self._suspect: int | None = None  # the calls a window held at the last storm's 429
+        self._proven: int | None = None  # the last limit that held a full window
+        self._probing = 0  # calls in flight booked above it
         self._lock = threading.Lock()
         self._pauses: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
         self._places = Places(concurrency) if concurrency else None
@@ -233,27 +238,37 @@ class RateLimiter:
         while self._answered and self._answered[0][0] + self.period <= now:
             self._answered.popleft()
 
-    def _reserve(self) -> tuple[float, float]:
-        """Book a call now if allowed: (0.0, now), else (how long to wait, now)."""
+    def _reserve(self) -> tuple[float, float, bool]:
+        """Book a call now if allowed: (0.0, now, whether it probes above the limit that
+        held), else (how long to wait, now, False)."""
         with self._lock:
             now = self.clock()
             self._expire(now)
             self._grow(now)
             if now < self._paused_until:
-                return self._paused_until - now, now
+                return self._paused_until - now, now, False
             # Calls in flight will be answered inside the window: they count already.
-            if self.max_calls is not None and \
-                    len(self._answered) + len(self._flying) >= self.max_calls:
+            count = len(self._answered) + len(self._flying)
+            if self.max_calls is not None and count >= self.max_calls:
                 self._held = True
                 return (self._answered[0][0] + self.period - now if self._answered
-                        else self.period / 10), now
+                        else self.period / 10), now, False
+            probe = self.max_calls is not None and self._proven is not None \
+                and count >= self._proven
+            if probe and self._probing:
+                return self.period / 1000, now, False  # after the probe in flight is answered
+            self._probing += probe
             self._flying.append(now)
-            return 0.0, now
+            return 0.0, now, probe
 
     def _grow(self, now: float) -> None:
         """Probe above a learned limit that held callers back through clean windows."""
-        if self.learn and self.max_calls is not None and self._held and \
-                now - self._clean_since >= (REGROW_WINDOWS if self._step == 1 else 1) * self.period:
+        if not (self.learn and self.max_calls is not None and self._held):
+            return
+        clean = now - self._clean_since
+        if clean >= self.period:
+            self._proven = self.max_calls  # a window at the limit, and no 429: it holds
+        if clean >= (REGROW_WINDOWS if self._step == 1 else 1) * self.period:
             # At most a tenth more: a probe refused still finds the window about full.
             self.max_calls += min(self._step, max(1, self.max_calls // 10))
             self._step *= 2
@@ -266,17 +281,18 @@ class RateLimiter:
         later: the call gives way to the others waiting for a place (Places)."""
         with self._places.held(later) if self._places else _nothing():
             while True:
-                wait, now = self._reserve()
+                wait, now, probe = self._reserve()
                 if wait <= 0:
                     break
                 wait = min(wait, MAX_SLEEP)  # then look again: a pause or limit may change
                 self.waited += wait
                 self.sleep(wait)
-            ticket = self._mine.ticket = Ticket(now)
+            ticket = self._mine.ticket = Ticket(now, probe)
             try:
                 yield ticket
             finally:
                 with self._lock:
+                    self._probing -= ticket.probe
                     self._flying.remove(ticket.booked)
                     if not ticket.refused:
                         self._answered.append((self.clock(), ticket.booked))
@@ -339,16 +355,28 @@ class RateLimiter:
             if accepted < 1:
                 return  # a 429 with nothing accepted before it says nothing about the rate
             suspect, self._suspect = self._suspect, None
-            full = self.max_calls is not None and accepted >= FULL_WINDOW * self.max_calls
+            known, proven = self.max_calls, self._proven
+            full = known is not None and accepted >= FULL_WINDOW * known
             again = suspect is not None and \
                 FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
-            if full or again:
-                # Our window was about full, or a second 429 came at about the same count: the
-                # ceiling. One call fewer than ours if we were at our limit.
-                self.max_calls = accepted if self.max_calls is None \
-                    or accepted < self.max_calls else max(1, accepted - 1)
+            if known is not None and proven is not None and known > proven:
+                # A probe refused: the ceiling is below it, and at least the limit that held.
+                self.max_calls = max(proven, min(accepted, known - 1))
+            elif again:
+                # A second 429 at about the same count: the ceiling. Of the two counts the
+                # higher: ours lags the server's at a window's edge (a call booked just over a
+                # window ago may have reached it within one), and a first window, sent in a
+                # burst, has no edge. Below a limit that was refused twice.
+                self.max_calls = max(accepted, suspect) if known is None \
+                    else min(max(accepted, suspect), known - 1)
+            elif full and known != proven:
+                # Our window was about full at a limit that never held a window: too high.
+                # One call fewer than ours if we were at it.
+                self.max_calls = accepted if accepted < known else max(1, accepted - 1)
             else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
                 self._suspect = accepted
+            if self._proven is not None and self.max_calls is not None:
+                self._proven = min(self._proven, self.max_calls)
 
     def sync(self, others: int | None, limit: int | None = None) -> None:
         """Take the API's own count from its rate-limit headers, for the call this thread is

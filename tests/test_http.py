@@ -646,10 +646,43 @@ def test_the_ceiling_is_learned_from_two_429s_and_probed_only_every_five_windows
     refused_at = [at for at, _ in server.refused]
     assert len(refused_at) == 3 and refused_at[1] - refused_at[0] < 31.0
     assert refused_at[2] - refused_at[1] >= 5 * 30.0
-    assert 99 <= limiter.max_calls <= 100
+    assert limiter.max_calls == 100  # the probe refused: back to the limit that held
     # 1,000 calls under 100 per 30 s need 9 windows after the first; learning costs little.
     assert took <= 9 * 30.0 * 1.05
     assert server.violations == 0
+
+
+def test_a_429_at_a_limit_that_held_a_full_window_is_a_storm_not_a_lower_ceiling(
+        requests_mock):
+    """The bench's storm came when the window was full: it lowered a proven 150 to 146 and
+    the probes that found 150 again cost 2 429s in a window. Now it is waited out."""
+    clock = FakeClock(1000.0)
+    limiter = spotify_limiter(clock)
+    run_calls(requests_mock, RollingWindowServer(clock, ceiling=100), 800, limiter)
+    assert limiter.max_calls == 100  # learned, and held windows since
+    server = RollingWindowServer(clock, ceiling=100, storm_after=250, storm=3)
+    run_calls(requests_mock, server, 400, limiter)
+    assert len(server.storm_times) == 3 and server.violations == 0
+    assert limiter.max_calls == 100
+    assert server.refused[3:] == []  # nothing after the storm but its own 429s
+
+
+def test_a_refused_probe_brings_the_limit_back_to_the_one_that_held():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+    for _ in range(2):  # refused at 100 calls twice, a window apart: the ceiling
+        entry_times(limiter, clock, 100)
+        with limiter.slot() as ticket:
+            limiter.throttled(ticket, 1.0)
+        clock.now += 30.0
+    while limiter.max_calls == 100:  # clean windows that held callers, then a probe
+        entry_times(limiter, clock, 1)
+    assert limiter.max_calls == 101
+    clock.now += 31.0
+    entry_times(limiter, clock, 95)  # the server refuses at 95 here (its count and ours differ
+    with limiter.slot() as ticket:   # at a window's edge): still not below the 100 that held
+        limiter.throttled(ticket, 1.0)
+    assert limiter.max_calls == 100
 
 
 def test_a_ceiling_that_rises_is_found_by_probing_after_clean_windows(requests_mock):
@@ -664,6 +697,39 @@ def test_a_ceiling_that_rises_is_found_by_probing_after_clean_windows(requests_m
     run_calls(requests_mock, server, 4_000, limiter)
     assert 290 <= limiter.max_calls <= 300
     assert len(server.refused) == 1
+
+
+def test_calls_above_the_limit_that_held_go_one_at_a_time():
+    """A probe above the learned ceiling risks one call: with 4 places, the calls above the
+    last limit that held wait for the one in flight, so a refused probe is one 429, not one
+    for each call sent beside it (2 in a window after the bench's storm)."""
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+    for _ in range(2):  # refused at 100 calls twice, a window apart: the ceiling
+        entry_times(limiter, clock, 100)
+        with limiter.slot() as ticket:
+            limiter.throttled(ticket, 1.0)
+        clock.now += 30.0
+    assert limiter.max_calls == 100
+    while limiter.max_calls < 103:  # clean windows that held callers: probes of 1, then 2
+        entry_times(limiter, clock, 1)
+    clock.now += 31.0  # a new window
+    limiter.sleep = lambda s: time.sleep(0.001)  # from now on waiting does not move the clock
+    entry_times(limiter, clock, 101)  # the limit that held
+    entered = threading.Event()
+
+    def beside_the_probe() -> None:
+        with limiter.slot() as ticket:
+            assert ticket.probe
+            entered.set()
+
+    with limiter.slot() as probe:
+        assert probe.probe
+        thread = threading.Thread(target=beside_the_probe)
+        thread.start()
+        assert not entered.wait(0.1), "a second call above the limit went beside the probe"
+    assert entered.wait(2.0), "the call after the probe never went"
+    thread.join(2.0)
 
 
 def test_without_a_429_calls_go_at_the_concurrency_cap_and_are_never_held_back():
