@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 REGROW_WINDOWS = 5  # clean windows at a learned ceiling before it is probed one call higher
-FULL_WINDOW = 0.9  # a 429 with at least this share of the limit accepted is the ceiling's
+FULL_WINDOW = 0.9  # two 429s at counts within this share of each other: the ceiling's
 MAX_SLEEP = 5.0  # a waiting caller looks again at least this often
 MAX_THROTTLED = 50  # 429s in a row that are pacing, not failures, for one call
 # Discogs asks for a unique, descriptive User-Agent; the others get the same.
@@ -195,17 +195,15 @@ class RateLimiter:
     headers (sync), or learned (learn=True): unknown at first, calls go as fast as the
     concurrency cap lets them. Two 429s at about the same count of calls accepted in the window
     (a window apart: Spotify's rolling window refuses at its ceiling every time) teach the
-    ceiling; one alone may be a storm, so it is only waited out. Once known, a 429 that comes
-    when our window is about full at a limit that never held a window is the ceiling speaking:
-    the limit becomes the calls the server accepted. One at a limit that held a full window,
-    or when our window is far from full, is a storm, waited out and nothing more (or the
-    ceiling came down: a second at the same count will tell). A storm's further 429s (no call
-    accepted in between) teach nothing. After REGROW_WINDOWS clean windows at the ceiling that
-    held callers back, the limit is probed one call higher (the ceiling may have risen); each
-    probe that passes brings the next one a window later with twice the step (at most a tenth
-    more), so a ceiling learned too low is found again in a few windows. A probe refused
-    brings the limit back to the one that held, never below; the calls above that limit go
-    one at a time, so a probe costs one 429, not one for each call sent beside it.
+    ceiling; one alone may be a storm, so it is only waited out (or the ceiling came down, or
+    the limit learned is too high: a second at the same count will tell). A storm's further
+    429s (no call accepted in between) teach nothing. After REGROW_WINDOWS clean windows at
+    the ceiling that held callers back, the limit is probed one call higher (the ceiling may
+    have risen); each probe that passes brings the next one a window later with twice the
+    step (at most a tenth more), so a ceiling learned too low is found again in a few windows.
+    A probe refused brings the limit back to the one that held, never below; the calls above
+    that limit go one at a time, so a probe costs one 429, not one for each call sent beside
+    it.
     """
 
     def __init__(self, max_calls: int | None = None, period: float = 60.0,
@@ -221,6 +219,7 @@ class RateLimiter:
         self._flying: list[float] = []  # when each call in flight was booked
         self._paused_until = 0.0
         self._storm = False  # the last answer was a 429
+        self._refused_at = float("-inf")  # when the last 429 came
         self._clean_since = clock()  # no 429 since
         self._held = False  # the window made a caller wait since _clean_since
         self._step = 1  # the next probe above the ceiling
@@ -343,7 +342,10 @@ class RateLimiter:
             self._hold(now, wait)
             self._clean_since, self._held = max(self._clean_since, now + wait), False
             storm_goes_on, self._storm = self._storm, True
-            if not self.learn or storm_goes_on:
+            # A call sent before the last 429 came was sent beside the refused one: its 429 is
+            # the same event (a second one at the same count would teach a ceiling at once).
+            beside, self._refused_at = ticket.booked <= self._refused_at, now
+            if not self.learn or storm_goes_on or beside:
                 return
             self._step = 1
             # The calls booked within a window of this one's reached the server within it: a
@@ -356,7 +358,6 @@ class RateLimiter:
                 return  # a 429 with nothing accepted before it says nothing about the rate
             suspect, self._suspect = self._suspect, None
             known, proven = self.max_calls, self._proven
-            full = known is not None and accepted >= FULL_WINDOW * known
             again = suspect is not None and \
                 FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
             if known is not None and proven is not None and known > proven:
@@ -369,10 +370,6 @@ class RateLimiter:
                 # burst, has no edge. Below a limit that was refused twice.
                 self.max_calls = max(accepted, suspect) if known is None \
                     else min(max(accepted, suspect), known - 1)
-            elif full and known != proven:
-                # Our window was about full at a limit that never held a window: too high.
-                # One call fewer than ours if we were at it.
-                self.max_calls = accepted if accepted < known else max(1, accepted - 1)
             else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
                 self._suspect = accepted
             if self._proven is not None and self.max_calls is not None:

@@ -667,6 +667,28 @@ def test_a_429_at_a_limit_that_held_a_full_window_is_a_storm_not_a_lower_ceiling
     assert server.refused[3:] == []  # nothing after the storm but its own 429s
 
 
+def test_a_429_for_a_call_sent_beside_a_refused_one_teaches_nothing():
+    """Two calls in flight refused one after the other, a third answered between them, are
+    one 429 event, not two that agree on the ceiling (the bench's first syncs met it so, and
+    a storm's first 429 then agreed with the second and lowered 150 to 144)."""
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+    entry_times(limiter, clock, 100)
+    first, beside, answered = (limiter.slot() for _ in range(3))
+    refused, refused_too, _ = first.__enter__(), beside.__enter__(), answered.__enter__()
+    limiter.throttled(refused, 1.0)
+    first.__exit__(None, None, None)
+    answered.__exit__(None, None, None)
+    limiter.throttled(refused_too, 1.0)
+    beside.__exit__(None, None, None)
+    assert limiter.max_calls is None  # one 429 alone: waited out, the ceiling not learned yet
+    clock.now += 30.0
+    entry_times(limiter, clock, 100)  # a window later, refused at the same count: learned
+    with limiter.slot() as ticket:
+        limiter.throttled(ticket, 1.0)
+    assert limiter.max_calls == 100
+
+
 def test_a_refused_probe_brings_the_limit_back_to_the_one_that_held():
     clock = FakeClock(1000.0)
     limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
