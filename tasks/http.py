@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = (5, 30)  # (connect, read) seconds
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 REGROW_WINDOWS = 5  # clean windows at a learned ceiling before it is probed one call higher
-FULL_WINDOW = 0.9  # two 429s at counts within this share of each other: the ceiling's
+FULL_WINDOW = 0.9  # counts within this share: about the same (two 429s), about full (a window)
 MAX_SLEEP = 5.0  # a waiting caller looks again at least this often
 MAX_THROTTLED = 50  # 429s in a row that are pacing, not failures, for one call
 # Discogs asks for a unique, descriptive User-Agent; the others get the same.
@@ -220,6 +220,9 @@ class RateLimiter:
         self._paused_until = 0.0
         self._storm = False  # the last answer was a 429
         self._refused_at = float("-inf")  # when the last 429 came
+        # A 429's count of accepted calls, until the calls in flight booked before it are
+        # answered: [its booking, accepted so far, calls still to answer].
+        self._counting: list | None = None
         self._clean_since = clock()  # no 429 since
         self._held = False  # the window made a caller wait since _clean_since
         self._step = 1  # the next probe above the ceiling
@@ -296,6 +299,13 @@ class RateLimiter:
                     if not ticket.refused:
                         self._answered.append((self.clock(), ticket.booked))
                         self._storm = False
+                    counting = self._counting
+                    if counting is not None and ticket.booked < counting[0]:
+                        counting[1] += not ticket.refused
+                        counting[2] -= 1
+                        if not counting[2]:
+                            self._counting = None
+                            self._learn(counting[1])
 
     def free(self) -> tuple[int | None, float]:
         """(calls that may go now, None for any number; seconds until one more may), for a
@@ -348,32 +358,49 @@ class RateLimiter:
             if not self.learn or storm_goes_on or beside:
                 return
             self._step = 1
-            # The calls booked within a window of this one's reached the server within it: a
-            # count never above the server's (answers come later than it counts them). Those
-            # still in flight but booked before this one reached it first: counted too.
+            # The calls booked within a window of this one's reached the server within it (a
+            # count never above the server's: answers come later than it counts them), and
+            # those in flight booked before it reached it first: counted as they are answered,
+            # those it accepted (counted at once, a refused one made the count a call high).
             accepted = sum(1 for _, booked in self._answered
-                           if booked > ticket.booked - self.period) \
-                + sum(1 for booked in self._flying if booked < ticket.booked)
-            if accepted < 1:
-                return  # a 429 with nothing accepted before it says nothing about the rate
-            suspect, self._suspect = self._suspect, None
-            known, proven = self.max_calls, self._proven
-            again = suspect is not None and \
-                FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
-            if known is not None and proven is not None and known > proven:
-                # A probe refused: the ceiling is below it, and at least the limit that held.
-                self.max_calls = max(proven, min(accepted, known - 1))
-            elif again:
-                # A second 429 at about the same count: the ceiling. Of the two counts the
-                # higher: ours lags the server's at a window's edge (a call booked just over a
-                # window ago may have reached it within one), and a first window, sent in a
-                # burst, has no edge. Below a limit that was refused twice.
-                self.max_calls = max(accepted, suspect) if known is None \
-                    else min(max(accepted, suspect), known - 1)
-            else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
-                self._suspect = accepted
-            if self._proven is not None and self.max_calls is not None:
-                self._proven = min(self._proven, self.max_calls)
+                           if booked > ticket.booked - self.period)
+            waiting = sum(1 for booked in self._flying if booked < ticket.booked)
+            if self._counting is not None:  # an earlier count never finished: as it stands
+                self._learn(self._counting[1])
+            self._counting = [ticket.booked, accepted, waiting] if waiting else None
+            if not waiting:
+                self._learn(accepted)
+
+    def _learn(self, accepted: int) -> None:
+        """What a 429 at `accepted` calls in the window teaches (lock held)."""
+        if accepted < 1:
+            return  # a 429 with nothing accepted before it says nothing about the rate
+        suspect, self._suspect = self._suspect, None
+        known, proven = self.max_calls, self._proven
+        full = known is not None and accepted >= FULL_WINDOW * known
+        again = suspect is not None and \
+            FULL_WINDOW * suspect <= accepted <= suspect / FULL_WINDOW
+        if known is not None and proven is not None and known > proven:
+            # A probe refused: the ceiling is below it, and at least the limit that held.
+            self.max_calls = max(proven, min(accepted, known - 1))
+        elif again:
+            # A second 429 at about the same count: the ceiling. Not known yet, the first
+            # count: calls went as fast as allowed, and a burst from a standing start, counted
+            # once its calls in flight are answered, is the server's count. A later one is
+            # taken at a window's edge, where ours and the server's differ by the calls booked
+            # about a window before, either way. Known: below a limit refused twice.
+            self.max_calls = suspect if known is None \
+                else min(max(accepted, suspect), known - 1)
+        else:  # a storm, or the ceiling (first met, or come down): the next 429 will tell
+            self._suspect = accepted
+            if full and known != proven:
+                # At a limit that never held a window, and our window about full: the
+                # limit may be a call too high (two counts can each hold a call the
+                # server refused): one fewer. A storm then costs one call a window until
+                # the probes find it again.
+                self.max_calls = max(1, known - 1)
+        if self._proven is not None and self.max_calls is not None:
+            self._proven = min(self._proven, self.max_calls)
 
     def sync(self, others: int | None, limit: int | None = None) -> None:
         """Take the API's own count from its rate-limit headers, for the call this thread is

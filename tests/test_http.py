@@ -689,6 +689,30 @@ def test_a_429_for_a_call_sent_beside_a_refused_one_teaches_nothing():
     assert limiter.max_calls == 100
 
 
+def test_the_ceiling_is_the_first_count_with_the_calls_in_flight_as_they_were_answered():
+    """The first 429 comes with another call in flight, booked before it and refused too: the
+    count is the 18 calls answered, not 19. A window later the server refuses at 19 by our
+    count (a call booked a window before, at its edge): the first count is the ceiling."""
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+    entry_times(limiter, clock, 18)
+    clock.now += 0.1
+    early, late = limiter.slot(), limiter.slot()
+    sent_first = early.__enter__()
+    clock.now += 0.1
+    refused = late.__enter__()
+    limiter.throttled(refused, 1.0)
+    late.__exit__(None, None, None)
+    limiter.throttled(sent_first, 1.0)  # in flight beside it: refused as well
+    early.__exit__(None, None, None)
+    assert limiter.max_calls is None
+    clock.now += 31.0
+    entry_times(limiter, clock, 19)
+    with limiter.slot() as ticket:
+        limiter.throttled(ticket, 1.0)
+    assert limiter.max_calls == 18
+
+
 def test_a_refused_probe_brings_the_limit_back_to_the_one_that_held():
     clock = FakeClock(1000.0)
     limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
