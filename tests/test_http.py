@@ -882,6 +882,32 @@ def test_a_count_keeps_the_calls_answered_since_its_call_was_booked():
     assert room is not None and room <= 1  # the server holds A and B: one place at most
 
 
+def test_a_call_in_flight_in_the_servers_count_is_not_counted_twice():
+    """A is booked, then B; the server counts A when B comes (its headers: one other), and A
+    is answered after B. Our window holds A and B, not a third call stamped when B was
+    answered (after Discogs' facts came in a burst, such stamps held the last requests of a
+    sync a minute past the time their places were free)."""
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
+    a_booked, b_answered = threading.Event(), threading.Event()
+
+    def call_a() -> None:
+        with limiter.slot():
+            a_booked.set()
+            assert b_answered.wait(5)
+            limiter.sync(0, 60)  # its count, older than B's: ignored
+
+    thread = threading.Thread(target=call_a)
+    thread.start()
+    assert a_booked.wait(5)
+    clock.now += 0.5
+    with limiter.slot():
+        limiter.sync(1, 60)
+    b_answered.set()
+    thread.join(5)
+    assert limiter.free() == (58, 0.0)
+
+
 def test_a_count_from_an_answer_that_comes_late_is_ignored():
     clock = FakeClock(1000.0)
     limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
@@ -901,6 +927,11 @@ def test_a_count_from_an_answer_that_comes_late_is_ignored():
         limiter.sync(58, 60)
     answer.set()
     thread.join(5)
-    # 58 + the two: full until the oldest leaves (the late count of 9 is older, not lower)
+    # 58, the slow call among them (it reached the server 10th, long before), + the call
+    # answered first: one place left, then full until the oldest leaves (the late count of 9
+    # is older, not lower)
+    assert limiter.free() == (1, 0.0)
+    with limiter.slot():
+        pass
     assert limiter.free() == (0, 60.0)  # (counted from 1 s: when is not in the headers)
 
