@@ -713,14 +713,21 @@ def test_the_ceiling_is_the_first_count_with_the_calls_in_flight_as_they_were_an
     assert limiter.max_calls == 18
 
 
-def test_a_refused_probe_brings_the_limit_back_to_the_one_that_held():
-    clock = FakeClock(1000.0)
+def taught_a_ceiling(clock: FakeClock, ceiling: int) -> RateLimiter:
+    """A limiter like Spotify's, refused at `ceiling` calls twice, a window apart."""
     limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
-    for _ in range(2):  # refused at 100 calls twice, a window apart: the ceiling
-        entry_times(limiter, clock, 100)
+    for _ in range(2):
+        entry_times(limiter, clock, ceiling)
         with limiter.slot() as ticket:
             limiter.throttled(ticket, 1.0)
         clock.now += 30.0
+    assert limiter.max_calls == ceiling
+    return limiter
+
+
+def test_a_refused_probe_brings_the_limit_back_to_the_one_that_held():
+    clock = FakeClock(1000.0)
+    limiter = taught_a_ceiling(clock, 100)
     while limiter.max_calls == 100:  # clean windows that held callers, then a probe
         entry_times(limiter, clock, 1)
     assert limiter.max_calls == 101
@@ -750,12 +757,7 @@ def test_calls_above_the_limit_that_held_go_one_at_a_time():
     last limit that held wait for the one in flight, so a refused probe is one 429, not one
     for each call sent beside it (2 in a window after the bench's storm)."""
     clock = FakeClock(1000.0)
-    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
-    for _ in range(2):  # refused at 100 calls twice, a window apart: the ceiling
-        entry_times(limiter, clock, 100)
-        with limiter.slot() as ticket:
-            limiter.throttled(ticket, 1.0)
-        clock.now += 30.0
+    limiter = taught_a_ceiling(clock, 100)
     assert limiter.max_calls == 100
     while limiter.max_calls < 103:  # clean windows that held callers: probes of 1, then 2
         entry_times(limiter, clock, 1)
