@@ -147,7 +147,7 @@ class Ticket:
     def __init__(self, booked: float, probe: bool = False) -> None:
         self.booked = booked
         self.refused = False
-        self.probe = probe  # booked above the last limit that held (RateLimiter._probed_from)
+        self.probe = probe  # booked above the last limit that held (RateLimiter._proven)
 
 
 class Places:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -37,3 +39,12 @@ class FakeClock:
     def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
         self.now += seconds
+
+
+def wait_queued(limiter: Any, first: int, later: int = 0, timeout: float = 5.0) -> None:
+    """Wait until `first` calls and `later` calls are queued for a place in limiter (a thread
+    started is not yet waiting: a fixed sleep made the order a race on a busy machine)."""
+    deadline = time.monotonic() + timeout
+    while list(limiter._places._waiting) != [first, later]:
+        assert time.monotonic() < deadline, f"queued {limiter._places._waiting}"
+        time.sleep(0.001)

@@ -14,7 +14,7 @@ import pytest
 import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import FakeClock
+from support import FakeClock, wait_queued
 
 from tasks.config import RedactingFilter, Settings, redact
 from tasks.http import (
@@ -109,20 +109,18 @@ def test_a_later_call_gives_way_to_every_call_waiting_for_a_place():
     call queued first, then two searches, gets the place last."""
     limiter = RateLimiter(None, concurrency=1, sleep=lambda s: None, learn=False)
     order: list[str] = []
-    queued = threading.Semaphore(0)
 
     def caller(name: str, later: bool) -> None:
-        queued.release()
         with limiter.slot(later):
             order.append(name)
 
     threads = []
     with limiter.slot():
-        for name, later in (("details", True), ("search 1", False), ("search 2", False)):
+        for n, (name, later) in enumerate((("details", True), ("search 1", False),
+                                           ("search 2", False))):
             threads.append(threading.Thread(target=caller, args=(name, later)))
             threads[-1].start()
-            assert queued.acquire(timeout=2)
-            time.sleep(0.05)  # waiting for the place
+            wait_queued(limiter, first=n, later=1)
     for thread in threads:
         thread.join(2.0)
     assert order[-1] == "details"

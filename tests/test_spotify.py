@@ -8,7 +8,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from support import FakeClock, fixture
+from support import FakeClock, fixture, wait_queued
 
 from tasks.http import AuthError, RateLimiter, ServiceError
 from tasks.spotify import SpotifyClient, album_summary, error_row, lookup_album, stored_row
@@ -240,7 +240,6 @@ def test_album_details_wait_while_searches_wait_for_a_place(requests_mock):
     allows: every search is sent before any details (a search finds the albums that ask
     Discogs for facts, whose window is best used early)."""
     import threading
-    import time
 
     requests_mock.post(TOKEN_URL, json=fixture("spotify_token.json"))
     requests_mock.get(SEARCH_URL, json={"albums": {"items": []}})
@@ -252,9 +251,9 @@ def test_album_details_wait_while_searches_wait_for_a_place(requests_mock):
              lambda: client.search_albums("AM")] * 3
     threads = [threading.Thread(target=call) for call in calls]
     with limiter.slot():  # the place is taken: all six queue, details first
-        for thread in threads:
+        for n, thread in enumerate(threads):
             thread.start()
-            time.sleep(0.02)
+            wait_queued(limiter, first=(n + 1) // 2, later=n // 2 + 1)
     for thread in threads:
         thread.join(5)
     sent = ["search" if r.url.startswith(SEARCH_URL) else "details"
