@@ -167,8 +167,13 @@ class Places:
     def held(self, later: bool = False) -> Iterator[None]:
         with self._lock:
             self._waiting[later] += 1
-            while self._busy >= self.size or (later and self._waiting[0]):
-                self._turns[later].wait()
+            try:
+                while self._busy >= self.size or (later and self._waiting[0]):
+                    self._turns[later].wait()
+            except BaseException:  # interrupted: no later call waits for a first one gone
+                self._waiting[later] -= 1
+                self._wake()
+                raise
             self._waiting[later] -= 1
             self._busy += 1
             self._wake()  # a place may be left, for a later call now that no first one waits
