@@ -25,10 +25,9 @@ from tasks import enrich, prompt
 from tasks import spotify as spotify_api
 from tasks.config import Settings, install_log_redaction
 
-# A thread for each batch of both services in flight (flows.batches.lanes_for: at most every
-# Spotify batch, and EurIA's LANES); Prefect's default has no cap and starts a thread per
-# mapped task (PREFECT_NOTES.md).
-MAX_WORKERS = enrich.MAX_BATCHES_PER_SERVICE + LANES
+# A thread for each batch of both services in flight (flows.batches.LANES each); Prefect's
+# default has no cap and starts a thread per mapped task (PREFECT_NOTES.md).
+MAX_WORKERS = 2 * LANES
 
 extract_task = task(extract_collection, name="extract-collection")
 plan_task = task(plan_enrichment, name="plan-enrichment")

@@ -63,7 +63,8 @@ def plan_enrichment(settings: Settings, albums: list[dict], spotify: bool, ai: b
                     len(ai_items), deferred)
     logger.info("%d distinct albums: %d to look up on Spotify, %d to describe", len(chosen),
                 len(spotify_items), len(ai_items))
-    return EnrichmentPlan(spotify_batches=enrich.batches(spotify_items),
+    return EnrichmentPlan(spotify_batches=enrich.batches(
+                              spotify_items, min_size=enrich.LOOKUPS_AT_ONCE),
                           ai_batches=enrich.batches(ai_items), language=language,
                           spotify_todo=len(spotify_items), ai_todo=len(ai_items),
                           ai_deferred=deferred, albums=len(chosen), overrides=manual.rows)

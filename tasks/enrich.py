@@ -7,12 +7,14 @@ not cache it (so the failures are asked again next time), and the flow still loa
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import json
 import logging
 import math
 import threading
 from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +27,18 @@ log = logging.getLogger(__name__)
 # Prefect loses run history above ~1,000 task runs in one flow run (PREFECT_NOTES.md):
 # at most this many batches per service, whatever the size of the work list.
 MAX_BATCHES_PER_SERVICE = 200
+
+# A Spotify batch holds this many albums at least and looks them up side by side (its client
+# still sends 4 calls at a time, searches before album details: tasks.spotify), so the flow's
+# 4 Spotify lanes have 400 lookups in flight from the start. A lookup learns it needs Discogs'
+# facts (60 requests a minute, about one real album in three) only from its searches, and the
+# sooner the searches find the albums that ask, the fewer facts wait a Discogs window. A
+# collection of up to 400 albums has every lookup in flight at once: at a ceiling of 300,
+# Spotify's first window holds the first search of 300 albums. In batches of 2 looked up one
+# after the other, submitted 12 ms apart (Prefect's cost per task run), the first window went
+# to the first batches' second searches and album details (360 real albums: 48-54 of the 113
+# facts found in it; a Discogs minute later for the rest). Fewer task runs, too.
+LOOKUPS_AT_ONCE = 100
 
 # What the prompt and the matcher read of an album; the rest of the record stays behind.
 ALBUM_FACTS = ("album_key", "artist", "artists", "title", "year", "master_id", "master_year",
@@ -79,14 +93,16 @@ def work_items(albums: dict[str, dict], todo: dict[str, Any]) -> list[dict]:
     return items
 
 
-def batches(items: list[dict], max_batches: int = MAX_BATCHES_PER_SERVICE) -> list[list[dict]]:
-    """Split a sorted work list into at most max_batches deterministic batches.
+def batches(items: list[dict], max_batches: int = MAX_BATCHES_PER_SERVICE,
+            min_size: int = 1) -> list[list[dict]]:
+    """Split a sorted work list into at most max_batches deterministic batches, of min_size
+    albums at least (the last one may be smaller).
 
     Deterministic so that a rerun after a crash builds the same batches and hits the cache.
     """
     if not items:
         return []
-    size = math.ceil(len(items) / max_batches)
+    size = max(min_size, math.ceil(len(items) / max_batches))
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
@@ -197,28 +213,43 @@ def with_master_years(albums: list[dict], years: dict[int, int | None]) -> list[
 
 def _run_batch(albums: list[dict], service: str, work: Callable[[dict], dict],
                on_error: Callable[[dict, Exception], dict],
-               outcome: Callable[[dict], str]) -> list[dict]:
+               outcome: Callable[[dict], str], at_once: int = 1) -> list[dict]:
+    """Each album's row, in the albums' order, with at most at_once albums worked on at a
+    time (threads carrying the task run's context, so their logs reach its run)."""
     log = run_logger()
-    rows: list[dict] = []
-    failed: list[str] = []
-    done: dict[str, list[str]] = {}  # outcome -> titles, in order
-    for album in albums:
+
+    def one(album: dict) -> tuple[dict, bool]:
+        """(row, failed)"""
         try:
-            row = work(album)
-            done.setdefault(outcome(row), []).append(album["title"])
+            row, failed = work(album), False
         except AuthError:
             raise  # credentials refused mid-run: stop this service, not album by album
         except ServiceError as exc:
-            row = on_error(album, exc)
-            failed.append(album["title"])
+            row, failed = on_error(album, exc), True
             log.warning("%s failed for: %s (%s)", service, album["title"], exc)
         except Exception as exc:  # noqa: BLE001 - one odd album must not stop the others
-            row = on_error(album, exc)
-            failed.append(album["title"])
+            row, failed = on_error(album, exc), True
             log.exception("%s failed for: %s (%s)", service, album["title"],
                           type(exc).__name__)
-        rows.append(row)
         report_done(service, album["album_key"])
+        return row, failed
+
+    if at_once > 1 and len(albums) > 1:
+        with ThreadPoolExecutor(min(at_once, len(albums)), f"{service}-album") as pool:
+            futures = [pool.submit(contextvars.copy_context().run, one, a) for a in albums]
+            try:
+                results = [future.result() for future in futures]
+            except AuthError:
+                pool.shutdown(cancel_futures=True)
+                raise
+    else:
+        results = [one(album) for album in albums]
+    rows = [row for row, _ in results]
+    failed = [album["title"] for album, (_, bad) in zip(albums, results, strict=True) if bad]
+    done: dict[str, list[str]] = {}  # outcome -> titles, in order
+    for album, (row, bad) in zip(albums, results, strict=True):
+        if not bad:
+            done.setdefault(outcome(row), []).append(album["title"])
     # One line per outcome and batch, not per album: a log record costs about a millisecond
     # of console rendering and API shipping, which at 10,000 albums was a tenth of the sync.
     for message, titles in done.items():
@@ -370,7 +401,7 @@ def spotify_batch(albums: list[dict], settings: Settings, namespace: str,
 
     return _run_batch(albums, "Spotify", look_up,
                       lambda album, exc: spotify.stored_row(spotify.error_row(album, exc)),
-                      outcome)
+                      outcome, at_once=LOOKUPS_AT_ONCE)
 
 
 def describe_batch(albums: list[dict], settings: Settings, namespace: str, language: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 import pytest
 
@@ -65,6 +66,52 @@ def test_a_failed_album_is_named_and_every_row_is_kept(caplog):
     assert ("INFO", "Spotify found for: Zombie; Kind of Blue") in messages
 
 
+def test_a_batch_works_on_its_albums_side_by_side_and_keeps_their_order(caplog):
+    """With at_once, each album of a batch is looked up while the others are: here no album
+    can finish before all three have started (looked up one after the other, the barrier
+    breaks and every row would be an error)."""
+    import contextvars
+    import threading
+
+    run = contextvars.ContextVar("run", default=None)
+    run.set("run 1")
+    all_started = threading.Barrier(3, timeout=5)
+    seen_run: list = []
+
+    def work(a: dict) -> dict:
+        all_started.wait()
+        seen_run.append(run.get())  # the task run's context reaches each thread
+        return lookup({"Zombie": "matched", "Kind of Blue": "matched",
+                       "Unknown Demo": "not_found"})(a)
+
+    albums = [album("Zombie"), album("Kind of Blue"), album("Unknown Demo")]
+    with caplog.at_level(logging.INFO, logger="discogs_sync"):
+        rows = enrich._run_batch(albums, "Spotify", work, error_row, outcome, at_once=3)
+
+    assert [(r["album_key"], r["status"]) for r in rows] == [
+        ("zombie", "matched"), ("kind of blue", "matched"), ("unknown demo", "not_found")]
+    assert seen_run == ["run 1"] * 3
+    assert [r.getMessage() for r in caplog.records] == [
+        "Spotify found for: Zombie; Kind of Blue", "Spotify has nothing for: Unknown Demo"]
+
+
+def test_a_batch_side_by_side_stops_on_refused_credentials_and_keeps_the_other_rows():
+    from tasks.http import AuthError
+
+    def work(a: dict) -> dict:
+        if a["title"] == "Kind of Blue":
+            raise AuthError("Spotify", "check SPOTIFY_CLIENT_ID", 401)
+        return lookup({"Zombie": "matched", "Unknown Demo": "down"})(a)
+
+    with pytest.raises(AuthError):
+        enrich._run_batch([album("Zombie"), album("Kind of Blue")], "Spotify", work, error_row,
+                          outcome, at_once=2)
+    with pytest.raises(enrich.PartialFailure) as failure:
+        enrich._run_batch([album("Zombie"), album("Unknown Demo")], "Spotify", work,
+                          error_row, outcome, at_once=2)
+    assert [r["status"] for r in failure.value.rows] == ["matched", "error"]
+
+
 def test_master_years_fetched_this_run_reach_the_albums_that_lack_one():
     albums = [{"album_key": "a", "master_id": 10, "master_year": None},
               {"album_key": "b", "master_id": 11, "master_year": 1969},  # known before
@@ -117,20 +164,28 @@ def test_each_service_has_at_most_its_lanes_in_flight_and_never_waits_on_the_oth
         releaser = threading.Thread(target=release_when_eurias_done)
         releaser.start()
         spotify, ai = run_enrichment(["S1", "S2", "S3"], ["E1", "E2", "E3", "E4"], submit,
-                                     submit, lanes={"Spotify": 2, "EurIA": 2})
+                                     submit, lanes=2)
         releaser.join(5)
     assert [f.result() for f in spotify] == ["S1", "S2", "S3"]
     assert [f.result() for f in ai] == ["E1", "E2", "E3", "E4"]
 
 
-def test_spotify_lanes_hold_about_the_same_albums_whatever_the_batch_size():
-    from flows.batches import LANES, SPOTIFY_ALBUMS_IN_FLIGHT, lanes_for
+def test_spotify_batches_hold_the_lookups_in_flight_of_a_lane():
+    """Spotify's batches hold LOOKUPS_AT_ONCE albums at least (the 4 lanes: 400 lookups in
+    flight), never more than MAX_BATCHES_PER_SERVICE batches; every album once, in order."""
+    size = enrich.LOOKUPS_AT_ONCE
 
-    # 360 albums in batches of 2: every batch at once; 10,000 in batches of 50: 8 at once.
-    assert lanes_for([["a", "b"]] * 180) == {"Spotify": SPOTIFY_ALBUMS_IN_FLIGHT // 2,
-                                              "EurIA": LANES}
-    assert lanes_for([list(range(50))] * 200)["Spotify"] == 8
-    assert lanes_for([list(range(5000))] * 2)["Spotify"] == LANES  # never fewer than EurIA's
+    def sizes(n: int) -> list[int]:
+        parts = enrich.batches([{"album_key": str(i)} for i in range(n)], min_size=size)
+        assert [a["album_key"] for part in parts for a in part] == [str(i) for i in range(n)]
+        return [len(part) for part in parts]
+
+    assert sizes(60) == [60]
+    assert sizes(360) == [size, size, size, 360 - 3 * size]
+    assert len(sizes(10_000)) == math.ceil(10_000 / size)
+    assert sizes(100_000) == [500] * 200  # the cap on task runs still holds
+    assert enrich.batches([{"album_key": str(i)} for i in range(360)]) == [
+        [{"album_key": str(i)} for i in range(j, j + 2)] for j in range(0, 360, 2)]  # EurIA's
 
 
 def test_a_lookup_reads_the_master_years_in_when_it_starts():
