@@ -431,12 +431,13 @@ class RateLimiter:
             before = sum(1 for answered, _ in self._answered if answered <= booked)
             for _ in range(before - max(0, others)):
                 self._answered.popleft()
-            # Our calls in flight booked before this one reached the server before it: in its
-            # count already, and in our window once answered. Stamped again here they were
+            # Our other calls in flight may be in its count already (those booked after this
+            # one too: threads race to the wire), and are in our window once answered: only
+            # a count beyond them all is another client's. Stamped again here they were
             # counted twice, and a minute late: after a burst of 50 Discogs fetches the last
-            # facts of a sync waited 30 s for places that were free.
+            # facts of a sync waited 30 s, or a whole window, for places that were free.
             now = self.clock()
-            flying = sum(1 for booked_at in self._flying if booked_at < booked)
+            flying = len(self._flying) - (ticket is not None)
             while len(self._answered) + flying < others:
                 self._answered.append((now, now))  # when it counted them is unknown: now
 
