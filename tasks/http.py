@@ -423,7 +423,11 @@ class RateLimiter:
                 return
             if ticket is not None:
                 self._synced = ticket.booked
-            self._expire(self.clock())
+            # The server counted when this call reached it, after it was booked: a call of
+            # ours that has left our window since may be in the count (expired at now, it was
+            # taken for another client's and stamped again, a window late).
+            self._expire(min(ticket.booked, self.clock()) if ticket is not None
+                         else self.clock())
             # Only the calls answered before this one was booked surely reached the server
             # before it: those beyond its count have left its window. A call answered since
             # may have reached it after this one (threads race to the wire): it stays.

@@ -936,6 +936,21 @@ def test_a_call_booked_later_that_reached_the_server_first_is_not_counted_twice(
     assert limiter.free() == (58, 0.0)
 
 
+def test_a_call_that_left_our_window_during_the_next_one_is_not_counted_again():
+    """X leaves our window while Y is in flight, but the server counted X when Y reached it
+    (its headers: one other). X is not taken for another client's call and stamped again,
+    which held a place a window late (360 real albums at 300: the last fact 30 s late)."""
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
+    with limiter.slot():  # X, answered at 1000
+        limiter.sync(0, 60)
+    clock.now = 1059.99
+    with limiter.slot():  # Y, booked at 1059.99; its answer comes at 1060.01
+        clock.now = 1060.01
+        limiter.sync(1, 60)
+    assert limiter.free() == (59, 0.0)  # Y alone in the window
+
+
 def test_a_count_beyond_our_calls_is_another_clients():
     """A count above every call of ours, answered or in flight, is another client's: padded."""
     clock = FakeClock(1000.0)
