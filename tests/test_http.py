@@ -911,8 +911,8 @@ def test_a_call_in_flight_in_the_servers_count_is_not_counted_twice():
 def test_a_call_booked_later_that_reached_the_server_first_is_not_counted_twice():
     """A is booked, then B; B reaches the server first, so A's headers count it (one other),
     and A is answered while B is still in flight. Our window holds A and B, not a third call
-    stamped for B: with 400 lookups in flight, Discogs' facts race to the wire, and such
-    stamps held a sync's last facts a whole window (360 real albums at 300: 130 s, not 92 s)."""
+    stamped for B, which would hold a place a window after B left (with 400 lookups in
+    flight, Discogs' facts race to the wire)."""
     clock = FakeClock(1000.0)
     limiter = RateLimiter(60, period=60.0, clock=clock, sleep=clock.sleep)
     a_booked, b_booked, a_answered = threading.Event(), threading.Event(), threading.Event()
