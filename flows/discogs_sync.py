@@ -97,6 +97,9 @@ def discogs_sync(
                 max_chars=description_max_chars)))
         spotify_rows = collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = collect_rows(describe_futures, "EurIA", problems, logger)
+        if facts.tracks.given_up:
+            logger.info("%d Discogs facts not waited for (Spotify had nothing else to do): "
+                        "those albums were matched without them", facts.tracks.given_up)
         if "spotify-down" in problems:
             spotify_rows = [spotify_api.error_row(album, problems["spotify-down"])
                             for batch in plan.spotify_batches for album in batch]

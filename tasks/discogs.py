@@ -100,11 +100,13 @@ class DiscogsClient:
         others = None if used is None else used - (response.status_code != 429)
         self.limiter.sync(others, limit)
 
-    def get(self, path_or_url: str, params: dict[str, Any] | None = None) -> Any:
+    def get(self, path_or_url: str, params: dict[str, Any] | None = None,
+            give_up: threading.Event | None = None) -> Any:
+        """The answer's JSON; give_up: stop waiting for Discogs' window (http.GaveUp)."""
         url = path_or_url if "://" in path_or_url else f"{self.base_url}{path_or_url}"
         response = send(self.session, "GET", url, service="Discogs", params=params,
                         limiter=self.limiter, sleep=self.sleep, on_response=self._pace,
-                        counter=self._counted, backoff=self.backoff)
+                        counter=self._counted, backoff=self.backoff, give_up=give_up)
         if response.status_code == 401:
             raise AuthError("Discogs", "the token was refused: check DISCOGS_TOKEN", 401,
                             response.url)
@@ -180,20 +182,22 @@ def fetch_field_names(client: DiscogsClient, username: str) -> dict[int, str]:
             for f in body.get("fields", []) if isinstance(f, dict) and "id" in f}
 
 
-def fetch_master_facts(client: DiscogsClient, master_id: int) -> tuple[int | None, int | None]:
+def fetch_master_facts(client: DiscogsClient, master_id: int,
+                       give_up: threading.Event | None = None) -> tuple[int | None, int | None]:
     """(original year, track count) of a master: one request answers both. Its pressings carry
     their own years; its tracklist is its main release's, the album as first issued (None
     when Discogs shows none). A 404 raises ServiceError(status=404)."""
-    body = client.get(f"/masters/{int(master_id)}")
+    body = client.get(f"/masters/{int(master_id)}", give_up=give_up)
     if not isinstance(body, dict):
         return None, None
     return parse_year(body.get("year")), count_tracks(body.get("tracklist"))
 
 
-def fetch_release_track_count(client: DiscogsClient, release_id: int) -> int | None:
+def fetch_release_track_count(client: DiscogsClient, release_id: int,
+                              give_up: threading.Event | None = None) -> int | None:
     """The number of tracks on a release (what Spotify would list), None when its tracklist is
     empty. A 404 raises ServiceError(status=404): the caller records the release as unknown."""
-    body = client.get(f"/releases/{int(release_id)}")
+    body = client.get(f"/releases/{int(release_id)}", give_up=give_up)
     return count_tracks(body.get("tracklist") if isinstance(body, dict) else None)
 
 

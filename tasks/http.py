@@ -86,6 +86,10 @@ class ServiceError(Exception):
         return self.status is None or self.status in RETRYABLE_STATUSES
 
 
+class GaveUp(Exception):
+    """A call stopped waiting for its place (its give_up event was set): nothing was sent."""
+
+
 class AuthError(ServiceError):
     """Credentials missing or refused: the message names the variable to set."""
 
@@ -282,10 +286,13 @@ class RateLimiter:
             self._clean_since, self._held = now, False
 
     @contextmanager
-    def slot(self, later: bool = False) -> Iterator[Ticket]:
+    def slot(self, later: bool = False,
+             give_up: threading.Event | None = None) -> Iterator[Ticket]:
         """Hold a place for one call; its answer is counted in the window when it ends (the
         server counted it at some moment before: our window never frees a place first).
-        later: the call gives way to the others waiting for a place (Places)."""
+        later: the call gives way to the others waiting for a place (Places).
+        give_up: set while the call waits for the window (or a pause), it raises GaveUp; a
+        call with a place free goes at once, set or not."""
         with self._places.held(later) if self._places else _nothing():
             while True:
                 wait, now, probe = self._reserve()
@@ -293,7 +300,10 @@ class RateLimiter:
                     break
                 wait = min(wait, MAX_SLEEP)  # then look again: a pause or limit may change
                 self.waited += wait
-                self.sleep(wait)
+                if give_up is None:
+                    self.sleep(wait)
+                elif give_up.wait(wait):
+                    raise GaveUp
             ticket = self._mine.ticket = Ticket(now, probe)
             try:
                 yield ticket
@@ -465,12 +475,14 @@ def send(
     on_response: Callable[[requests.Response], None] | None = None,
     counter: Callable[[], None] | None = None,
     later: bool = False,
+    give_up: threading.Event | None = None,
     **kwargs: Any,
 ) -> requests.Response:
     """Send a request, retrying timeouts, connection errors, 5xx and 429 (honouring Retry-After).
 
     Returns the response for any other status; the caller decides what a 4xx means.
     A 429 does not use up an attempt unless MAX_THROTTLED come in a row (a storm is bounded).
+    give_up: RateLimiter.slot's; GaveUp leaves before a request that waited for it is sent.
     """
     attempt = 0
     throttled = 0
@@ -479,7 +491,7 @@ def send(
     while True:
         attempt += 1
         response = None
-        with limiter.slot(later) if limiter else _nothing() as ticket:
+        with limiter.slot(later, give_up) if limiter else _nothing() as ticket:
             if counter:
                 counter()
             try:

@@ -198,3 +198,17 @@ def test_a_lookup_reads_the_master_years_in_when_it_starts():
     assert with_master_years([album], years.years) == [{**album, "master_year": 1971}]
 
 
+
+
+def test_spotify_is_idle_while_every_lookup_in_flight_waits_for_discogs():
+    idle = enrich.SpotifyIdle()
+    assert not idle.event.is_set()  # no lookup at all: nothing waits
+    with idle.looking(), idle.looking(), idle.waiting() as event:
+        assert event is idle.event and not event.is_set()  # the other one still works
+        with idle.waiting():
+            assert event.is_set()  # both wait for Discogs: Spotify has nothing to send
+            with idle.looking():
+                assert not event.is_set()  # a lookup started: Spotify has work again
+            assert event.is_set()
+        assert not event.is_set()  # one went on
+    assert not idle.event.is_set()

@@ -19,6 +19,7 @@ from support import FakeClock, wait_queued
 from tasks.config import RedactingFilter, Settings, redact
 from tasks.http import (
     AuthError,
+    GaveUp,
     RateLimiter,
     ServiceError,
     error_message,
@@ -140,6 +141,28 @@ def test_a_later_call_goes_at_once_when_nothing_waits():
         thread.start()
         assert done.wait(2.0)
     thread.join(2.0)
+
+
+def test_a_call_waiting_for_the_window_gives_up_when_told_and_books_nothing():
+    limiter = RateLimiter(1, period=60.0)
+    with limiter.slot():  # the window's one place, taken for a minute
+        pass
+    give_up = threading.Event()
+    threading.Timer(0.1, give_up.set).start()
+    started = time.monotonic()
+    with pytest.raises(GaveUp), limiter.slot(give_up=give_up):
+        pytest.fail("a call went past a full window")
+    assert time.monotonic() - started < 2.0  # told, not at its next look (MAX_SLEEP)
+    assert limiter.free()[0] == 0 and not limiter._flying  # nothing booked, nothing freed
+
+
+def test_a_call_with_a_place_free_goes_though_told_to_give_up():
+    limiter = RateLimiter(2, period=60.0)
+    give_up = threading.Event()
+    give_up.set()
+    with limiter.slot(give_up=give_up) as ticket:
+        assert ticket is not None
+    assert limiter.free()[0] == 1
 
 
 def test_slot_is_released_when_the_call_raises():

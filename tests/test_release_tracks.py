@@ -4,6 +4,8 @@ tracklist (pure), fetching it (requests-mock), storing it (DuckDB), and the look
 from __future__ import annotations
 
 import json
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -183,6 +185,51 @@ def test_the_cap_bounds_the_fetches_of_a_run(requests_mock, client):
     assert enrich.release_facts(album(), {}, tracks, client, limit=1)()
     assert enrich.release_facts(album(2), {}, tracks, client, limit=1)() == {}
     assert requests_mock.call_count == 1
+
+
+def full_window_client() -> DiscogsClient:
+    """A client whose Discogs window is full for a minute (real time)."""
+    limiter = RateLimiter(1, period=60.0)
+    with limiter.slot():
+        pass
+    return DiscogsClient(TOKEN, limiter=limiter)
+
+
+def test_a_fact_waiting_for_discogs_gives_up_once_spotify_has_nothing_else_to_do(
+        requests_mock):
+    """A lookup waits for a fact while another lookup still works Spotify; when that one is
+    done, Spotify waits on the fact alone: the fetch gives up, sends nothing, and the album
+    is matched without it (the fetch is not counted against the run's cap)."""
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    client, idle, tracks = full_window_client(), enrich.SpotifyIdle(), enrich.TrackCounts()
+    answers: list[dict] = []
+
+    def look_up() -> None:
+        with idle.looking():
+            answers.append(enrich.release_facts(album(), {}, tracks, client, 10, idle=idle)())
+
+    with idle.looking():  # another lookup, still searching
+        waiter = threading.Thread(target=look_up)
+        waiter.start()
+        deadline = time.monotonic() + 5
+        while not idle._waiting and time.monotonic() < deadline:
+            time.sleep(0.01)
+        waiter.join(0.3)
+        assert waiter.is_alive() and not answers  # still waits: Spotify has work
+    waiter.join(5)
+    assert not waiter.is_alive()
+    assert answers == [{}]
+    assert requests_mock.call_count == 0
+    assert tracks.requests == 0 and tracks.given_up == 1 and tracks.fetched == {}
+
+
+def test_a_fact_discogs_lets_go_at_once_is_fetched_with_spotify_idle(requests_mock, client):
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    idle, tracks = enrich.SpotifyIdle(), enrich.TrackCounts()
+    with idle.looking():  # the only lookup: once it waits, Spotify waits on it
+        facts = enrich.release_facts(album(), {}, tracks, client, 10, idle=idle)()
+    assert facts == {"track_count": 3, "source": "discogs /releases/1842334"}
+    assert tracks.given_up == 0 and tracks.fetched == {1842334: 3}
 
 
 # Aja's master as /masters/{id} shows it: the year, and the main release's tracklist (7 tracks;
