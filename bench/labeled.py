@@ -66,3 +66,25 @@ def labeled_catalog(count: int) -> Any:
                   for n, a in enumerate(ordered)}
     return Catalog(releases=items, spotify_catalogue=engine.catalogue, masters=masters,
                    tracklists=tracklists)
+
+
+def run_links(db: Any, count: int) -> dict[str, int]:
+    """What a labeled first sync linked, as the page shows it ("Listen on Spotify": a match),
+    against the labels: links, those right, and the albums that are on Spotify."""
+    import duckdb
+
+    from tasks.match_eval import load_set
+
+    albums, _ = load_set()
+    ordered = sorted(albums, key=lambda a: (not a.holdout_only, a.id))[:count]
+    with duckdb.connect(str(db), read_only=True) as con:
+        linked = dict(con.execute(
+            "SELECT r.release_id, m.spotify_album_id FROM releases r JOIN spotify_matches m "
+            "USING (album_key) WHERE m.status = 'matched'").fetchall())
+    links = right = 0
+    for n, album in enumerate(ordered):
+        spotify_id = linked.get(RELEASE_IDS + n)
+        links += spotify_id is not None
+        right += spotify_id in album.acceptable
+    return {"links": links, "right": right,
+            "on_spotify": sum(1 for a in ordered if a.acceptable)}

@@ -85,6 +85,17 @@ def timeline_table(runs: Sequence[Run]) -> str:
     return render_table(["albums", "scenario", "ceiling", "flow begins", *names, "exit"], rows)
 
 
+def links_table(runs: Sequence[Run]) -> str:
+    rows = []
+    for r in runs:
+        f = r.notes["links"]
+        rows.append([r.albums, r.ceiling, f["links"], f["right"], f["on_spotify"],
+                     f"{f['right'] / f['links']:.4f}" if f["links"] else None,
+                     f"{f['right'] / f['on_spotify']:.4f}" if f["on_spotify"] else None])
+    return render_table(["albums", "ceiling", "links", "right", "on Spotify", "precision",
+                         "recall"], rows)
+
+
 def checks_table(runs: Sequence[Run]) -> str:
     rows = [[r.albums, r.scenario, r.ceiling, target, measured, verdict(ok)]
             for r in runs for target, measured, ok in r.checks]
@@ -175,6 +186,10 @@ def report(bench: Bench, started: float, extras: dict[str, Any]) -> str:
         "Targets:",
         checks_table(bench.runs),
     ]
+    linked = [r for r in bench.runs if "links" in r.notes]
+    if linked:
+        lines += ["", "Links of the real albums' first syncs, as the page shows them, against "
+                  "the labels:", links_table(linked)]
     instant = next((r for r in bench.runs if r.scenario.endswith("instant APIs")), None)
     if instant:
         lines += ["", f"The temporary Prefect server ({instant.albums:,}-album instant run): "

@@ -57,7 +57,7 @@ class Profile:
 FULL = Profile("full", ((1_000, 100), (1_000, 150), (1_000, 300), (10_000, 100),
                         (10_000, 150), (10_000, 300)),
                instant=10_000, storm=1_000, min_bound_s=100.0, min_time_scale=0.1, page=True,
-               labeled=((360, 150), (360, 300)))
+               labeled=((360, 150), (360, 300), (1_000, 300)))
 QUICK = Profile("quick", ((300, 150), (300, 300)), instant=2_000, storm=500,
                 min_bound_s=30.0, min_time_scale=0.1, labeled=((360, 150),))
 
@@ -200,7 +200,7 @@ class Bench:
     def labeled_sync(self, albums: int, ceiling: int) -> Run:
         """A first sync of real albums (bench/labeled.py): lookups that search more than once
         and ask Discogs for track counts, beside the master years, as a user's collection."""
-        from bench.labeled import labeled_catalog
+        from bench.labeled import labeled_catalog, run_links
 
         scale = time_scale_for(albums, ceiling, self.profile, self.rules)
         db = self.workdir / scenario_tag(f"n{albums}", f"c{ceiling}", "labeled") \
@@ -208,6 +208,8 @@ class Bench:
         with recording_fake(labeled_catalog(albums), fake_config(scale, ceiling,
                                                                  self.rules)) as fake:
             run = self.run(fake, "first sync, real albums", albums, ceiling, scale, db)
+        if run.exit_code == 0:
+            run.notes["links"] = run_links(db, albums)
         run.checks = first_sync_checks(run, self.rules)
         self.runs.append(run)
         return run

@@ -184,3 +184,38 @@ def test_the_labeled_collection_is_the_labeled_albums_as_discogs_serves_them():
             assert catalog.masters[MASTER_IDS + n]["year"] == labeled.album["master_year"]
     dates = [item["date_added"] for item in labeled_catalog(100).releases]
     assert len(set(dates)) == 100  # valid and distinct past the first month
+
+
+def test_a_labeled_runs_links_are_scored_against_the_labels(tmp_path):
+    """Links as the page shows them (matched only), right when the label accepts them; an
+    album on Spotify left unlinked counts against recall, an uncertain one links nothing."""
+    import duckdb
+
+    from bench.labeled import RELEASE_IDS, run_links
+    from bench.report import links_table
+    from bench.results import Run
+    from tasks.match_eval import load_set
+
+    albums, _ = load_set()
+    ordered = sorted(albums, key=lambda a: (not a.holdout_only, a.id))[:4]
+    on = [n for n, a in enumerate(ordered) if a.acceptable]
+    assert len(on) >= 3
+    right, wrong, uncertain = on[:3]
+    db = tmp_path / "collection.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE releases (release_id BIGINT, album_key VARCHAR)")
+        con.execute("CREATE TABLE spotify_matches (album_key VARCHAR, status VARCHAR, "
+                    "spotify_album_id VARCHAR)")
+        for n in range(4):
+            con.execute("INSERT INTO releases VALUES (?, ?)", [RELEASE_IDS + n, f"k{n}"])
+        con.execute("INSERT INTO spotify_matches VALUES (?, 'matched', ?), (?, 'matched', ?), "
+                    "(?, 'uncertain', ?)",
+                    [f"k{right}", sorted(ordered[right].acceptable)[0], f"k{wrong}",
+                     "not-this-one", f"k{uncertain}", sorted(ordered[uncertain].acceptable)[0]])
+    links = run_links(db, 4)
+    assert links == {"links": 2, "right": 1, "on_spotify": len(on)}
+    run = Run(scenario="first sync, real albums", albums=4, ceiling=300, time_scale=1.0,
+              wall_s=1.0, start_s=0.5, exit_code=0, tree_mb=1.0, sync_mb=1.0, server_mb=1.0,
+              cpu_s={}, requests={}, refused={}, euria_latency_s=0.0, notes={"links": links})
+    row = links_table([run]).splitlines()[-1]
+    assert row.replace(" ", "").split("|")[6:8] == ["0.5000", "0.2500"]  # one right of 2, of 4
