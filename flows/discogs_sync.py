@@ -17,6 +17,7 @@ from flows.batches import LANES, collect_rows, run_enrichment
 from flows.credentials import secret_env
 from flows.demo import demo_services
 from flows.extract import extract_collection
+from flows.heap import kept_out_of_collections
 from flows.load_export import load_and_export
 from flows.plan import may_run, plan_enrichment, preflight
 from flows.runlock import run_lock
@@ -87,14 +88,15 @@ def discogs_sync(
         tracker.watch_pauses("EurIA", enrich.euria_client(settings).limiter.recent_pauses)
         # What the lookups ask Discogs for (a track count, a master's year), kept by the load.
         facts = enrich.DiscogsFacts()
-        spotify_futures, describe_futures = run_enrichment(
-            enrichment["Spotify"], enrichment["EurIA"],
-            lambda batch: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
-                quote(batch), settings=settings, namespace=namespace,
-                threshold=settings.spotify_threshold, discogs_facts=quote(facts))),
-            lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
-                quote(batch), settings=settings, namespace=namespace, language=plan.language,
-                max_chars=description_max_chars)))
+        with kept_out_of_collections():
+            spotify_futures, describe_futures = run_enrichment(
+                enrichment["Spotify"], enrichment["EurIA"],
+                lambda batch: progress.watch(tracker, "Spotify", batch, spotify_task.submit(
+                    quote(batch), settings=settings, namespace=namespace,
+                    threshold=settings.spotify_threshold, discogs_facts=quote(facts))),
+                lambda batch: progress.watch(tracker, "EurIA", batch, describe_task.submit(
+                    quote(batch), settings=settings, namespace=namespace, language=plan.language,
+                    max_chars=description_max_chars)))
         spotify_rows = collect_rows(spotify_futures, "Spotify", problems, logger)
         ai_rows = collect_rows(describe_futures, "EurIA", problems, logger)
         if facts.tracks.given_up:
