@@ -689,12 +689,13 @@ def test_a_429_at_a_limit_that_held_a_full_window_is_a_storm_not_a_lower_ceiling
 
 
 def test_a_429_for_a_call_sent_beside_a_refused_one_teaches_nothing():
-    """Two calls in flight refused one after the other, a third answered between them, are
-    one 429 event, not two that agree on the ceiling (the bench's first syncs met it so, and
-    a storm's first 429 then agreed with the second and lowered 150 to 144)."""
+    """Two calls in flight refused one after the other, a third answered between them (in the
+    count: the server took it), are one 429 event, not two that agree on the ceiling (the
+    bench's first syncs met it so, and a storm's first 429 then agreed with the second and
+    lowered 150 to 144)."""
     clock = FakeClock(1000.0)
     limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
-    entry_times(limiter, clock, 100)
+    entry_times(limiter, clock, 99)
     first, beside, answered = (limiter.slot() for _ in range(3))
     refused, refused_too, _ = first.__enter__(), beside.__enter__(), answered.__enter__()
     limiter.throttled(refused, 1.0)
@@ -732,6 +733,31 @@ def test_the_ceiling_is_the_first_count_with_the_calls_in_flight_as_they_were_an
     with limiter.slot() as ticket:
         limiter.throttled(ticket, 1.0)
     assert limiter.max_calls == 18
+
+
+def test_a_call_booked_after_the_refused_one_and_accepted_is_in_the_first_count():
+    """From a standing start, 18 calls answered, then three in flight: one booked before the
+    refused call, one after it, both accepted (the server took them first: its window, still
+    filling, refuses every call after a refusal). The ceiling is 20, not 19."""
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(None, period=30.0, concurrency=4, clock=clock, sleep=clock.sleep)
+    entry_times(limiter, clock, 18)
+    before, refused_slot, after = limiter.slot(), limiter.slot(), limiter.slot()
+    before.__enter__()
+    clock.now += 0.01
+    refused = refused_slot.__enter__()
+    clock.now += 0.01
+    after.__enter__()
+    limiter.throttled(refused, 1.0)
+    refused_slot.__exit__(None, None, None)
+    after.__exit__(None, None, None)  # answered 200 after the 429 came
+    before.__exit__(None, None, None)
+    assert limiter.max_calls is None  # one 429: a storm, or the ceiling
+    clock.now += 31.0
+    entry_times(limiter, clock, 20)
+    with limiter.slot() as ticket:  # a window later, refused at the same count
+        limiter.throttled(ticket, 1.0)
+    assert limiter.max_calls == 20
 
 
 def taught_a_ceiling(clock: FakeClock, ceiling: int) -> RateLimiter:
