@@ -223,6 +223,15 @@ def test_a_fact_waiting_for_discogs_gives_up_once_spotify_has_nothing_else_to_do
     assert tracks.requests == 0 and tracks.given_up == 1 and tracks.fetched == {}
 
 
+def test_without_a_run_to_hold_up_a_fact_waits_for_discogs(requests_mock, client, clock):
+    requests_mock.get(f"{API}/releases/1842334", json=BODY)
+    for _ in range(59):  # Discogs' window full
+        with client.limiter.slot():
+            pass
+    facts = enrich.release_facts(album(), {}, enrich.TrackCounts(), client, 10)()
+    assert facts["track_count"] == 3 and clock.now >= 61.0
+
+
 def test_a_fact_discogs_lets_go_at_once_is_fetched_with_spotify_idle(requests_mock, client):
     requests_mock.get(f"{API}/releases/1842334", json=BODY)
     idle, tracks = enrich.SpotifyIdle(), enrich.TrackCounts()
