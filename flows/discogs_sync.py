@@ -110,10 +110,11 @@ def discogs_sync(
         tracker.phase("load & export")
         run = run_row(extraction, str(uuid.uuid4()), started, plan, spotify_rows, ai_rows,
                       problems, requests, time.monotonic() - clock)
-        summary = load_task(settings, quote(extraction), quote(spotify_rows), quote(ai_rows), run,
-                            confirm_removals=confirm_removals,
-                            max_removed_share=max_removed_share, manual_overrides=plan.overrides,
-                            master_years=facts.masters())
+        with kept_out_of_collections():  # the rows, too, stay to the end of the load
+            summary = load_task(settings, quote(extraction), quote(spotify_rows),
+                                quote(ai_rows), run, confirm_removals=confirm_removals,
+                                max_removed_share=max_removed_share,
+                                manual_overrides=plan.overrides, master_years=facts.masters())
         summary = {**summary, "phases": tracker.finish()}
     publish_summary(run, summary)
     logger.info("AI: %d calls, %d tokens, %d descriptions left to do", requests["euria"],
