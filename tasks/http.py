@@ -225,8 +225,7 @@ class RateLimiter:
         self.learn = learn and max_calls is None  # a configured limit is neither learned nor probed
         # The accepted calls in the window: (answered, booked), in the order of their answers.
         self._answered: collections.deque[tuple[float, float]] = collections.deque()
-        self._flying: list[float] = []  # when each call in flight was booked
-        self._tickets: set[Ticket] = set()  # and their tickets
+        self._flying: set[Ticket] = set()  # the calls in flight
         self._paused_until = 0.0
         self._storm = False  # the last answer was a 429
         self._refused_at = float("-inf")  # when the last 429 came
@@ -250,28 +249,28 @@ class RateLimiter:
         while self._answered and self._answered[0][0] + self.period <= now:
             self._answered.popleft()
 
-    def _reserve(self) -> tuple[float, float, bool]:
-        """Book a call now if allowed: (0.0, now, whether it probes above the limit that
-        held), else (how long to wait, now, False)."""
+    def _reserve(self) -> tuple[float, Ticket | None]:
+        """Book a call now if allowed: (0.0, its ticket), else (how long to wait, None)."""
         with self._lock:
             now = self.clock()
             self._expire(now)
             self._grow(now)
             if now < self._paused_until:
-                return self._paused_until - now, now, False
+                return self._paused_until - now, None
             # Calls in flight will be answered inside the window: they count already.
             count = len(self._answered) + len(self._flying)
             if self.max_calls is not None and count >= self.max_calls:
                 self._held = True
                 return (self._answered[0][0] + self.period - now if self._answered
-                        else self.period / 10), now, False
+                        else self.period / 10), None
             probe = self.max_calls is not None and self._proven is not None \
                 and count >= self._proven
             if probe and self._probing:
-                return self.period / 1000, now, False  # after the probe in flight is answered
+                return self.period / 1000, None  # after the probe in flight is answered
             self._probing += probe
-            self._flying.append(now)
-            return 0.0, now, probe
+            ticket = Ticket(now, probe)
+            self._flying.add(ticket)
+            return 0.0, ticket
 
     def _grow(self, now: float) -> None:
         """Probe above a learned limit that held callers back through clean windows."""
@@ -296,8 +295,8 @@ class RateLimiter:
         call with a place free goes at once, set or not."""
         with self._places.held(later) if self._places else _nothing():
             while True:
-                wait, now, probe = self._reserve()
-                if wait <= 0:
+                wait, ticket = self._reserve()
+                if ticket is not None:
                     break
                 wait = min(wait, MAX_SLEEP)  # then look again: a pause or limit may change
                 self.waited += wait
@@ -305,16 +304,13 @@ class RateLimiter:
                     self.sleep(wait)
                 elif give_up.wait(wait):
                     raise GaveUp
-            ticket = self._mine.ticket = Ticket(now, probe)
-            with self._lock:
-                self._tickets.add(ticket)
+            self._mine.ticket = ticket
             try:
                 yield ticket
             finally:
                 with self._lock:
                     self._probing -= ticket.probe
-                    self._flying.remove(ticket.booked)
-                    self._tickets.discard(ticket)
+                    self._flying.discard(ticket)
                     if not ticket.refused:
                         self._answered.append((self.clock(), ticket.booked))
                         self._storm = False
@@ -387,7 +383,7 @@ class RateLimiter:
             # windows a call short until the first probe, the last requests in a window more).
             accepted = sum(1 for _, booked in self._answered
                            if booked > ticket.booked - self.period)
-            beside_it = self._tickets - {ticket}
+            beside_it = self._flying - {ticket}
             if self._counting is not None:  # an earlier count never finished: as it stands
                 self._learn(self._counting[0])
             self._counting = [accepted, beside_it] if beside_it else None
